@@ -1,0 +1,42 @@
+import "server-only";
+import { z } from "zod";
+
+/** Used only outside production, so a fresh clone runs with no configuration. */
+export const DEV_AUTH_SECRET = "panelist-dev-secret-not-for-production-use-0000";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  APP_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Panelist <no-reply@panelist.local>"),
+});
+
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; PUBLIC_URL: string };
+
+let cached: Env | undefined;
+
+/** Validates the environment once; production refuses to run without its auth secret. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${details}`);
+  }
+  const e = parsed.data;
+  const isProdRuntime = e.NODE_ENV === "production" && process.env.PANELIST_ALLOW_DEV_SECRET !== "1";
+  if (!e.NEXTAUTH_SECRET && isProdRuntime) {
+    throw new Error(
+      "NEXTAUTH_SECRET is not set. Production refuses to start without it: generate one with `openssl rand -base64 32`.",
+    );
+  }
+  cached = {
+    ...e,
+    AUTH_SECRET: e.NEXTAUTH_SECRET ?? DEV_AUTH_SECRET,
+    PUBLIC_URL: e.APP_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+  };
+  return cached;
+}

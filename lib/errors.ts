@@ -1,0 +1,91 @@
+import { ZodError } from "zod";
+
+export type AppErrorCode =
+  | "VALIDATION"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "GONE"
+  | "UNPROCESSABLE";
+
+const STATUS: Record<AppErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GONE: 410,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+/** The one error type services throw; its message is safe to show to the user. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fieldErrors?: FieldErrors;
+  /** Extra payload for the client, e.g. the current value on a conflict. */
+  readonly details?: unknown;
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    opts: { fieldErrors?: FieldErrors; details?: unknown; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = opts.fieldErrors;
+    this.details = opts.details;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = (what = "That item") => new AppError("NOT_FOUND", `${what} was not found.`);
+export const forbidden = (message = "You do not have permission to do that.") => new AppError("FORBIDDEN", message);
+
+/** Turns a zod error into field errors keyed by dotted path ("" for form-level). */
+export function zodFieldErrors(error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function validationError(error: ZodError, message = "Please fix the highlighted fields."): AppError {
+  return new AppError("VALIDATION", message, { fieldErrors: zodFieldErrors(error) });
+}
+
+export type ErrorBody = {
+  error: { code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors; details?: unknown };
+};
+
+/** Maps any thrown value to an HTTP status and a body; unknown errors are logged, never echoed. */
+export function toErrorResponse(err: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  if (err instanceof ZodError) err = validationError(err);
+  if (err instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (err.retryAfterSeconds !== undefined) headers["Retry-After"] = String(err.retryAfterSeconds);
+    return {
+      status: err.status,
+      headers,
+      body: { error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors, details: err.details } },
+    };
+  }
+  console.error("[panelist] unexpected error", err);
+  return {
+    status: 500,
+    headers: {},
+    body: { error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing you entered was lost; please try again." } },
+  };
+}
