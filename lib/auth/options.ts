@@ -1,0 +1,60 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { authenticate } from "./sign-in";
+
+export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
+  const get = (name: string): string | undefined => {
+    if (!headers) return undefined;
+    if (headers instanceof Headers) return headers.get(name) ?? undefined;
+    const v = headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  // Behind a proxy the first x-forwarded-for hop is the client; direct connections have none.
+  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "local";
+}
+
+/**
+ * next-auth keeps only the user id in a signed JWT. Organization and role are read from
+ * the database on every request (lib/auth/actor.ts), so removing a member or changing a
+ * role takes effect at once.
+ */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          try {
+            const user = await authenticate({
+              email: credentials?.email,
+              password: credentials?.password,
+              ip: clientIp(req?.headers),
+            });
+            return { id: user.id, email: user.email, name: user.name };
+          } catch (err) {
+            // next-auth turns a thrown Error into ?error=<message>; keep only safe messages.
+            if (err instanceof AppError) throw new Error(err.message);
+            throw err;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+}
