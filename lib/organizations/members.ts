@@ -1,0 +1,114 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan, assignableRoles, type RoleName } from "@/lib/auth/permissions";
+import { changeRoleSchema } from "@/lib/auth/schemas";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
+
+export const memberSelect = {
+  id: true,
+  role: true,
+  createdAt: true,
+  user: { select: { id: true, name: true, email: true, deactivatedAt: true } },
+} as const;
+
+export interface MemberView {
+  id: string;
+  role: RoleName;
+  joinedAt: string;
+  userId: string;
+  name: string;
+  email: string;
+  isYou: boolean;
+}
+
+function toView(actor: Actor, m: { id: string; role: RoleName; createdAt: Date; user: { id: string; name: string; email: string } }): MemberView {
+  return {
+    id: m.id,
+    role: m.role,
+    joinedAt: m.createdAt.toISOString(),
+    userId: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    isYou: m.user.id === actor.userId,
+  };
+}
+
+export async function listMembers(actor: Actor): Promise<MemberView[]> {
+  assertCan(actor, "members.read");
+  const rows = await db.membership.findMany({
+    where: { organizationId: actor.organizationId },
+    orderBy: [{ createdAt: "asc" }],
+    select: memberSelect,
+  });
+  return rows.map((m) => toView(actor, m));
+}
+
+export async function getMemberOrThrow(actor: Actor, membershipId: string): Promise<MemberView> {
+  assertCan(actor, "members.read");
+  const m = await db.membership.findFirst({
+    where: { id: membershipId, organizationId: actor.organizationId },
+    select: memberSelect,
+  });
+  if (!m) throw notFound("That member");
+  return toView(actor, m);
+}
+
+/** Owners may not leave the organization ownerless. */
+async function assertNotLastOwner(organizationId: string, membershipId: string, tx: Pick<typeof db, "membership">) {
+  const owners = await tx.membership.count({ where: { organizationId, role: "OWNER", id: { not: membershipId } } });
+  if (owners === 0) throw new AppError("CONFLICT", "The organization needs at least one owner. Make someone else an owner first.");
+}
+
+export async function changeMemberRole(actor: Actor, membershipId: string, input: unknown): Promise<MemberView> {
+  assertCan(actor, "members.manage");
+  const parsed = changeRoleSchema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { role } = parsed.data;
+
+  return db.$transaction(async (tx) => {
+    const m = await tx.membership.findFirst({
+      where: { id: membershipId, organizationId: actor.organizationId },
+      select: memberSelect,
+    });
+    if (!m) throw notFound("That member");
+    // Admins manage non-owners only; only owners hand out or take away ownership.
+    if (actor.role !== "OWNER" && (m.role === "OWNER" || !assignableRoles(actor.role).includes(role))) {
+      throw forbidden("Only an owner can change an owner's role or make someone an owner.");
+    }
+    if (m.role === "OWNER" && role !== "OWNER") await assertNotLastOwner(actor.organizationId, m.id, tx);
+    const updated = await tx.membership.update({ where: { id: m.id }, data: { role }, select: memberSelect });
+    await recordAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "member.role_changed",
+      targetType: "membership",
+      targetId: m.id,
+      data: { userId: m.user.id, from: m.role, to: role },
+    });
+    return toView(actor, updated);
+  });
+}
+
+export async function removeMember(actor: Actor, membershipId: string): Promise<void> {
+  assertCan(actor, "members.manage");
+  await db.$transaction(async (tx) => {
+    const m = await tx.membership.findFirst({
+      where: { id: membershipId, organizationId: actor.organizationId },
+      select: memberSelect,
+    });
+    if (!m) throw notFound("That member");
+    if (m.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can remove an owner.");
+    if (m.role === "OWNER") await assertNotLastOwner(actor.organizationId, m.id, tx);
+    await tx.membership.delete({ where: { id: m.id } });
+    await recordAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "member.removed",
+      targetType: "membership",
+      targetId: m.id,
+      data: { userId: m.user.id, email: m.user.email, role: m.role },
+    });
+  });
+}
