@@ -17,9 +17,22 @@ export type Db = ReturnType<typeof createClient>;
 
 const globalForDb = globalThis as unknown as { panelistDb?: Db };
 
-/** One client per process; dev's hot reload reuses it through globalThis. */
-export const db: Db = globalForDb.panelistDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.panelistDb = db;
+/** One client per process (dev's hot reload reuses it through globalThis). */
+export function getDb(): Db {
+  return (globalForDb.panelistDb ??= createClient());
+}
+
+/**
+ * The shared client, created on first use rather than at import, so `next build` can load
+ * route modules without a database.
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const client = getDb();
+    const value: unknown = Reflect.get(client, prop, client);
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+});
 
 /** The transaction client type, for services that accept either. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

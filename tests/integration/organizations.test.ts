@@ -1,0 +1,226 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { type Actor, loadActor } from "@/lib/auth/actor";
+import { authenticate, INVALID_CREDENTIALS } from "@/lib/auth/sign-in";
+import { AppError } from "@/lib/errors";
+import { createAccount } from "@/lib/organizations/create-account";
+import { acceptInvitation, createInvitation, previewInvitation, revokeInvitation } from "@/lib/organizations/invitations";
+import { changeMemberRole, getMemberOrThrow, listMembers, removeMember } from "@/lib/organizations/members";
+
+const PASSWORD = "a-long-password-1";
+let seq = 0;
+const uniqueEmail = (p: string) => `${p}-${Date.now()}-${++seq}@example.com`;
+
+async function newOwner(org = "Org"): Promise<Actor> {
+  const { userId } = await createAccount({ name: `${org} Owner`, email: uniqueEmail("owner"), password: PASSWORD, organizationName: org });
+  const actor = await loadActor(userId);
+  if (!actor) throw new Error("owner actor missing");
+  return actor;
+}
+
+async function inviteAndJoin(owner: Actor, role: "ADMIN" | "RECRUITER" | "INTERVIEWER" | "REVIEWER", name: string = role): Promise<Actor> {
+  const email = uniqueEmail(role.toLowerCase());
+  const { link } = await createInvitation(owner, { email, role });
+  const token = link.split("/invite/")[1]!;
+  const { userId } = await acceptInvitation({ token, name, password: PASSWORD }, null);
+  const actor = await loadActor(userId);
+  if (!actor) throw new Error("member actor missing");
+  return actor;
+}
+
+async function expectAppError(p: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  return err as AppError;
+}
+
+describe("sign-up", () => {
+  it("creates the user, the organization and makes the creator its owner", async () => {
+    const owner = await newOwner("Acme");
+    expect(owner.role).toBe("OWNER");
+    expect(owner.organizationName).toBe("Acme");
+    const audit = await db.auditEvent.count({ where: { organizationId: owner.organizationId, action: "organization.created" } });
+    expect(audit).toBe(1);
+  });
+
+  it("refuses a taken email with a field error and creates nothing", async () => {
+    const email = uniqueEmail("dup");
+    await createAccount({ name: "A", email, password: PASSWORD, organizationName: "First" });
+    const orgsBefore = await db.organization.count();
+    const err = await expectAppError(createAccount({ name: "B", email: email.toUpperCase(), password: PASSWORD, organizationName: "Second" }), "CONFLICT");
+    expect(err.fieldErrors?.email?.[0]).toMatch(/already exists/);
+    expect(await db.organization.count()).toBe(orgsBefore);
+  });
+
+  it("rejects a weak password as a validation error", async () => {
+    const err = await expectAppError(createAccount({ name: "A", email: uniqueEmail("weak"), password: "short", organizationName: "X" }), "VALIDATION");
+    expect(err.fieldErrors?.password).toBeDefined();
+  });
+});
+
+describe("sign-in", () => {
+  it("accepts the right password and gives the same message for a wrong password or an unknown account", async () => {
+    const email = uniqueEmail("signin");
+    await createAccount({ name: "S", email, password: PASSWORD, organizationName: "S" });
+    await expect(authenticate({ email, password: PASSWORD, ip: "10.0.0.1" })).resolves.toMatchObject({ email });
+    const wrong = await expectAppError(authenticate({ email, password: "nope-nope-1", ip: "10.0.0.1" }), "UNAUTHENTICATED");
+    const unknown = await expectAppError(authenticate({ email: uniqueEmail("ghost"), password: PASSWORD, ip: "10.0.0.1" }), "UNAUTHENTICATED");
+    expect(wrong.message).toBe(INVALID_CREDENTIALS);
+    expect(unknown.message).toBe(wrong.message);
+  });
+
+  it("limits failed attempts per account with a retry time, even with the right password, across addresses", async () => {
+    const email = uniqueEmail("limited");
+    await createAccount({ name: "L", email, password: PASSWORD, organizationName: "L" });
+    for (let i = 0; i < 5; i++) {
+      await expectAppError(authenticate({ email, password: "wrong-pass-1", ip: `10.1.0.${i}` }), "UNAUTHENTICATED");
+    }
+    const limited = await expectAppError(authenticate({ email, password: PASSWORD, ip: "10.1.1.1" }), "RATE_LIMITED");
+    expect(limited.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    const bucket = await db.rateLimitBucket.findUnique({ where: { key: `sign-in:account:${email}` } });
+    expect(bucket?.count).toBe(5);
+  });
+
+  it("limits failed attempts per address across accounts", async () => {
+    const ip = "10.9.9.9";
+    for (let i = 0; i < 30; i++) {
+      await expectAppError(authenticate({ email: uniqueEmail("spray"), password: "wrong-pass-1", ip }), "UNAUTHENTICATED");
+    }
+    await expectAppError(authenticate({ email: uniqueEmail("spray"), password: "wrong-pass-1", ip }), "RATE_LIMITED");
+  }, 60_000);
+
+  it("refuses a deactivated account", async () => {
+    const email = uniqueEmail("deact");
+    const { userId } = await createAccount({ name: "D", email, password: PASSWORD, organizationName: "D" });
+    await db.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
+    await expectAppError(authenticate({ email, password: PASSWORD, ip: "10.2.0.1" }), "UNAUTHENTICATED");
+    expect(await loadActor(userId)).toBeNull();
+  });
+});
+
+describe("invitations", () => {
+  let owner: Actor;
+  beforeAll(async () => {
+    owner = await newOwner("Inviters");
+  });
+
+  it("lets a new person accept once, with the invited role", async () => {
+    const email = uniqueEmail("new");
+    const { link, emailed } = await createInvitation(owner, { email, role: "REVIEWER" });
+    expect(emailed).toBe(false); // no SMTP_URL in tests: the link is shown to copy
+    const token = link.split("/invite/")[1]!;
+    expect((await previewInvitation(token)).state).toBe("valid");
+    const res = await acceptInvitation({ token, name: "Rev", password: PASSWORD }, null);
+    expect(res.createdAccount).toBe(true);
+    const actor = await loadActor(res.userId);
+    expect(actor).toMatchObject({ organizationId: owner.organizationId, role: "REVIEWER" });
+    expect((await previewInvitation(token)).state).toBe("used");
+    const again = await expectAppError(acceptInvitation({ token, name: "Rev", password: PASSWORD }, null), "GONE");
+    expect(again.message).toMatch(/already been used/);
+  });
+
+  it("says so when a link expired or was withdrawn", async () => {
+    const a = await createInvitation(owner, { email: uniqueEmail("exp"), role: "INTERVIEWER" });
+    await db.invitation.update({ where: { id: a.invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const tokenA = a.link.split("/invite/")[1]!;
+    expect((await previewInvitation(tokenA)).state).toBe("expired");
+    expect((await expectAppError(acceptInvitation({ token: tokenA, name: "X", password: PASSWORD }, null), "GONE")).message).toMatch(/expired/);
+
+    const b = await createInvitation(owner, { email: uniqueEmail("rev"), role: "INTERVIEWER" });
+    await revokeInvitation(owner, b.invitation.id);
+    const tokenB = b.link.split("/invite/")[1]!;
+    expect((await expectAppError(acceptInvitation({ token: tokenB, name: "X", password: PASSWORD }, null), "GONE")).message).toMatch(/withdrawn/);
+  });
+
+  it("requires an existing account to be signed in as the invitee", async () => {
+    const other = await newOwner("Elsewhere");
+    const { link } = await createInvitation(owner, { email: other.email, role: "INTERVIEWER" });
+    const token = link.split("/invite/")[1]!;
+    await expectAppError(acceptInvitation({ token }, null), "UNAUTHENTICATED");
+    const res = await acceptInvitation({ token }, other.userId);
+    expect(res.createdAccount).toBe(false);
+    const memberships = await db.membership.count({ where: { userId: other.userId } });
+    expect(memberships).toBe(2);
+  });
+
+  it("only owners and admins invite, and only owners invite owners", async () => {
+    const interviewer = await inviteAndJoin(owner, "INTERVIEWER");
+    await expectAppError(createInvitation(interviewer, { email: uniqueEmail("x"), role: "REVIEWER" }), "FORBIDDEN");
+    const admin = await inviteAndJoin(owner, "ADMIN");
+    await expectAppError(createInvitation(admin, { email: uniqueEmail("x"), role: "OWNER" }), "FORBIDDEN");
+    await expect(createInvitation(admin, { email: uniqueEmail("x"), role: "RECRUITER" })).resolves.toBeDefined();
+  });
+
+  it("rejects a malformed email with a field error", async () => {
+    const err = await expectAppError(createInvitation(owner, { email: "nope", role: "REVIEWER" }), "VALIDATION");
+    expect(err.fieldErrors?.email).toBeDefined();
+  });
+});
+
+describe("members", () => {
+  it("a role change takes effect on the member's next request", async () => {
+    const owner = await newOwner("Roles");
+    const member = await inviteAndJoin(owner, "INTERVIEWER", "Ivy");
+    const membership = (await listMembers(owner)).find((m) => m.userId === member.userId)!;
+    await changeMemberRole(owner, membership.id, { role: "ADMIN" });
+    expect((await loadActor(member.userId))?.role).toBe("ADMIN");
+    await changeMemberRole(owner, membership.id, { role: "REVIEWER" });
+    expect((await loadActor(member.userId))?.role).toBe("REVIEWER");
+    const events = await db.auditEvent.count({ where: { organizationId: owner.organizationId, action: "member.role_changed" } });
+    expect(events).toBe(2);
+  });
+
+  it("never leaves the organization without an owner", async () => {
+    const owner = await newOwner("Solo");
+    const mine = (await listMembers(owner)).find((m) => m.isYou)!;
+    await expectAppError(changeMemberRole(owner, mine.id, { role: "ADMIN" }), "CONFLICT");
+    await expectAppError(removeMember(owner, mine.id), "CONFLICT");
+    expect((await loadActor(owner.userId))?.role).toBe("OWNER");
+  });
+
+  it("admins cannot demote or remove owners", async () => {
+    const owner = await newOwner("Admins");
+    const admin = await inviteAndJoin(owner, "ADMIN");
+    const ownerRow = (await listMembers(owner)).find((m) => m.isYou)!;
+    await expectAppError(changeMemberRole(admin, ownerRow.id, { role: "REVIEWER" }), "FORBIDDEN");
+    await expectAppError(removeMember(admin, ownerRow.id), "FORBIDDEN");
+  });
+
+  it("a removed member loses access at once", async () => {
+    const owner = await newOwner("Removal");
+    const member = await inviteAndJoin(owner, "RECRUITER");
+    const row = (await listMembers(owner)).find((m) => m.userId === member.userId)!;
+    await removeMember(owner, row.id);
+    expect(await loadActor(member.userId)).toBeNull();
+  });
+
+  it("rejects an unknown role", async () => {
+    const owner = await newOwner("BadRole");
+    const row = (await listMembers(owner)).find((m) => m.isYou)!;
+    await expectAppError(changeMemberRole(owner, row.id, { role: "GOD" }), "VALIDATION");
+  });
+});
+
+describe("tenant isolation", () => {
+  it("an owner of organization B can neither read nor change anything of organization A", async () => {
+    const ownerA = await newOwner("Tenant A");
+    const memberA = await inviteAndJoin(ownerA, "INTERVIEWER");
+    const rowA = (await listMembers(ownerA)).find((m) => m.userId === memberA.userId)!;
+    const invA = await createInvitation(ownerA, { email: uniqueEmail("pending"), role: "REVIEWER" });
+    const ownerB = await newOwner("Tenant B");
+
+    expect((await listMembers(ownerB)).map((m) => m.userId)).not.toContain(memberA.userId);
+    await expectAppError(getMemberOrThrow(ownerB, rowA.id), "NOT_FOUND");
+    await expectAppError(changeMemberRole(ownerB, rowA.id, { role: "ADMIN" }), "NOT_FOUND");
+    await expectAppError(removeMember(ownerB, rowA.id), "NOT_FOUND");
+    await expectAppError(revokeInvitation(ownerB, invA.invitation.id), "NOT_FOUND");
+
+    expect((await loadActor(memberA.userId))?.role).toBe("INTERVIEWER");
+    expect(await db.invitation.findUnique({ where: { id: invA.invitation.id }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
+  });
+});
