@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": the demo seed (scripts/db-seed.ts, run by tsx outside Next) calls this too.
 import type { Tx } from "@/lib/db/client";
 
 /**

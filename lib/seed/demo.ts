@@ -1,0 +1,252 @@
+// Demo data for a fresh install: one organization, five users (one per role), the starter
+// question bank, one interview kit and one candidate.
+//
+// Idempotent: every row is found or upserted by a stable key (org slug, user email,
+// question externalKey, kit name, candidate email), so seeding twice creates nothing new.
+// Existing question versions are never rewritten — versions are immutable and interviews
+// may already point at them.
+//
+// No "server-only" here: `scripts/db-seed.ts` runs this under tsx, outside Next.
+
+import type { Db, Tx } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import { refreshSearchVectors } from "@/lib/questions/search-index";
+import { QUESTION_BANK, type SeedQuestion } from "@/prisma/seed/question-bank";
+import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./credentials";
+
+export const DEMO_KIT = {
+  name: "ML Engineer — onsite deep learning",
+  role: "ML Engineer",
+  description: "Four deep-learning questions for the onsite loop: normalization, generalization, retrieval at scale and evaluation.",
+  overallAttributes: ["Communication", "Problem solving"],
+  questionKeys: ["dl-batch-norm", "ml-bias-variance", "dl-face-search-10m", "ml-classification-metrics"],
+} as const;
+
+export const DEMO_CANDIDATE = { name: "Alex Kim", email: "alex.kim@example.com", roleApplied: "ML Engineer" } as const;
+
+/**
+ * What the steps share. Each step records the ids it creates so later steps can use them;
+ * read them with `requireId`, which fails loudly when a step ran out of order.
+ */
+export interface SeedContext {
+  tx: Tx;
+  organizationId: string;
+  /** Argon2id hash of DEMO_PASSWORD per email, computed before the transaction opens. */
+  passwordHashes: ReadonlyMap<string, string>;
+  userIds: Map<string, string>; // email → user id
+  questionIds: Map<string, string>; // question key → question id
+  questionVersionIds: Map<string, string>; // question key → id of version 1
+  kitIds: Map<string, string>; // kit name → kit id
+  candidateIds: Map<string, string>; // candidate email → candidate id
+}
+
+export interface SeedStep {
+  name: string;
+  run(ctx: SeedContext): Promise<void>;
+}
+
+export function requireId(ids: ReadonlyMap<string, string>, key: string, what: string): string {
+  const id = ids.get(key);
+  if (!id) throw new Error(`Demo seed: no ${what} "${key}" — check the order of DEMO_SEED_STEPS.`);
+  return id;
+}
+
+const seedUsers: SeedStep = {
+  name: "users",
+  async run(ctx) {
+    for (const u of DEMO_USERS) {
+      const passwordHash = requireId(ctx.passwordHashes, u.email, "password hash");
+      // Re-seeding restores the documented password so the printed credentials always work.
+      const user = await ctx.tx.user.upsert({
+        where: { email: u.email },
+        create: { email: u.email, name: u.name, passwordHash },
+        update: { name: u.name, passwordHash, deactivatedAt: null },
+        select: { id: true },
+      });
+      await ctx.tx.membership.upsert({
+        where: { organizationId_userId: { organizationId: ctx.organizationId, userId: user.id } },
+        create: { organizationId: ctx.organizationId, userId: user.id, role: u.role },
+        update: { role: u.role },
+      });
+      ctx.userIds.set(u.email, user.id);
+    }
+  },
+};
+
+function levelsJson(levels: SeedQuestion["criteria"][number]["levels"]) {
+  return levels.map((descriptor, level) => ({ level, descriptor }));
+}
+
+const seedQuestions: SeedStep = {
+  name: "questions",
+  async run(ctx) {
+    const ownerId = ctx.userIds.get(DEMO_USERS[0]?.email ?? "") ?? null;
+    for (const q of QUESTION_BANK) {
+      const question = await ctx.tx.question.upsert({
+        where: { organizationId_externalKey: { organizationId: ctx.organizationId, externalKey: q.key } },
+        create: {
+          organizationId: ctx.organizationId,
+          externalKey: q.key,
+          status: "ACTIVE",
+          lockVersion: 0,
+          latestVersionNo: 1,
+          title: q.title,
+          difficulty: q.difficulty,
+          tags: q.tags,
+          minutes: q.minutes,
+          createdById: ownerId,
+        },
+        update: {},
+        select: { id: true },
+      });
+      const version = await ctx.tx.questionVersion.upsert({
+        where: { questionId_number: { questionId: question.id, number: 1 } },
+        create: {
+          questionId: question.id,
+          organizationId: ctx.organizationId,
+          number: 1,
+          title: q.title,
+          prompt: q.prompt,
+          difficulty: q.difficulty,
+          tags: q.tags,
+          minutes: q.minutes,
+          followUps: q.followUps,
+          redFlags: q.redFlags,
+          modelAnswer: q.modelAnswer,
+          scaleMin: 0,
+          scaleMax: 4,
+          createdById: ownerId,
+          criteria: {
+            create: q.criteria.map((c, position) => ({
+              key: c.key,
+              position,
+              title: c.title,
+              description: c.description,
+              weight: c.weight,
+              levels: levelsJson(c.levels),
+            })),
+          },
+        },
+        update: {},
+        select: { id: true },
+      });
+      ctx.questionIds.set(q.key, question.id);
+      ctx.questionVersionIds.set(q.key, version.id);
+    }
+    await refreshSearchVectors(ctx.tx, [...ctx.questionIds.values()]);
+  },
+};
+
+const seedKit: SeedStep = {
+  name: "kit",
+  async run(ctx) {
+    const existing = await ctx.tx.kit.findFirst({
+      where: { organizationId: ctx.organizationId, name: DEMO_KIT.name },
+      select: { id: true },
+    });
+    if (existing) {
+      ctx.kitIds.set(DEMO_KIT.name, existing.id);
+      return;
+    }
+    const minutesByKey = new Map(QUESTION_BANK.map((q) => [q.key, q.minutes]));
+    const kit = await ctx.tx.kit.create({
+      data: {
+        organizationId: ctx.organizationId,
+        name: DEMO_KIT.name,
+        role: DEMO_KIT.role,
+        description: DEMO_KIT.description,
+        overallAttributes: [...DEMO_KIT.overallAttributes],
+        items: {
+          create: DEMO_KIT.questionKeys.map((key, position) => ({
+            questionVersionId: requireId(ctx.questionVersionIds, key, "question version"),
+            position,
+            minutes: minutesByKey.get(key) ?? 10,
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    ctx.kitIds.set(DEMO_KIT.name, kit.id);
+  },
+};
+
+const seedCandidate: SeedStep = {
+  name: "candidates",
+  async run(ctx) {
+    const existing = await ctx.tx.candidate.findFirst({
+      where: { organizationId: ctx.organizationId, email: DEMO_CANDIDATE.email },
+      select: { id: true },
+    });
+    const candidate =
+      existing ??
+      (await ctx.tx.candidate.create({
+        data: { organizationId: ctx.organizationId, ...DEMO_CANDIDATE },
+        select: { id: true },
+      }));
+    ctx.candidateIds.set(DEMO_CANDIDATE.email, candidate.id);
+  },
+};
+
+/**
+ * Run in order, inside one transaction, after the demo organization exists. To seed more
+ * (e.g. interviews), append a step that reads the ids earlier steps recorded in the context.
+ */
+export const DEMO_SEED_STEPS: SeedStep[] = [seedUsers, seedQuestions, seedKit, seedCandidate];
+
+export interface SeedSummary {
+  organizationId: string;
+  /** Totals in the demo organization after seeding — equal on every re-run. */
+  users: number;
+  memberships: number;
+  questions: number;
+  questionVersions: number;
+  rubricCriteria: number;
+  kits: number;
+  kitItems: number;
+  candidates: number;
+}
+
+async function summarize(tx: Tx, organizationId: string): Promise<SeedSummary> {
+  const org = { organizationId };
+  const [users, memberships, questions, questionVersions, rubricCriteria, kits, kitItems, candidates] = await Promise.all([
+    tx.user.count({ where: { memberships: { some: org } } }),
+    tx.membership.count({ where: org }),
+    tx.question.count({ where: org }),
+    tx.questionVersion.count({ where: org }),
+    tx.rubricCriterion.count({ where: { questionVersion: org } }),
+    tx.kit.count({ where: org }),
+    tx.kitItem.count({ where: { kit: org } }),
+    tx.candidate.count({ where: org }),
+  ]);
+  return { organizationId, users, memberships, questions, questionVersions, rubricCriteria, kits, kitItems, candidates };
+}
+
+export async function seedDemoData(db: Db): Promise<SeedSummary> {
+  // Hash outside the transaction: argon2id is deliberately slow and must not hold it open.
+  const passwordHashes = new Map<string, string>();
+  for (const u of DEMO_USERS) passwordHashes.set(u.email, await hashPassword(DEMO_PASSWORD));
+
+  return db.$transaction(
+    async (tx) => {
+      const org = await tx.organization.upsert({
+        where: { slug: DEMO_ORGANIZATION.slug },
+        create: { name: DEMO_ORGANIZATION.name, slug: DEMO_ORGANIZATION.slug },
+        update: { name: DEMO_ORGANIZATION.name },
+        select: { id: true },
+      });
+      const ctx: SeedContext = {
+        tx,
+        organizationId: org.id,
+        passwordHashes,
+        userIds: new Map(),
+        questionIds: new Map(),
+        questionVersionIds: new Map(),
+        kitIds: new Map(),
+        candidateIds: new Map(),
+      };
+      for (const step of DEMO_SEED_STEPS) await step.run(ctx);
+      return summarize(tx, org.id);
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
