@@ -1,0 +1,103 @@
+import type { RubricScale } from "@/lib/rubrics/scale";
+import type { DifficultyName, LevelDescriptor, QuestionSort, QuestionStatusName } from "./schemas";
+
+/** Shapes the question services return: plain JSON-safe data, shared with client code. */
+
+export interface CriterionView {
+  key: string;
+  position: number;
+  title: string;
+  description: string;
+  weight: number;
+  levels: LevelDescriptor[];
+}
+
+/** The content of one immutable version. `modelAnswer` is null when the actor may not read it. */
+export interface QuestionVersionView {
+  id: string;
+  number: number;
+  title: string;
+  prompt: string;
+  difficulty: DifficultyName;
+  tags: string[];
+  minutes: number;
+  followUps: string[];
+  redFlags: string[];
+  modelAnswer: string | null;
+  scale: RubricScale;
+  criteria: CriterionView[];
+  createdAt: string;
+  createdBy: { id: string; name: string } | null;
+}
+
+export interface QuestionDetail {
+  id: string;
+  externalKey: string | null;
+  status: QuestionStatusName;
+  lockVersion: number;
+  latestVersionNo: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Whether any kit item or interview points at any of its versions. */
+  inUse: boolean;
+  latest: QuestionVersionView;
+}
+
+export interface QuestionVersionSummary {
+  id: string;
+  number: number;
+  title: string;
+  createdAt: string;
+  createdBy: { id: string; name: string } | null;
+  usedBy: { kitItems: number; interviews: number };
+}
+
+/** Text split into plain and matched parts, so highlights render without HTML. */
+export type HighlightSegment = { text: string; match: boolean };
+
+export interface QuestionSearchItem {
+  id: string;
+  title: string;
+  titleHighlight: HighlightSegment[];
+  snippet: HighlightSegment[];
+  difficulty: DifficultyName;
+  tags: string[];
+  minutes: number;
+  status: QuestionStatusName;
+  latestVersionNo: number;
+  updatedAt: string;
+  rank: number | null;
+}
+
+export interface QuestionSearchResult {
+  items: QuestionSearchItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: QuestionSort;
+}
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+export interface ImportRowError {
+  /** 0-based index of the question in the file; null for file-level errors. */
+  row: number | null;
+  key: string | null;
+  fieldErrors: Record<string, string[]>;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  questions: { row: number; key: string; id: string | null; action: "create" | "update" | "unchanged" }[];
+}
+
+/** The payload of a 409 on save: what the other person saved. */
+export interface QuestionConflictDetails {
+  current: QuestionDetail;
+}
