@@ -1,0 +1,93 @@
+// Runs against the fresh, migrated database the integration harness gives this file
+// through DATABASE_URL.
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { verifyPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/credentials";
+import { DEMO_KIT, seedDemoData, type SeedSummary } from "@/lib/seed/demo";
+import { QUESTION_BANK } from "@/prisma/seed/question-bank";
+
+const criteriaInBank = QUESTION_BANK.reduce((n, q) => n + q.criteria.length, 0);
+
+describe("seedDemoData", () => {
+  let first: SeedSummary;
+  let second: SeedSummary;
+
+  afterAll(async () => {
+    await db.$disconnect();
+  });
+
+  it("creates the demo organization, users, questions, kit and candidate", async () => {
+    first = await seedDemoData(db);
+    expect(first).toMatchObject({
+      users: DEMO_USERS.length,
+      memberships: DEMO_USERS.length,
+      questions: 12,
+      questionVersions: 12,
+      rubricCriteria: criteriaInBank,
+      kits: 1,
+      kitItems: 4,
+      candidates: 1,
+    });
+  }, 60_000);
+
+  it("creates no duplicates when run a second time", async () => {
+    second = await seedDemoData(db);
+    expect(second).toEqual(first);
+    // Count whole tables too, so rows created outside the demo organization would show.
+    expect(await db.organization.count({ where: { slug: "demo" } })).toBe(1);
+    expect(await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).toBe(DEMO_USERS.length);
+    expect(await db.question.count()).toBe(12);
+    expect(await db.questionVersion.count()).toBe(12);
+    expect(await db.rubricCriterion.count()).toBe(criteriaInBank);
+    expect(await db.kitItem.count()).toBe(4);
+    expect(await db.candidate.count({ where: { email: "alex.kim@example.com" } })).toBe(1);
+  }, 60_000);
+
+  it("makes owner@panelist.dev an OWNER of the demo organization with the demo password", async () => {
+    const owner = await db.user.findUniqueOrThrow({
+      where: { email: "owner@panelist.dev" },
+      select: { name: true, passwordHash: true, memberships: { select: { role: true, organization: { select: { slug: true, name: true } } } } },
+    });
+    expect(owner.name).toBe("Olivia Owner");
+    expect(owner.memberships).toEqual([{ role: "OWNER", organization: { slug: "demo", name: "Acme Robotics (demo)" } }]);
+    expect(await verifyPassword(owner.passwordHash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("stores each rubric with five anchored levels in position order", async () => {
+    const version = await db.questionVersion.findFirstOrThrow({
+      where: { question: { externalKey: "dl-batch-norm" } },
+      select: { scaleMin: true, scaleMax: true, criteria: { orderBy: { position: "asc" }, select: { key: true, levels: true } } },
+    });
+    const bank = QUESTION_BANK.find((q) => q.key === "dl-batch-norm")!;
+    expect(version).toMatchObject({ scaleMin: 0, scaleMax: 4 });
+    expect(version.criteria.map((c) => c.key)).toEqual(bank.criteria.map((c) => c.key));
+    expect(version.criteria[0]?.levels).toEqual(bank.criteria[0]!.levels.map((descriptor, level) => ({ level, descriptor })));
+  });
+
+  it("builds the onsite kit from version 1 of the four article questions", async () => {
+    const kit = await db.kit.findFirstOrThrow({
+      where: { name: DEMO_KIT.name },
+      select: {
+        overallAttributes: true,
+        items: { orderBy: { position: "asc" }, select: { questionVersion: { select: { number: true, question: { select: { externalKey: true } } } } } },
+      },
+    });
+    expect(kit.overallAttributes).toEqual(["Communication", "Problem solving"]);
+    expect(kit.items.map((i) => [i.questionVersion.question.externalKey, i.questionVersion.number])).toEqual(
+      DEMO_KIT.questionKeys.map((k) => [k, 1]),
+    );
+  });
+
+  it("ranks the batch-normalization question first for a full-text search on 'batch normalization'", async () => {
+    const rows = await db.$queryRaw<Array<{ external_key: string }>>`
+      SELECT external_key FROM questions
+      WHERE search_vector @@ plainto_tsquery('english', 'batch normalization')
+      ORDER BY ts_rank(search_vector, plainto_tsquery('english', 'batch normalization')) DESC`;
+    expect(rows[0]?.external_key).toBe("dl-batch-norm");
+  });
+
+  it("indexes every seeded question for search", async () => {
+    expect(await db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM questions WHERE search_vector IS NULL`).toEqual([{ n: 0 }]);
+  });
+});
