@@ -1,0 +1,39 @@
+// Two projects: unit tests run without a database; integration tests get a real Postgres
+// (embedded unless DATABASE_URL points at a local server), one fresh database per test
+// file, cloned from a migrated template so each file starts empty and isolated.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@/": root,
+      // Next enforces "server-only" at build time; under Vitest it is an empty module.
+      "server-only": fileURLToPath(new URL("./tests/setup/empty-module.ts", import.meta.url)),
+    },
+  },
+  test: {
+    environment: "node",
+    // 2 cores: more workers only contend for CPU with Postgres.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/per-file.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
