@@ -65,7 +65,7 @@ describe("sign-up", () => {
 describe("sign-in", () => {
   it("accepts the right password and gives the same message for a wrong password or an unknown account", async () => {
     const email = uniqueEmail("signin");
-    await createAccount({ name: "S", email, password: PASSWORD, organizationName: "S" });
+    await createAccount({ name: "S", email, password: PASSWORD, organizationName: "Sign-in Org" });
     await expect(authenticate({ email, password: PASSWORD, ip: "10.0.0.1" })).resolves.toMatchObject({ email });
     const wrong = await expectAppError(authenticate({ email, password: "nope-nope-1", ip: "10.0.0.1" }), "UNAUTHENTICATED");
     const unknown = await expectAppError(authenticate({ email: uniqueEmail("ghost"), password: PASSWORD, ip: "10.0.0.1" }), "UNAUTHENTICATED");
@@ -75,7 +75,7 @@ describe("sign-in", () => {
 
   it("limits failed attempts per account with a retry time, even with the right password, across addresses", async () => {
     const email = uniqueEmail("limited");
-    await createAccount({ name: "L", email, password: PASSWORD, organizationName: "L" });
+    await createAccount({ name: "L", email, password: PASSWORD, organizationName: "Limited Org" });
     for (let i = 0; i < 5; i++) {
       await expectAppError(authenticate({ email, password: "wrong-pass-1", ip: `10.1.0.${i}` }), "UNAUTHENTICATED");
     }
@@ -96,7 +96,7 @@ describe("sign-in", () => {
 
   it("refuses a deactivated account", async () => {
     const email = uniqueEmail("deact");
-    const { userId } = await createAccount({ name: "D", email, password: PASSWORD, organizationName: "D" });
+    const { userId } = await createAccount({ name: "D", email, password: PASSWORD, organizationName: "Deactivated Org" });
     await db.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
     await expectAppError(authenticate({ email, password: PASSWORD, ip: "10.2.0.1" }), "UNAUTHENTICATED");
     expect(await loadActor(userId)).toBeNull();
