@@ -1,0 +1,59 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db, type Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { notFound } from "@/lib/errors";
+import type { CandidateDetail, CandidateSummary } from "./types";
+
+export const candidateSummarySelect = {
+  id: true,
+  name: true,
+  email: true,
+  roleApplied: true,
+  erasedAt: true,
+  createdAt: true,
+  _count: { select: { interviews: true } },
+} satisfies Prisma.CandidateSelect;
+
+export const candidateDetailSelect = {
+  ...candidateSummarySelect,
+  links: true,
+  privateNotes: true,
+  updatedAt: true,
+  interviews: {
+    orderBy: { startsAt: "desc" },
+    select: { id: true, title: true, startsAt: true, timeZone: true, status: true },
+  },
+} satisfies Prisma.CandidateSelect;
+
+type SummaryRow = Prisma.CandidateGetPayload<{ select: typeof candidateSummarySelect }>;
+type DetailRow = Prisma.CandidateGetPayload<{ select: typeof candidateDetailSelect }>;
+
+export function toCandidateSummary(c: SummaryRow): CandidateSummary {
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    roleApplied: c.roleApplied,
+    erased: c.erasedAt !== null,
+    interviewCount: c._count.interviews,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export function toCandidateDetail(c: DetailRow): CandidateDetail {
+  return {
+    ...toCandidateSummary(c),
+    links: c.links,
+    privateNotes: c.privateNotes,
+    erasedAt: c.erasedAt?.toISOString() ?? null,
+    updatedAt: c.updatedAt.toISOString(),
+    interviews: c.interviews.map((i) => ({ ...i, startsAt: i.startsAt.toISOString() })),
+  };
+}
+
+export async function loadCandidateDetailOrThrow(actor: Pick<Actor, "organizationId">, id: string, tx: Tx | typeof db = db): Promise<CandidateDetail> {
+  const c = await tx.candidate.findFirst({ where: { id, organizationId: actor.organizationId }, select: candidateDetailSelect });
+  if (!c) throw notFound("That candidate");
+  return toCandidateDetail(c);
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db/client";
+import { notFound, validationError } from "@/lib/errors";
+import { loadCandidateDetailOrThrow } from "./candidate-view";
+import { ERASED_CANDIDATE_NAME, eraseCandidateSchema } from "./schemas";
+import type { CandidateDetail } from "./types";
+
+/**
+ * Erases a candidate's personal data and keeps their scores for anonymous statistics.
+ *
+ * Removed: name, email, links, private notes; interview titles (they name the candidate) and
+ * meeting links; interviewers' free-text notes and scorecard summaries; the before/after
+ * payloads of score history (they may quote notes). Future interviews are cancelled.
+ * Kept: role applied for, interview dates, kits and question versions, criterion and
+ * attribute levels, recommendations — none of which identify the person.
+ * Erasing twice is a no-op.
+ */
+export async function eraseCandidate(actor: Actor, candidateId: string, input: unknown): Promise<CandidateDetail> {
+  assertCan(actor, "candidates.erase");
+  const parsed = eraseCandidateSchema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+
+  return db.$transaction(async (tx) => {
+    const c = await tx.candidate.findFirst({ where: { id: candidateId, organizationId: actor.organizationId }, select: { id: true, erasedAt: true } });
+    if (!c) throw notFound("That candidate");
+    if (c.erasedAt) return loadCandidateDetailOrThrow(actor, c.id, tx);
+
+    const now = new Date();
+    const interviews = await tx.interview.findMany({
+      where: { candidateId: c.id, organizationId: actor.organizationId },
+      select: { id: true, kitName: true, status: true },
+    });
+    const interviewIds = interviews.map((i) => i.id);
+
+    await tx.candidate.update({
+      where: { id: c.id },
+      data: { name: ERASED_CANDIDATE_NAME, email: null, links: [], privateNotes: null, erasedAt: now },
+    });
+    for (const i of interviews) {
+      const cancel = i.status === "SCHEDULED";
+      await tx.interview.update({
+        where: { id: i.id },
+        data: {
+          title: `${i.kitName} (erased candidate)`,
+          meetingUrl: null,
+          ...(cancel ? { status: "CANCELLED", cancelledAt: now, icsSequence: { increment: 1 } } : {}),
+        },
+      });
+    }
+    const notes = await tx.note.updateMany({
+      where: { scorecard: { interviewId: { in: interviewIds } } },
+      data: { body: "", deletedAt: now },
+    });
+    await tx.scorecard.updateMany({ where: { interviewId: { in: interviewIds } }, data: { summary: "" } });
+    await tx.scoreEvent.updateMany({
+      where: { interviewId: { in: interviewIds }, organizationId: actor.organizationId },
+      data: { oldValue: { erased: true }, newValue: { erased: true }, response: { erased: true } },
+    });
+    await recordAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "candidate.erased",
+      targetType: "candidate",
+      targetId: c.id,
+      data: {
+        interviews: interviews.length,
+        cancelledInterviews: interviews.filter((i) => i.status === "SCHEDULED").length,
+        notesRemoved: notes.count,
+      },
+    });
+    return loadCandidateDetailOrThrow(actor, c.id, tx);
+  });
+}

@@ -1,0 +1,27 @@
+/** Shapes the candidate services return: plain JSON-safe data, shared with client code. */
+
+export interface CandidateSummary {
+  id: string;
+  name: string;
+  email: string | null;
+  roleApplied: string | null;
+  erased: boolean;
+  interviewCount: number;
+  createdAt: string;
+}
+
+export interface CandidateInterviewRef {
+  id: string;
+  title: string;
+  startsAt: string;
+  timeZone: string;
+  status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+}
+
+export interface CandidateDetail extends CandidateSummary {
+  links: string[];
+  privateNotes: string | null;
+  erasedAt: string | null;
+  updatedAt: string;
+  interviews: CandidateInterviewRef[];
+}
