@@ -1,26 +1,18 @@
-// npm run db:seed — loads the demo organization, users, question bank, kit and candidate
-// into the database at DATABASE_URL. Safe to run repeatedly: nothing is duplicated.
+// npm run db:seed — loads the demo organization, users, question bank, kit and candidate into
+// DATABASE_URL, or into the embedded dev database when it is unset (migrating it first).
+// Safe to run repeatedly: nothing is duplicated.
 //
 // Builds its own Prisma client because lib/db/client.ts is "server-only" (Next-only).
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/db/generated/client";
-import { seedDemoData } from "../lib/seed/demo";
+import { migrate } from "../lib/db/migrate";
 import { demoCredentialLines } from "../lib/seed/credentials";
+import { seedDemoData } from "../lib/seed/demo";
+import { openDatabase, prismaFor } from "./lib/database";
 
 async function main(): Promise<number> {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    console.error(
-      [
-        "db:seed needs a database, but DATABASE_URL is not set.",
-        "  • Easiest: run `npm run dev`, which starts a local (embedded) Postgres for you.",
-        "  • Or point at your own migrated database: DATABASE_URL=postgres://user:pass@localhost:5432/panelist npm run db:seed",
-      ].join("\n"),
-    );
-    return 1;
-  }
-
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 2 }) });
+  const database = await openDatabase();
+  console.log(`Database: ${database.description}`);
+  if (database.embedded) await migrate(database.url, { log: (s) => console.log(s) });
+  const db = prismaFor(database.url);
   try {
     const started = Date.now();
     const summary = await seedDemoData(db);
@@ -33,6 +25,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await db.$disconnect();
+    await database.stop();
   }
 }
 

@@ -1,0 +1,67 @@
+// Shared by the npm scripts: which database to use, and getting it ready.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { startDevDatabase } from "../../lib/db/embedded";
+import { PrismaClient } from "../../lib/db/generated/client";
+import { migrate } from "../../lib/db/migrate";
+import { seedDemoData } from "../../lib/seed/demo";
+
+export interface OpenDatabase {
+  url: string;
+  /** Human description for the startup banner (never includes a password). */
+  description: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL kept in .data/postgres. */
+export async function openDatabase(): Promise<OpenDatabase> {
+  const fromEnv = process.env.DATABASE_URL;
+  if (fromEnv) {
+    return { url: fromEnv, description: `DATABASE_URL (${describeUrl(fromEnv)})`, embedded: false, stop: async () => {} };
+  }
+  const dev = await startDevDatabase("panelist");
+  return {
+    url: dev.url,
+    description: `embedded PostgreSQL (${describeUrl(dev.url)}, data in .data/postgres)`,
+    embedded: true,
+    stop: dev.stop,
+  };
+}
+
+export function prismaFor(url: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+}
+
+/** Seeds the demo organization only into a database that has no organization yet. */
+export async function seedIfEmpty(url: string): Promise<boolean> {
+  const db = prismaFor(url);
+  try {
+    if ((await db.organization.count()) > 0) return false;
+    await seedDemoData(db);
+    return true;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export async function prepareDatabase(log: (s: string) => void = console.log): Promise<OpenDatabase & { seeded: boolean; applied: string[] }> {
+  const database = await openDatabase();
+  try {
+    const { applied } = await migrate(database.url, { log: () => {} });
+    if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+    const seeded = await seedIfEmpty(database.url);
+    return { ...database, seeded, applied };
+  } catch (err) {
+    await database.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,114 @@
+// npm run dev / npm start — one command to a working Panelist: picks the database (DATABASE_URL,
+// or an embedded PostgreSQL in .data/), applies migrations, seeds demo data into an empty
+// database, then runs `next dev` or (building first when needed) `next start`.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { demoCredentialLines } from "../lib/seed/credentials";
+import { prepareDatabase } from "./lib/database";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const t0 = Date.now();
+
+/**
+ * Production needs a real secret. With the embedded database this is a local install, so a
+ * random secret is generated once and kept beside the data; against a real DATABASE_URL,
+ * starting without NEXTAUTH_SECRET is refused.
+ */
+function authSecret(embedded: boolean): string | undefined {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (mode === "dev") return undefined; // lib/env.ts uses its dev-only default
+  if (!embedded) {
+    console.error(
+      "\nNEXTAUTH_SECRET is not set. `npm start` against DATABASE_URL is a production start and refuses to run\n" +
+        "without it. Generate one with `openssl rand -base64 32` and set NEXTAUTH_SECRET.\n",
+    );
+    process.exit(1);
+  }
+  const file = join(process.cwd(), ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(join(process.cwd(), ".data"), { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function waitUntilServing(url: string, child: ChildProcess): Promise<boolean> {
+  const deadline = Date.now() + 5 * 60_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+async function main() {
+  console.log(`Panelist ${mode}: preparing the database…`);
+  const db = await prepareDatabase();
+  console.log(`Database: ${db.description}${db.seeded ? " — demo data loaded" : ""}`);
+
+  const secret = authSecret(db.embedded);
+  const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    NEXTAUTH_URL: baseUrl,
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(secret ? { NEXTAUTH_SECRET: secret } : {}),
+  };
+
+  if (mode === "start") {
+    const distDir = process.env.NEXT_DIST_DIR || ".next";
+    if (!existsSync(join(process.cwd(), distDir, "BUILD_ID"))) {
+      console.log("No production build found: running `next build` first…");
+      const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+      if (build.status !== 0) {
+        await db.stop();
+        process.exit(build.status ?? 1);
+      }
+    }
+  }
+
+  const child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], { stdio: "inherit", env });
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await db.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  child.on("exit", (code) => void shutdown(code ?? 0));
+
+  if (await waitUntilServing(`http://localhost:${port}/sign-in`, child)) {
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    console.log(
+      [
+        "",
+        "────────────────────────────────────────────────────────────",
+        `  Panelist is up at ${baseUrl}  (first page served after ${seconds} s)`,
+        `  Database: ${db.description}`,
+        `  Sign in at ${baseUrl}/sign-in with a demo account:`,
+        ...demoCredentialLines().map((l) => `    ${l}`),
+        "────────────────────────────────────────────────────────────",
+        "",
+      ].join("\n"),
+    );
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error("Panelist could not start:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});
