@@ -144,6 +144,7 @@ export function MembersPanel({ canInvite, canManage, assignable }: { canInvite: 
                   </td>
                   {canManage && (
                     <td className="py-2 text-right">
+                      {!m.isYou && (
                       <Button
                         variant="ghost"
                         size="sm"
@@ -155,6 +156,7 @@ export function MembersPanel({ canInvite, canManage, assignable }: { canInvite: 
                       >
                         Remove
                       </Button>
+                      )}
                     </td>
                   )}
                 </tr>
