@@ -4,7 +4,8 @@ import type { Tx } from "@/lib/db/client";
 /**
  * Recomputes questions.search_vector from each question's latest version: title (weight A),
  * tags (B), prompt (C), rubric criteria, follow-ups and red flags (D). Call it in the same
- * transaction that writes a new version.
+ * transaction that writes a new version. Level descriptors are indexed as text only (not the
+ * JSON, whose "level"/"descriptor" keys would otherwise match every question).
  */
 export async function refreshSearchVectors(tx: Tx, questionIds: string[]): Promise<void> {
   if (questionIds.length === 0) return;
@@ -14,7 +15,8 @@ export async function refreshSearchVectors(tx: Tx, questionIds: string[]): Promi
       setweight(to_tsvector('english', array_to_string(v.tags, ' ')), 'B') ||
       setweight(to_tsvector('english', coalesce(v.prompt, '')), 'C') ||
       setweight(to_tsvector('english', coalesce((
-        SELECT string_agg(c.title || ' ' || c.description || ' ' || c.levels::text, ' ')
+        SELECT string_agg(c.title || ' ' || c.description || ' ' || coalesce((
+          SELECT string_agg(l->>'descriptor', ' ') FROM jsonb_array_elements(c.levels) l), ''), ' ')
         FROM rubric_criteria c WHERE c.question_version_id = v.id), '') || ' ' ||
         array_to_string(v.follow_ups, ' ') || ' ' || array_to_string(v.red_flags, ' ')), 'D')
     FROM question_versions v

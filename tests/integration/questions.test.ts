@@ -413,3 +413,15 @@ describe("tenant isolation", () => {
     expect((await getQuestionOrThrow(owner, q.id)).latest.title).toBe("Org A secret question");
   });
 });
+
+describe("search index", () => {
+  it("indexes rubric descriptors as text, not the JSON keys around them", async () => {
+    const a = await actorIn((await makeOrg()).id, "ADMIN");
+    const q = await createQuestion(
+      a,
+      questionInput({ criteria: [{ title: "Depth", weight: 1, levels: levels("Mentions eigenvalues. ") }] }),
+    );
+    expect((await searchQuestions(a, { q: "eigenvalues" })).items.map((i) => i.id)).toEqual([q.id]);
+    expect((await searchQuestions(a, { q: "descriptor" })).total).toBe(0);
+  });
+});
