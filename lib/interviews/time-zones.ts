@@ -81,6 +81,17 @@ function toZoned(instant: Date | string, zone: string): DateTime {
   return base.setZone(canonicalTimeZone(zone) ?? "UTC");
 }
 
+/**
+ * ICU knows American abbreviations under en-US (EDT) and European ones under en-GB (CEST, BST);
+ * elsewhere both fall back to "GMT+5:30", which is still unambiguous.
+ */
+function abbreviation(dt: DateTime): string {
+  const us = dt.setLocale("en-US").toFormat("ZZZZ");
+  if (!us.startsWith("GMT")) return us;
+  const gb = dt.setLocale("en-GB").toFormat("ZZZZ");
+  return gb === "GMT" && dt.offset !== 0 ? us : gb;
+}
+
 export interface ZonedTime {
   /** IANA name the time is shown in. */
   zone: string;
@@ -102,7 +113,7 @@ export function zonedTime(instant: Date | string, zone: string): ZonedTime {
     zone: dt.zoneName ?? "UTC",
     date: dt.setLocale("en-GB").toFormat("ccc d LLL yyyy"),
     time: dt.toFormat("HH:mm"),
-    abbreviation: dt.setLocale("en-US").toFormat("ZZZZ"),
+    abbreviation: abbreviation(dt),
     offset: `UTC${dt.toFormat("ZZ")}`,
     isoDate: dt.toISODate() ?? "",
   };

@@ -105,7 +105,7 @@ describe("showing an instant to viewers in their own zone", () => {
     const start = instant("2025-03-30T01:30", "Europe/Berlin");
     const end = new Date(start.getTime() + min(60));
     // 60 real minutes across spring-forward end at 03:30 wall time, and the abbreviation changes.
-    expect(formatRangeInZone(start, end, "Europe/Berlin")).toBe("Sun 30 Mar 2025, 01:30–03:30 GMT+1/GMT+2 (Europe/Berlin)");
+    expect(formatRangeInZone(start, end, "Europe/Berlin")).toBe("Sun 30 Mar 2025, 01:30–03:30 CET/CEST (Europe/Berlin)");
   });
 });
 

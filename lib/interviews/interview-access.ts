@@ -1,0 +1,23 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/db/generated/client";
+import { forbidden } from "@/lib/errors";
+
+/**
+ * Which interviews an actor may see, as a Prisma filter — always within their organization.
+ * Recruiters and above see all; interviewers only those they sit on; reviewers only completed
+ * ones. A role with none of these sees nothing (fail closed). Records outside the filter are
+ * reported as not found, so their existence does not leak.
+ */
+export function interviewAccessWhere(actor: Pick<Actor, "organizationId" | "userId" | "role">): Prisma.InterviewWhereInput {
+  const organizationId = actor.organizationId;
+  if (can(actor.role, "interviews.readAll")) return { organizationId };
+  if (can(actor.role, "interviews.readOwn")) return { organizationId, panelists: { some: { userId: actor.userId } } };
+  if (can(actor.role, "interviews.readCompleted")) return { organizationId, status: "COMPLETED" };
+  throw forbidden("You do not have access to interviews.");
+}
+
+export function canReadInterviews(role: string): boolean {
+  return can(role, "interviews.readAll") || can(role, "interviews.readOwn") || can(role, "interviews.readCompleted");
+}
