@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
+import { useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { MarkdownView } from "@/components/markdown/markdown-view";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -43,7 +43,6 @@ export function QuestionEditor({ scale, question }: { scale: RubricScale; questi
   const create = useCreateQuestion();
   const save = useSaveQuestion(question?.id ?? "");
   const pending = create.isPending || save.isPending;
-  const ids = { difficulty: useId(), status: useId() };
   const previewPrompt = useDeferredValue(state.prompt);
   const previewAnswer = useDeferredValue(state.modelAnswer);
 
