@@ -118,33 +118,45 @@ export const questionContentBaseSchema = z.object({
  */
 type ScaleCheckable = { criteria: { key?: string; levels: { level: number }[] }[] };
 
+/**
+ * Runs even when other fields already failed (`when`), so a person sees every problem at once
+ * — an empty title does not hide a rubric that misses a level. The value may therefore be
+ * partly invalid here, hence the defensive reads.
+ */
 export function withScaleChecks<S extends z.ZodType<ScaleCheckable>>(schema: S, scale: RubricScale) {
   const expected = scaleLevels(scale);
-  return schema.superRefine((value, ctx) => {
-    const keys = new Set<string>();
-    value.criteria.forEach((c, i) => {
-      const got = c.levels.map((l) => l.level);
-      const missing = expected.filter((l) => !got.includes(l));
-      const outside = got.filter((l) => !expected.includes(l));
-      const dupes = got.filter((l, j) => got.indexOf(l) !== j);
-      if (missing.length || outside.length || dupes.length) {
-        const parts = [
-          missing.length ? `missing level ${missing.join(", ")}` : "",
-          outside.length ? `level ${outside.join(", ")} is outside the scale` : "",
-          dupes.length ? `level ${[...new Set(dupes)].join(", ")} appears twice` : "",
-        ].filter(Boolean);
-        ctx.addIssue({
-          code: "custom",
-          path: ["criteria", i, "levels"],
-          message: `Give one descriptor for each level ${scale.min}–${scale.max}: ${parts.join("; ")}.`,
-        });
-      }
-      if (c.key) {
-        if (keys.has(c.key)) ctx.addIssue({ code: "custom", path: ["criteria", i, "key"], message: "Two criteria share this key." });
-        keys.add(c.key);
-      }
-    });
-  });
+  return schema.superRefine(
+    (value, ctx) => {
+      const criteria: unknown[] = Array.isArray(value?.criteria) ? value.criteria : [];
+      const keys = new Set<string>();
+      criteria.forEach((raw, i) => {
+        const c = (raw ?? {}) as { key?: unknown; levels?: unknown };
+        const got = (Array.isArray(c.levels) ? c.levels : [])
+          .map((l: unknown) => (l as { level?: unknown } | null)?.level)
+          .filter((l): l is number => typeof l === "number");
+        const missing = expected.filter((l) => !got.includes(l));
+        const outside = got.filter((l) => !expected.includes(l));
+        const dupes = got.filter((l, j) => got.indexOf(l) !== j);
+        if (missing.length || outside.length || dupes.length) {
+          const parts = [
+            missing.length ? `missing level ${missing.join(", ")}` : "",
+            outside.length ? `level ${outside.join(", ")} is outside the scale` : "",
+            dupes.length ? `level ${[...new Set(dupes)].join(", ")} appears twice` : "",
+          ].filter(Boolean);
+          ctx.addIssue({
+            code: "custom",
+            path: ["criteria", i, "levels"],
+            message: `Give one descriptor for each level ${scale.min}–${scale.max}: ${parts.join("; ")}.`,
+          });
+        }
+        if (typeof c.key === "string" && c.key) {
+          if (keys.has(c.key)) ctx.addIssue({ code: "custom", path: ["criteria", i, "key"], message: "Two criteria share this key." });
+          keys.add(c.key);
+        }
+      });
+    },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 }
 
 export function questionContentSchema(scale: RubricScale = DEFAULT_SCALE) {

@@ -147,3 +147,15 @@ describe("search highlights", () => {
     expect(toHighlightSegments("<script>")).toEqual([{ text: "<script>", match: false }]);
   });
 });
+
+describe("reporting every problem at once", () => {
+  it("checks rubric levels even when other fields already failed", () => {
+    const e = errorsOf({ ...validInput(), title: "", criteria: [{ title: "", weight: 0, levels: levels(2) }] });
+    expect(Object.keys(e)).toEqual(expect.arrayContaining(["title", "criteria.0.title", "criteria.0.weight", "criteria.0.levels"]));
+  });
+
+  it("survives structurally broken input without throwing", () => {
+    expect(errorsOf({ criteria: [null, { levels: "x" }] })).toHaveProperty("title");
+    expect(errorsOf(null)).toHaveProperty("");
+  });
+});
