@@ -82,18 +82,23 @@ function withDatabase(url: string, dbName: string): string {
   return u.toString();
 }
 
+/** The tests create and drop databases: never on a remote (possibly shared) server. */
+function assertLocalDatabaseUrl(url: string): void {
+  const host = new URL(url).hostname;
+  if (!LOCAL_HOSTS.has(host)) {
+    throw new Error(`Refusing to run e2e tests against non-local DATABASE_URL host "${host}": they create and drop databases. Use localhost, or unset DATABASE_URL for an embedded Postgres.`);
+  }
+}
+
 /** A database that exists only for this run: its URL, dropped (or its cluster deleted) at teardown. */
 async function throwawayDatabase(): Promise<string> {
   const dbName = `panelist_e2e_${randomBytes(4).toString("hex")}`;
   const given = process.env.DATABASE_URL;
   let adminUrl: string;
   if (given) {
-    const host = new URL(given).hostname;
-    if (!LOCAL_HOSTS.has(host)) {
-      throw new Error(`Refusing to run e2e tests against non-local DATABASE_URL host "${host}": they create and drop databases. Use localhost, or unset DATABASE_URL for an embedded Postgres.`);
-    }
+    assertLocalDatabaseUrl(given);
     adminUrl = given;
-    log(`Using the Postgres server from DATABASE_URL (${host}); creating database ${dbName}.`);
+    log(`Using the Postgres server from DATABASE_URL (${new URL(given).hostname}); creating database ${dbName}.`);
   } else {
     const dir = mkdtempSync(join(tmpdir(), "panelist-e2e-pg-"));
     // As root, Postgres runs as the `postgres` user, which must be able to enter the dir.
@@ -245,6 +250,7 @@ async function main(): Promise<number> {
   const forceBuild = args.includes("--build");
   const playwrightArgs = args.filter((a) => a !== "--build");
   checkChromium();
+  if (process.env.DATABASE_URL) assertLocalDatabaseUrl(process.env.DATABASE_URL);
   ensureBuild(forceBuild);
   const databaseUrl = await throwawayDatabase();
   await prepareDatabase(databaseUrl);
