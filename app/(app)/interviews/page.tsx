@@ -1,8 +1,38 @@
 import type { Metadata } from "next";
-import { NotYet } from "@/components/ui/not-yet";
+import Link from "next/link";
+import { MyInterviews } from "@/components/interviews/my-interviews";
+import { OrganizationInterviews } from "@/components/interviews/organization-interviews";
+import { buttonClasses } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { listMyInterviews } from "@/lib/interviews/list-my-interviews";
+import { canonicalTimeZone } from "@/lib/interviews/time-zones";
 
 export const metadata: Metadata = { title: "Interviews" };
 
-export default function InterviewsPage() {
-  return <NotYet title="Interviews" issue={4} what="Scheduling panels and the live scoring room arrive with scheduling and live scoring." />;
+export default async function InterviewsPage() {
+  const actor = await requirePageActor();
+  const zone = canonicalTimeZone(actor.timeZone) ?? "UTC";
+  const seesAll = can(actor.role, "interviews.readAll");
+  const reviewer = can(actor.role, "interviews.readCompleted");
+  const mine = can(actor.role, "scoring.write") ? await listMyInterviews(actor) : null;
+  return (
+    <>
+      <PageHeader
+        title="Interviews"
+        description="Every time is shown in your own time zone, with the zone named."
+        actions={
+          can(actor.role, "interviews.schedule") ? (
+            <Link href="/interviews/new" className={buttonClasses("primary")}>Schedule interview</Link>
+          ) : undefined
+        }
+      />
+      <div className="space-y-10">
+        {mine && <MyInterviews initial={mine} />}
+        {seesAll && <OrganizationInterviews viewerZone={zone} title="All interviews in the organization" />}
+        {reviewer && <OrganizationInterviews viewerZone={zone} title="Completed interviews" fixedStatus="COMPLETED" />}
+      </div>
+    </>
+  );
 }

@@ -1,0 +1,73 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Card } from "@/components/ui/card";
+import { Field, FormError } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { useInterviews } from "@/lib/interviews/hooks";
+import { INTERVIEW_STATUS_LABELS, INTERVIEW_STATUSES, type InterviewStatusName } from "@/lib/interviews/schemas";
+import { zonedTime } from "@/lib/interviews/time-zones";
+import type { InterviewSummary } from "@/lib/interviews/types";
+import { InterviewRow } from "./interview-row";
+
+/** The organization's interviews as an agenda: grouped by day in the viewer's zone. */
+export function OrganizationInterviews({ viewerZone, title, fixedStatus }: { viewerZone: string; title: string; fixedStatus?: InterviewStatusName }) {
+  const [q, setQ] = useState("");
+  const [status, setStatus] = useState<InterviewStatusName | "">(fixedStatus ?? "");
+  const [from, setFrom] = useState("");
+  const filters = { q, status: status || undefined, from: from || undefined };
+  const { data, error, isLoading } = useInterviews(filters);
+
+  const days = useMemo(() => {
+    const groups = new Map<string, { label: string; items: InterviewSummary[] }>();
+    for (const i of data ?? []) {
+      const z = zonedTime(i.startsAt, viewerZone);
+      const g = groups.get(z.isoDate) ?? { label: z.date, items: [] };
+      g.items.push(i);
+      groups.set(z.isoDate, g);
+    }
+    return [...groups.entries()];
+  }, [data, viewerZone]);
+
+  return (
+    <section aria-labelledby="org-interviews" className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="org-interviews" className="text-lg font-semibold">{title}</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Grouped by day in your time zone, {viewerZone}.</p>
+      </div>
+      <Card>
+        <div className="grid gap-3 sm:grid-cols-3">
+          <Field label="Search title or candidate">
+            <Input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+          </Field>
+          {!fixedStatus && (
+            <Field label="Status">
+              <Select value={status} onChange={(e) => setStatus(e.target.value as InterviewStatusName | "")}>
+                <option value="">Any status</option>
+                {INTERVIEW_STATUSES.map((s) => (
+                  <option key={s} value={s}>{INTERVIEW_STATUS_LABELS[s]}</option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          <Field label="From day">
+            <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </Field>
+        </div>
+      </Card>
+      <FormError message={error ? error.message : null} />
+      {isLoading && <p className="text-sm">Loading interviews…</p>}
+      {data && days.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No interviews match.</p>}
+      {days.map(([iso, g]) => (
+        <Card key={iso}>
+          <h3 className="font-semibold">{g.label}</h3>
+          <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+            {g.items.map((i) => (
+              <InterviewRow key={i.id} interview={i} viewerZone={viewerZone} />
+            ))}
+          </ul>
+        </Card>
+      ))}
+    </section>
+  );
+}
