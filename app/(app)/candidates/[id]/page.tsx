@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CandidateProfile } from "@/components/candidates/candidate-profile";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getCandidateOrThrow } from "@/lib/candidates/get-candidate";
+import { AppError } from "@/lib/errors";
+import { canonicalTimeZone } from "@/lib/interviews/time-zones";
+
+export const metadata: Metadata = { title: "Candidate" };
+
+export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const candidate = await getCandidateOrThrow(actor, id).catch((err: unknown) => {
+    if (err instanceof AppError && (err.code === "NOT_FOUND" || err.code === "FORBIDDEN")) notFound();
+    throw err;
+  });
+  return (
+    <>
+      <PageHeader title={candidate.name} description={candidate.roleApplied ?? undefined} />
+      <CandidateProfile
+        initial={candidate}
+        viewerZone={canonicalTimeZone(actor.timeZone) ?? "UTC"}
+        canWrite={can(actor.role, "candidates.write")}
+        canErase={can(actor.role, "candidates.erase")}
+      />
+    </>
+  );
+}
