@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
@@ -84,13 +84,14 @@ export function ScheduleForm({ viewerZone, zones, interview, onDone }: Props) {
   const mutation = rescheduling ? reschedule : schedule;
 
   const kit = kits.data?.find((k) => k.id === kitId);
-  // A chosen kit proposes an end: start + the kit's planned minutes.
-  useEffect(() => {
-    if (!rescheduling && kit && startLocal && kit.totalMinutes > 0) {
-      const end = plusMinutes(startLocal, timeZone, kit.totalMinutes);
-      if (end) setEndLocal(end);
-    }
-  }, [kit, startLocal, timeZone, rescheduling]);
+  /** Choosing a kit or a start proposes an end: the start plus the kit's planned minutes. */
+  function proposeEnd(next: { kitId?: string; startLocal?: string }) {
+    const k = kits.data?.find((x) => x.id === (next.kitId ?? kitId));
+    const s = next.startLocal ?? startLocal;
+    if (rescheduling || !k || !s || k.totalMinutes <= 0) return;
+    const end = plusMinutes(s, timeZone, k.totalMinutes);
+    if (end) setEndLocal(end);
+  }
 
   const timing = { timeZone, startLocal, endLocal: endLocal || undefined, panelistIds, leadId };
   const parsedTiming = interviewTimingSchema.safeParse(timing);
@@ -169,7 +170,13 @@ export function ScheduleForm({ viewerZone, zones, interview, onDone }: Props) {
             </Select>
           </Field>
           <Field label="Kit" errors={fieldErrors.kitId} hint={kit ? `${kit.itemCount} questions, ${kit.totalMinutes} minutes planned.` : undefined}>
-            <Select value={kitId} onChange={(e) => setKitId(e.target.value)}>
+            <Select
+              value={kitId}
+              onChange={(e) => {
+                setKitId(e.target.value);
+                proposeEnd({ kitId: e.target.value });
+              }}
+            >
               <option value="">Choose a kit…</option>
               {(kits.data ?? []).map((k) => (
                 <option key={k.id} value={k.id}>
@@ -196,7 +203,14 @@ export function ScheduleForm({ viewerZone, zones, interview, onDone }: Props) {
           <Input type="url" value={meetingUrl} onChange={(e) => setMeetingUrl(e.target.value)} placeholder="https://meet.example.com/…" />
         </Field>
         <Field label="Start" errors={fieldErrors.startLocal}>
-          <Input type="datetime-local" value={startLocal} onChange={(e) => setStartLocal(e.target.value)} />
+          <Input
+            type="datetime-local"
+            value={startLocal}
+            onChange={(e) => {
+              setStartLocal(e.target.value);
+              proposeEnd({ startLocal: e.target.value });
+            }}
+          />
         </Field>
         <Field label="End" errors={[...(fieldErrors.endLocal ?? []), ...(fieldErrors.durationMinutes ?? [])]}>
           <Input type="datetime-local" value={endLocal} onChange={(e) => setEndLocal(e.target.value)} />
