@@ -1,5 +1,5 @@
 // Demo data for a fresh install: one organization, five users (one per role), the starter
-// question bank, one interview kit and one candidate.
+// question bank, one interview kit, one candidate and one scheduled panel interview.
 //
 // Idempotent: every row is found or upserted by a stable key (org slug, user email,
 // question externalKey, kit name, candidate email), so seeding twice creates nothing new.
@@ -8,6 +8,7 @@
 //
 // No "server-only" here: `scripts/db-seed.ts` runs this under tsx, outside Next.
 
+import { DateTime } from "luxon";
 import type { Db, Tx } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { refreshSearchVectors } from "@/lib/questions/search-index";
@@ -188,10 +189,87 @@ const seedCandidate: SeedStep = {
 };
 
 /**
+ * A panel interview for Alex Kim with the demo kit, tomorrow at 10:00 Berlin time: Ivy (in
+ * Berlin) leads, Ian (in New York) joins, so the dashboards show one instant in two zones.
+ * Found by its stable calendar UID, so re-seeding never adds a second one; a demo interview
+ * left in the past by an old seed is moved to tomorrow again (a reschedule: SEQUENCE + 1).
+ */
+export const DEMO_INTERVIEW = {
+  icsUid: "demo-interview-alex-kim@panelist",
+  timeZone: "Europe/Berlin",
+  localTime: { hour: 10, minute: 0 },
+  durationMinutes: 60,
+  meetingUrl: "https://meet.example.com/demo-alex-kim",
+  leadEmail: "ivy@panelist.dev",
+  panelEmails: ["ivy@panelist.dev", "ian@panelist.dev"],
+  schedulerEmail: "recruiter@panelist.dev",
+  /** The interviewers' own zones, set on their accounts. */
+  userTimeZones: { "ivy@panelist.dev": "Europe/Berlin", "ian@panelist.dev": "America/New_York" } as Record<string, string>,
+} as const;
+
+/** Tomorrow at 10:00 on the Berlin wall clock, as an instant. */
+export function demoInterviewStart(now: Date = new Date()): Date {
+  return DateTime.fromJSDate(now)
+    .setZone(DEMO_INTERVIEW.timeZone)
+    .plus({ days: 1 })
+    .set({ ...DEMO_INTERVIEW.localTime, second: 0, millisecond: 0 })
+    .toUTC()
+    .toJSDate();
+}
+
+const seedInterview: SeedStep = {
+  name: "interview",
+  async run(ctx) {
+    for (const [email, timeZone] of Object.entries(DEMO_INTERVIEW.userTimeZones)) {
+      await ctx.tx.user.update({ where: { id: requireId(ctx.userIds, email, "user") }, data: { timeZone } });
+    }
+    const now = new Date();
+    const existing = await ctx.tx.interview.findUnique({
+      where: { icsUid: DEMO_INTERVIEW.icsUid },
+      select: { id: true, status: true, startsAt: true },
+    });
+    if (existing) {
+      if (existing.status === "SCHEDULED" && existing.startsAt.getTime() < now.getTime()) {
+        await ctx.tx.interview.update({ where: { id: existing.id }, data: { startsAt: demoInterviewStart(now), icsSequence: { increment: 1 } } });
+      }
+      return;
+    }
+    const kitId = requireId(ctx.kitIds, DEMO_KIT.name, "kit");
+    const kit = await ctx.tx.kit.findUniqueOrThrow({
+      where: { id: kitId },
+      select: { name: true, overallAttributes: true, items: { orderBy: { position: "asc" }, select: { questionVersionId: true, minutes: true } } },
+    });
+    await ctx.tx.interview.create({
+      data: {
+        organizationId: ctx.organizationId,
+        candidateId: requireId(ctx.candidateIds, DEMO_CANDIDATE.email, "candidate"),
+        kitId,
+        kitName: kit.name,
+        overallAttributes: kit.overallAttributes,
+        title: `${DEMO_CANDIDATE.name} — ${kit.name}`,
+        startsAt: demoInterviewStart(now),
+        timeZone: DEMO_INTERVIEW.timeZone,
+        durationMinutes: DEMO_INTERVIEW.durationMinutes,
+        meetingUrl: DEMO_INTERVIEW.meetingUrl,
+        icsUid: DEMO_INTERVIEW.icsUid,
+        createdById: requireId(ctx.userIds, DEMO_INTERVIEW.schedulerEmail, "user"),
+        questions: { create: kit.items.map((i, position) => ({ questionVersionId: i.questionVersionId, minutes: i.minutes, position })) },
+        panelists: {
+          create: DEMO_INTERVIEW.panelEmails.map((email) => ({
+            userId: requireId(ctx.userIds, email, "user"),
+            isLead: email === DEMO_INTERVIEW.leadEmail,
+          })),
+        },
+      },
+    });
+  },
+};
+
+/**
  * Run in order, inside one transaction, after the demo organization exists. To seed more
  * (e.g. interviews), append a step that reads the ids earlier steps recorded in the context.
  */
-export const DEMO_SEED_STEPS: SeedStep[] = [seedUsers, seedQuestions, seedKit, seedCandidate];
+export const DEMO_SEED_STEPS: SeedStep[] = [seedUsers, seedQuestions, seedKit, seedCandidate, seedInterview];
 
 export interface SeedSummary {
   organizationId: string;
