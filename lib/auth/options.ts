@@ -12,8 +12,12 @@ export function clientIp(headers: Record<string, string | string[] | undefined> 
     const v = headers[name];
     return Array.isArray(v) ? v[0] : v;
   };
-  // Behind a proxy the first x-forwarded-for hop is the client; direct connections have none.
-  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "local";
+  // Each trusted proxy appends the address it saw, so the client is the entry TRUSTED_PROXY_HOPS
+  // from the right; entries further left are whatever the client claimed and are ignored.
+  // (Next itself fills the header with the socket address when no proxy set it.)
+  const hops = Math.max(1, Number(process.env.TRUSTED_PROXY_HOPS ?? 1) || 1);
+  const chain = (get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return chain[Math.max(0, chain.length - hops)] || get("x-real-ip") || "local";
 }
 
 /**

@@ -71,3 +71,12 @@ describe("organization slug", () => {
     expect(a).not.toBe(b);
   });
 });
+
+describe("client address for rate limits", () => {
+  it("takes the address the trusted proxy appended, not what the client claimed", async () => {
+    const { clientIp } = await import("@/lib/auth/options");
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" }))).toBe("203.0.113.9");
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("203.0.113.9");
+    expect(clientIp(new Headers())).toBe("local");
+  });
+});
