@@ -10,6 +10,7 @@ export const NAV_ITEMS = [
   { href: "/interviews", label: "Interviews" },
   { href: "/candidates", label: "Candidates" },
   { href: "/reports", label: "Reports" },
+  { href: "/lab", label: "Labs" },
   { href: "/settings/members", label: "Settings", match: "/settings" },
 ] as const;
 
