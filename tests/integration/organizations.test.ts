@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { createAccount } from "@/lib/organizations/create-account";
 import { acceptInvitation, createInvitation, previewInvitation, revokeInvitation } from "@/lib/organizations/invitations";
 import { changeMemberRole, getMemberOrThrow, listMembers, removeMember } from "@/lib/organizations/members";
+import { getOrganizationSettings, updateOrganizationSettings } from "@/lib/organizations/settings";
 
 const PASSWORD = "a-long-password-1";
 let seq = 0;
@@ -222,5 +223,31 @@ describe("tenant isolation", () => {
 
     expect((await loadActor(memberA.userId))?.role).toBe("INTERVIEWER");
     expect(await db.invitation.findUnique({ where: { id: invA.invitation.id }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
+  });
+});
+
+describe("organization settings", () => {
+  it("owners rename and change the scale, audited; other roles cannot", async () => {
+    const owner = await newOwner("Settings Org");
+    const updated = await updateOrganizationSettings(owner, { name: "Renamed Org", scaleMin: 1, scaleMax: 5 });
+    expect(updated).toMatchObject({ name: "Renamed Org", scaleMin: 1, scaleMax: 5 });
+    expect(await db.auditEvent.count({ where: { organizationId: owner.organizationId, action: "organization.settings_changed" } })).toBe(1);
+    const interviewer = await inviteAndJoin(owner, "INTERVIEWER");
+    await expectAppError(updateOrganizationSettings(interviewer, { name: "Hijacked", scaleMin: 0, scaleMax: 4 }), "FORBIDDEN");
+    expect((await getOrganizationSettings(interviewer)).name).toBe("Renamed Org");
+  });
+
+  it("rejects a scale with fewer than three levels with a field error", async () => {
+    const owner = await newOwner("Scale Org");
+    const err = await expectAppError(updateOrganizationSettings(owner, { name: "Scale Org", scaleMin: 1, scaleMax: 2 }), "VALIDATION");
+    expect(err.fieldErrors?.scaleMax?.[0]).toMatch(/three levels/);
+    expect((await getOrganizationSettings(owner)).scaleMax).toBe(4);
+  });
+
+  it("changes only the actor's own organization", async () => {
+    const a = await newOwner("Org Alpha");
+    const b = await newOwner("Org Beta");
+    await updateOrganizationSettings(b, { name: "Org Beta 2", scaleMin: 0, scaleMax: 6 });
+    expect(await getOrganizationSettings(a)).toMatchObject({ name: "Org Alpha", scaleMax: 4 });
   });
 });

@@ -1,0 +1,72 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, FormError } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { ApiError, fetchJson } from "@/lib/api/fetch-json";
+import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
+import { organizationSettingsSchema, type OrganizationSettings } from "@/lib/organizations/schemas";
+
+export function OrganizationForm({ settings, canEdit }: { settings: OrganizationSettings; canEdit: boolean }) {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setSaved(false);
+    const parsed = organizationSettingsSchema.safeParse(Object.fromEntries(new FormData(e.currentTarget)));
+    if (!parsed.success) return setFieldErrors(zodFieldErrors(parsed.error));
+    setFieldErrors({});
+    setError(null);
+    setPending(true);
+    try {
+      await fetchJson("/api/organizations/settings", { method: "PATCH", json: parsed.data });
+      setSaved(true);
+      router.refresh();
+    } catch (err) {
+      if (err instanceof ApiError) setFieldErrors(err.fieldErrors);
+      setError(err instanceof Error ? err.message : "Could not save.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Card>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <FormError message={error} />
+        <fieldset disabled={!canEdit} className="space-y-4">
+          <Field label="Organization name" errors={fieldErrors.name}>
+            <Input name="name" defaultValue={settings.name} required />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Lowest rubric level" hint="0 or 1." errors={fieldErrors.scaleMin}>
+              <Input name="scaleMin" type="number" min={0} max={1} defaultValue={settings.scaleMin} />
+            </Field>
+            <Field label="Highest rubric level" hint="Every rubric needs one anchored descriptor per level." errors={fieldErrors.scaleMax}>
+              <Input name="scaleMax" type="number" min={2} max={10} defaultValue={settings.scaleMax} />
+            </Field>
+          </div>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Changing the scale applies to questions saved from now on. Existing question versions, and every interview that used
+            them, keep the scale they were written for.
+          </p>
+        </fieldset>
+        {canEdit ? (
+          <div className="flex items-center gap-3">
+            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save settings"}</Button>
+            {saved && <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">Saved.</span>}
+          </div>
+        ) : (
+          <p className="text-sm">Only owners and admins can change these settings.</p>
+        )}
+      </form>
+    </Card>
+  );
+}

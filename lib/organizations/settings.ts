@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { notFound, validationError } from "@/lib/errors";
+import { organizationSettingsSchema, type OrganizationSettings } from "./schemas";
+
+const settingsSelect = { id: true, name: true, scaleMin: true, scaleMax: true, anonymizedReview: true } as const;
+
+export async function getOrganizationSettings(actor: Actor): Promise<OrganizationSettings> {
+  assertCan(actor, "org.read");
+  const org = await db.organization.findUnique({ where: { id: actor.organizationId }, select: settingsSelect });
+  if (!org) throw notFound("Your organization");
+  return org;
+}
+
+/**
+ * Renames the organization or changes its rubric scale. Existing question versions keep the
+ * scale they were written for (it is stored on each version), so past interviews and their
+ * scores never change; new versions use the new scale.
+ */
+export async function updateOrganizationSettings(actor: Actor, input: unknown): Promise<OrganizationSettings> {
+  assertCan(actor, "org.update");
+  const parsed = organizationSettingsSchema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  return db.$transaction(async (tx) => {
+    const before = await tx.organization.findUnique({ where: { id: actor.organizationId }, select: settingsSelect });
+    if (!before) throw notFound("Your organization");
+    const after = await tx.organization.update({ where: { id: actor.organizationId }, data: parsed.data, select: settingsSelect });
+    await recordAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "organization.settings_changed",
+      targetType: "organization",
+      targetId: actor.organizationId,
+      data: {
+        from: { name: before.name, scaleMin: before.scaleMin, scaleMax: before.scaleMax },
+        to: parsed.data,
+      },
+    });
+    return after;
+  });
+}
