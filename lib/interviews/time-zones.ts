@@ -13,17 +13,33 @@ import { DateTime, IANAZone } from "luxon";
 export const LOCAL_DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 /** Only names from the IANA database (Region/City, Etc/…, UTC) — not offsets like "+02:00". */
-const IANA_NAME_PATTERN = /^(?:UTC|[A-Za-z][A-Za-z_-]*(?:\/[A-Za-z0-9][A-Za-z0-9_+-]*)+)$/;
+const IANA_NAME_PATTERN = /^(?:UTC|[A-Z][A-Z_-]*(?:\/[A-Z0-9][A-Z0-9_+-]*)+)$/i;
 
-/** The canonical spelling of an IANA zone ("europe/berlin" → "Europe/Berlin"), or null if unknown. */
+function runtimeZones(): string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
+  return intl.supportedValuesOf?.("timeZone") ?? [];
+}
+
+/**
+ * The properly cased spelling of an IANA zone ("europe/berlin" → "Europe/Berlin"), or null if
+ * unknown. The name itself is kept: ICU would "canonicalize" Asia/Kolkata to the legacy
+ * Asia/Calcutta, which people do not recognize.
+ */
 export function canonicalTimeZone(zone: string): string | null {
   const name = zone.trim();
   if (!IANA_NAME_PATTERN.test(name) || !IANAZone.isValidZone(name)) return null;
+  if (name.toUpperCase() === "UTC") return "UTC";
+  if (name !== name.toLowerCase()) return name;
+  const listed = runtimeZones().find((z) => z.toLowerCase() === name);
+  if (listed) return listed;
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+    if (resolved.toLowerCase() === name) return resolved;
   } catch {
     return null;
   }
+  // Typed in lower case and unknown to the list under this name: capitalize each word.
+  return name.replace(/(^|[/_-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 export function isKnownTimeZone(zone: string): boolean {
@@ -32,8 +48,8 @@ export function isKnownTimeZone(zone: string): boolean {
 
 /** Zones to offer in pickers: the runtime's IANA list, with UTC first. */
 export function timeZoneOptions(): string[] {
-  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
-  const zones = intl.supportedValuesOf?.("timeZone") ?? ["Europe/Berlin", "Europe/London", "America/New_York", "America/Los_Angeles", "Asia/Tokyo"];
+  const listed = runtimeZones();
+  const zones = listed.length ? listed : ["Europe/Berlin", "Europe/London", "America/New_York", "America/Los_Angeles", "Asia/Tokyo"];
   return ["UTC", ...zones.filter((z) => z !== "UTC")];
 }
 

@@ -34,6 +34,7 @@ const invite = await import("@/app/api/interviews/[id]/ics/route");
 const cancel = await import("@/app/api/interviews/[id]/cancel/route");
 const overlaps = await import("@/app/api/interviews/overlaps/route");
 const mine = await import("@/app/api/interviews/mine/route");
+const myZone = await import("@/app/api/me/time-zone/route");
 
 const req = (url: string, init: { method?: string; json?: unknown; raw?: string } = {}) =>
   new NextRequest(new URL(url, "http://localhost"), {
@@ -168,6 +169,16 @@ describe("scheduling routes", () => {
     expect((await candidateExport.GET(req(`/api/candidates/${candidateId}/export`), ctx({ id: candidateId }))).status).toBe(404);
     expect((await interview.GET(req(`/api/interviews/${created.id}`), ctx({ id: created.id }))).status).toBe(404);
     expect((await invite.GET(req(`/api/interviews/${created.id}/ics`), ctx({ id: created.id }))).status).toBe(404);
+  });
+
+  it("lets anyone set their own time zone, refusing unknown zones", async () => {
+    const me = await as("REVIEWER", ivy.organizationId);
+    session.actor = me;
+    const bad = await myZone.PUT(req("/api/me/time-zone", { method: "PUT", json: { timeZone: "Mars/Olympus_Mons" } }), none);
+    expect(bad.status).toBe(400);
+    const ok = await myZone.PUT(req("/api/me/time-zone", { method: "PUT", json: { timeZone: "asia/kolkata" } }), none);
+    expect(await ok.json()).toEqual({ timeZone: "Asia/Kolkata" });
+    expect((await loadActor(me.userId))?.timeZone).toBe("Asia/Kolkata");
   });
 
   it("exports a candidate as a JSON download and erases only with the typed confirmation", async () => {

@@ -23,6 +23,13 @@ describe("time zone names", () => {
     expect(canonicalTimeZone("Europe/Berlin")).toBe("Europe/Berlin");
     expect(canonicalTimeZone("america/new_york")).toBe("America/New_York");
     expect(canonicalTimeZone("UTC")).toBe("UTC");
+    expect(canonicalTimeZone("utc")).toBe("UTC");
+  });
+
+  it("keeps the name people know rather than ICU's legacy alias", () => {
+    expect(canonicalTimeZone("Asia/Kolkata")).toBe("Asia/Kolkata");
+    expect(canonicalTimeZone("asia/kolkata")).toBe("Asia/Kolkata");
+    expect(canonicalTimeZone("Europe/Kyiv")).toBe("Europe/Kyiv");
   });
 
   it("rejects unknown zones, offsets and abbreviations", () => {

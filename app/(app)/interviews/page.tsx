@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MyInterviews } from "@/components/interviews/my-interviews";
 import { OrganizationInterviews } from "@/components/interviews/organization-interviews";
+import { TimeZoneSetting } from "@/components/interviews/time-zone-setting";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { listMyInterviews } from "@/lib/interviews/list-my-interviews";
-import { canonicalTimeZone } from "@/lib/interviews/time-zones";
+import { canonicalTimeZone, timeZoneOptions } from "@/lib/interviews/time-zones";
 
 export const metadata: Metadata = { title: "Interviews" };
 
@@ -28,6 +29,9 @@ export default async function InterviewsPage() {
           ) : undefined
         }
       />
+      <div className="mb-6">
+        <TimeZoneSetting current={zone} zones={timeZoneOptions()} />
+      </div>
       <div className="space-y-10">
         {mine && <MyInterviews initial={mine} />}
         {seesAll && <OrganizationInterviews viewerZone={zone} title="All interviews in the organization" />}
