@@ -3,9 +3,21 @@
 import Link from "next/link";
 import { useState } from "react";
 import { NavLinks } from "./nav-links";
-import { UserMenu } from "./user-menu";
+import { UserMenu, type OrganizationChoice } from "./user-menu";
 
-export function AppHeader({ organizationName, name, email, roleLabel }: { organizationName: string; name: string; email: string; roleLabel: string }) {
+export function AppHeader({
+  organizationName,
+  name,
+  email,
+  roleLabel,
+  organizations,
+}: {
+  organizationName: string;
+  name: string;
+  email: string;
+  roleLabel: string;
+  organizations: OrganizationChoice[];
+}) {
   const [open, setOpen] = useState(false);
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -27,7 +39,7 @@ export function AppHeader({ organizationName, name, email, roleLabel }: { organi
           >
             Menu
           </button>
-          <UserMenu name={name} email={email} roleLabel={roleLabel} />
+          <UserMenu name={name} email={email} roleLabel={roleLabel} organizations={organizations} />
         </div>
       </div>
       <nav id="mobile-nav" aria-label="Main (mobile)" hidden={!open} className="border-t border-slate-200 px-4 py-2 md:hidden dark:border-slate-800">

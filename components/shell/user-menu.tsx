@@ -1,11 +1,43 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { fetchJson } from "@/lib/api/fetch-json";
 import { cn } from "@/lib/cn";
 
-export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
+export interface OrganizationChoice {
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+export function UserMenu({
+  name,
+  email,
+  roleLabel,
+  organizations = [],
+}: {
+  name: string;
+  email: string;
+  roleLabel: string;
+  organizations?: OrganizationChoice[];
+}) {
+  const router = useRouter();
   const [open, setOpen] = useState(false);
+  const [switchError, setSwitchError] = useState<string | null>(null);
+
+  async function switchTo(id: string) {
+    setSwitchError(null);
+    try {
+      await fetchJson("/api/me/organization", { method: "PUT", json: { organizationId: id } });
+      setOpen(false);
+      router.push("/");
+      router.refresh();
+    } catch (err) {
+      setSwitchError(err instanceof Error ? err.message : "Could not switch organization.");
+    }
+  }
   const menuId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
@@ -46,6 +78,25 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           <div className="truncate">{email}</div>
           <div>{roleLabel}</div>
         </div>
+        {organizations.length > 1 && (
+          <div className="border-y border-slate-200 py-1 dark:border-slate-700">
+            <p className="px-3 py-1 text-xs font-medium text-slate-600 dark:text-slate-400">Switch organization</p>
+            {organizations.map((o) => (
+              <button
+                key={o.id}
+                type="button"
+                role="menuitemradio"
+                aria-checked={o.active}
+                disabled={o.active}
+                onClick={() => switchTo(o.id)}
+                className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:font-semibold dark:hover:bg-slate-800"
+              >
+                {o.name}
+              </button>
+            ))}
+            {switchError && <p role="alert" className="px-3 py-1 text-xs text-red-700 dark:text-red-400">{switchError}</p>}
+          </div>
+        )}
         <button
           type="button"
           role="menuitem"

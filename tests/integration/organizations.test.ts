@@ -7,6 +7,7 @@ import { createAccount } from "@/lib/organizations/create-account";
 import { acceptInvitation, createInvitation, previewInvitation, revokeInvitation } from "@/lib/organizations/invitations";
 import { changeMemberRole, getMemberOrThrow, listMembers, removeMember } from "@/lib/organizations/members";
 import { getOrganizationSettings, updateOrganizationSettings } from "@/lib/organizations/settings";
+import { assertMemberOf, listMyOrganizations } from "@/lib/organizations/my-organizations";
 
 const PASSWORD = "a-long-password-1";
 let seq = 0;
@@ -249,5 +250,26 @@ describe("organization settings", () => {
     const b = await newOwner("Org Beta");
     await updateOrganizationSettings(b, { name: "Org Beta 2", scaleMin: 0, scaleMax: 6 });
     expect(await getOrganizationSettings(a)).toMatchObject({ name: "Org Alpha", scaleMax: 4 });
+  });
+});
+
+describe("several organizations", () => {
+  it("a member of two organizations can switch between them, and only to those", async () => {
+    const home = await newOwner("Home Org");
+    const other = await newOwner("Other Org");
+    const { link } = await createInvitation(other, { email: home.email, role: "REVIEWER" });
+    await acceptInvitation({ token: link.split("/invite/")[1]! }, home.userId);
+    const mine = await listMyOrganizations(home);
+    expect(mine.map((o) => [o.name, o.role, o.active])).toEqual([
+      ["Home Org", "OWNER", true],
+      ["Other Org", "REVIEWER", false],
+    ]);
+    const switched = await loadActor(home.userId, other.organizationId);
+    expect(switched).toMatchObject({ organizationId: other.organizationId, role: "REVIEWER" });
+    await expect(assertMemberOf(home, other.organizationId)).resolves.toBe(other.organizationId);
+    const stranger = await newOwner("Stranger Org");
+    await expectAppError(assertMemberOf(home, stranger.organizationId), "NOT_FOUND");
+    // A stale cookie naming an organization the user left falls back to one they belong to.
+    expect((await loadActor(home.userId, stranger.organizationId))?.organizationId).toBe(home.organizationId);
   });
 });
