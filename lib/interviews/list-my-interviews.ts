@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { interviewAccessWhere } from "./interview-access";
 import { interviewSummarySelect, toInterviewSummary } from "./interview-view";
-import { canonicalTimeZone, dayBounds, dayBucket } from "./time-zones";
+import { canonicalTimeZone, dayBucket } from "./time-zones";
 import type { MyInterviews } from "./types";
 
 const PAST_DAYS = 90;
@@ -14,7 +14,7 @@ const PAST_DAYS = 90;
  */
 export async function listMyInterviews(actor: Actor, now: Date = new Date()): Promise<MyInterviews> {
   const zone = canonicalTimeZone(actor.timeZone) ?? "UTC";
-  const since = new Date(Math.min(dayBounds(now, zone).start.getTime(), now.getTime() - PAST_DAYS * 86_400_000));
+  const since = new Date(now.getTime() - PAST_DAYS * 86_400_000);
   const rows = await db.interview.findMany({
     where: { AND: [interviewAccessWhere(actor), { panelists: { some: { userId: actor.userId } } }, { startsAt: { gte: since } }] },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],

@@ -19,6 +19,7 @@ import { listMyInterviews } from "@/lib/interviews/list-my-interviews";
 import { markNoShow } from "@/lib/interviews/mark-no-show";
 import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
 import { scheduleInterview } from "@/lib/interviews/schedule-interview";
+import { syncInterviewStatus } from "@/lib/interviews/sync-interview-status";
 import type { ScheduleInterviewInput } from "@/lib/interviews/schemas";
 import { instantToLocal } from "@/lib/interviews/time-zones";
 import { setKitArchived } from "@/lib/kits/archive-kit";
@@ -353,6 +354,29 @@ describe("scheduling", () => {
   });
 });
 
+describe("status from scorecards", () => {
+  it("goes scheduled → in progress on the first scorecard → completed when every panelist submitted", async () => {
+    const { interview } = await scheduleInterview(recruiter, scheduleInput({ startLocal: "2030-04-15T10:00" }), NOW);
+    const sync = () => db.$transaction((tx) => syncInterviewStatus(tx, interview.id, NOW));
+    const status = async () => (await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).status;
+    const [p1, p2] = await db.panelist.findMany({ where: { interviewId: interview.id }, orderBy: { isLead: "desc" } });
+    await sync();
+    expect(await status()).toBe("SCHEDULED");
+    await db.scorecard.create({ data: { interviewId: interview.id, panelistId: p1!.id, status: "SUBMITTED", submittedAt: NOW } });
+    await sync();
+    expect(await status()).toBe("IN_PROGRESS");
+    await db.scorecard.create({ data: { interviewId: interview.id, panelistId: p2!.id, status: "SUBMITTED", submittedAt: NOW } });
+    await sync();
+    expect(await status()).toBe("COMPLETED");
+    expect((await getInterviewOrThrow(rita, interview.id)).status).toBe("COMPLETED");
+    // Removing a panelist who started a scorecard is refused (and completed interviews cannot be moved anyway).
+    await expectAppError(
+      rescheduleInterview(recruiter, interview.id, { timeZone: "UTC", startLocal: "2030-04-16T10:00", durationMinutes: 30, panelistIds: [ivy.userId], leadId: ivy.userId, sequence: 0 }, NOW),
+      "CONFLICT",
+    );
+  });
+});
+
 describe("calendar invites", () => {
   function parse(ics: string) {
     const cal = new ICAL.Component(ICAL.parse(ics));
@@ -423,7 +447,10 @@ describe("who sees which interview", () => {
   });
 
   it("shows reviewers only completed interviews", async () => {
-    expect((await listInterviews(rita)).map((i) => i.id)).toEqual([completed]);
+    const visible = await listInterviews(rita);
+    expect(visible.map((i) => i.id)).toContain(completed);
+    expect(visible.map((i) => i.id)).not.toContain(ivysInterview);
+    expect(new Set(visible.map((i) => i.status))).toEqual(new Set(["COMPLETED"]));
     await expectAppError(getInterviewOrThrow(rita, ivysInterview), "NOT_FOUND");
     expect((await getInterviewOrThrow(rita, completed)).status).toBe("COMPLETED");
   });
