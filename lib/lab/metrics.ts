@@ -127,12 +127,21 @@ function cumulativeCounts(scores: Scores, labels: Labels): { threshold: number; 
 
 /** ROC curve from (0,0) to (1,1), one point per distinct score. Needs both classes. */
 export function rocCurve(scores: Scores, labels: Labels): RocPoint[] {
+  return rocAndPrCurves(scores, labels).roc;
+}
+
+/** Both curves from a single sort (the ROC lab needs both over 100k+ rows). */
+export function rocAndPrCurves(scores: Scores, labels: Labels): { roc: RocPoint[]; pr: PrPoint[] } {
   const positives = countPositives(labels);
   const negatives = labels.length - positives;
   if (positives === 0 || negatives === 0) throw new RangeError("ROC needs at least one positive and one negative");
-  const points: RocPoint[] = [{ fpr: 0, tpr: 0, threshold: Infinity }];
-  for (const c of cumulativeCounts(scores, labels)) points.push({ fpr: c.fp / negatives, tpr: c.tp / positives, threshold: c.threshold });
-  return points;
+  const roc: RocPoint[] = [{ fpr: 0, tpr: 0, threshold: Infinity }];
+  const pr: PrPoint[] = [];
+  for (const c of cumulativeCounts(scores, labels)) {
+    roc.push({ fpr: c.fp / negatives, tpr: c.tp / positives, threshold: c.threshold });
+    pr.push({ recall: c.tp / positives, precision: c.tp / (c.tp + c.fp), threshold: c.threshold });
+  }
+  return { roc, pr };
 }
 
 /** Area under a curve by the trapezoid rule (ties between scores become diagonal segments). */

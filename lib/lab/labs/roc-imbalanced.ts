@@ -6,9 +6,8 @@ import {
   keepTurningPoints,
   mannWhitneyAuc,
   metricsFromConfusion,
-  prCurve,
+  rocAndPrCurves,
   rocAuc,
-  rocCurve,
   thresholdTable,
   type ClassificationMetrics,
 } from "../metrics";
@@ -26,7 +25,7 @@ export async function scoreAttackRows(model: tf.LayersModel, features: Float32Ar
     const n = Math.min(BATCH, rows - start);
     const out = tf.tidy(() => {
       const x = tf.tensor2d(features.subarray(start * ATTACK_FEATURE_COUNT, (start + n) * ATTACK_FEATURE_COUNT), [n, ATTACK_FEATURE_COUNT]);
-      return model.predict(x) as tf.Tensor;
+      return model.predict(x, { batchSize: n }) as tf.Tensor;
     });
     scores.set(await out.data(), start);
     out.dispose();
@@ -36,8 +35,7 @@ export async function scoreAttackRows(model: tf.LayersModel, features: Float32Ar
 
 /** Everything the page shows, computed once from the scores (the slider reuses `table`). */
 export function summarizeScores(scores: Float32Array, labels: Uint8Array, threshold: number): Omit<RocResult, "lab" | "backend" | "timings"> {
-  const roc = rocCurve(scores, labels);
-  const pr = prCurve(scores, labels);
+  const { roc, pr } = rocAndPrCurves(scores, labels);
   const table = thresholdTable(scores, labels, 1000);
   const at = (t: number): ClassificationMetrics => metricsFromConfusion(confusionAtThreshold(table, t), t);
   let bestF1 = at(0.5);

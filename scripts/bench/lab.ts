@@ -1,0 +1,97 @@
+// Lab suite for `npm run bench` (format: shared/design/BENCH.md). Measures the lab core
+// in-process — what a worker thread does for a run — so HTTP and queueing do not blur it.
+//   npx tsx scripts/bench/lab.ts            → prints a table and the JSON results
+//   import { runLabBench } from "./lab"     → the bench runner collects the rows
+import { pathToFileURL } from "node:url";
+import { generateAttackData } from "@/lib/lab/data";
+import { runBatchNormLab } from "@/lib/lab/labs/batch-norm";
+import { runNearestFaceLab } from "@/lib/lab/labs/nearest-face";
+import { scoreAttackRows, summarizeScores } from "@/lib/lab/labs/roc-imbalanced";
+import { percentile } from "@/lib/lab/metrics";
+import { ATTACK_MODEL } from "@/lib/lab/model-defs";
+import { parseLabParams } from "@/lib/lab/schemas";
+import { initTf, loadLabModel, tf } from "@/lib/lab/tf-runtime";
+
+export interface BenchResult {
+  suite: "lab";
+  metric: string;
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number };
+  ratio?: number;
+  target?: { op: "<=" | ">="; value: number };
+}
+
+const round = (v: number, d = 3) => Number(v.toFixed(d));
+
+function row(metric: string, value: number, unit: string, baseline?: { name: string; value: number }): BenchResult {
+  return { suite: "lab", metric, value: round(value), unit, ...(baseline ? { baseline: { ...baseline, value: round(baseline.value) }, ratio: round(value / baseline.value) } : {}) };
+}
+
+/** ROC lab core: score 100k held-out rows and compute every curve and the slider table. */
+async function rocInferencePlusMetrics(repeats: number): Promise<BenchResult[]> {
+  const data = generateAttackData({ rows: 100_000, prevalence: 0.001, seed: 7 });
+  const once = async (backend: "wasm" | "cpu") => {
+    await tf.setBackend(backend);
+    const model = await loadLabModel(ATTACK_MODEL);
+    const t = performance.now();
+    const scores = await scoreAttackRows(model, data.features, data.rows);
+    summarizeScores(scores, data.labels, 0.5);
+    const ms = performance.now() - t;
+    model.dispose();
+    return ms;
+  };
+  await once("wasm"); // warm-up: kernels compiled, wasm heap grown
+  await once("cpu");
+  const wasm: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    wasm.push(await once("wasm")); // interleaved: the machine is shared and noisy
+    cpu.push(await once("cpu"));
+  }
+  await tf.setBackend("wasm");
+  return [row("roc_inference_metrics_p50_ms_100k", percentile(wasm, 50), "ms", { name: "cpu-backend", value: percentile(cpu, 50) })];
+}
+
+async function batchNormComparison(): Promise<BenchResult[]> {
+  const params = parseLabParams("batch-norm", {}).data!;
+  const r = await runBatchNormLab(params, () => {});
+  const final = (variant: string, lr: number) => r.summary.find((s) => s.variant === variant && s.learningRate === lr)!.finalValAccuracy;
+  return [
+    row("bn_comparison_wall_ms", r.wallMs, "ms"),
+    row("bn_high_lr_val_accuracy", final("batchnorm", params.highLearningRate), "ratio", { name: "plain-net-same-lr", value: final("plain", params.highLearningRate) }),
+  ];
+}
+
+async function annSearch(vectors: number): Promise<BenchResult[]> {
+  const params = parseLabParams("nearest-face", { vectors, queries: 200 }).data!;
+  const r = await runNearestFaceLab(params, () => {});
+  const m = (name: string) => r.methods.find((x) => x.method === name)!;
+  const exact = m("exact");
+  const out = [row(`ann_exact_query_p50_ms_${vectors / 1000}k`, exact.p50Ms, "ms")];
+  for (const name of ["lsh", "hnsw"]) {
+    const x = r.methods.find((y) => y.method === name);
+    if (!x) continue;
+    out.push(row(`ann_${name}_query_p50_ms_${vectors / 1000}k`, x.p50Ms, "ms", { name: "exact-matmul", value: exact.p50Ms }));
+    out.push(row(`ann_${name}_recall_at_10_${vectors / 1000}k`, x.recallAtK, "ratio", { name: "exact", value: 1 }));
+    out.push(row(`ann_${name}_build_ms_${vectors / 1000}k`, x.buildMs, "ms"));
+  }
+  return out;
+}
+
+export async function runLabBench(opts: { repeats?: number; annVectors?: number } = {}): Promise<BenchResult[]> {
+  await initTf("wasm");
+  return [...(await rocInferencePlusMetrics(opts.repeats ?? 5)), ...(await batchNormComparison()), ...(await annSearch(opts.annVectors ?? 100_000))];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runLabBench()
+    .then((results) => {
+      console.table(results.map((r) => ({ metric: r.metric, value: r.value, unit: r.unit, baseline: r.baseline ? `${r.baseline.name} ${r.baseline.value}` : "", ratio: r.ratio ?? "" })));
+      console.log(JSON.stringify(results, null, 2));
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
