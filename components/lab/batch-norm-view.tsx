@@ -104,7 +104,7 @@ export function BatchNormView({ epochs, result }: { epochs: BatchNormEpoch[]; re
             <BarChart data={latestActivations} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid {...gridProps} />
               <XAxis {...axisProps} dataKey="layer" />
-              <YAxis {...axisProps} scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={(v: number) => fmt.num(v, 2)} />
+              <YAxis {...axisProps} scale="log" domain={[0.1, "auto"]} allowDataOverflow tickFormatter={(v: number) => fmt.num(v, 2)} />
               <Tooltip {...tooltipProps} formatter={(v) => fmt.num(Number(v))} />
               <Legend />
               {names.map((n, i) => (

@@ -12,6 +12,9 @@ export function BiasVarianceView({ result }: { result: BiasVarianceResult }) {
   const fitNames = useMemo(() => Object.keys(result.curves[0]?.fits ?? {}), [result.curves]);
   const curveRows = useMemo(() => result.curves.map((c) => ({ x: c.x, truth: c.truth, ...c.fits })), [result.curves]);
   const colors = [SERIES.rose, SERIES.emerald, SERIES.amber];
+  // Over-fit validation errors explode (1e6 at degree 15); the U shape matters, the table has the rest.
+  const best = result.degrees.find((d) => d.degree === result.bestDegree)?.validationMse ?? 1;
+  const yDomain: [number, number] = [Math.min(...errors.map((d) => d.trainMse)) / 2, best * 30];
 
   return (
     <div className="space-y-6">
@@ -20,7 +23,7 @@ export function BiasVarianceView({ result }: { result: BiasVarianceResult }) {
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <figure>
-          <figcaption className="mb-2 text-sm font-medium">Error against capacity (log scale)</figcaption>
+          <figcaption className="mb-2 text-sm font-medium">Error against capacity (log scale; exploding validation errors run off the top)</figcaption>
           <div className={chartBoxClass}>
             <ResponsiveContainer>
               <LineChart data={errors} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
@@ -28,7 +31,7 @@ export function BiasVarianceView({ result }: { result: BiasVarianceResult }) {
                 {under.length > 0 && <ReferenceArea x1={Math.min(...under)} x2={Math.max(...under)} fill={SERIES.sky} fillOpacity={0.12} label={{ value: "under-fit", fill: "currentColor", fontSize: 12 }} />}
                 {over.length > 0 && <ReferenceArea x1={Math.min(...over)} x2={Math.max(...over)} fill={SERIES.rose} fillOpacity={0.12} label={{ value: "over-fit", fill: "currentColor", fontSize: 12 }} />}
                 <XAxis {...axisProps} type="number" dataKey="degree" domain={[0, "dataMax"]} allowDecimals={false} label={{ value: "Polynomial degree", position: "insideBottom", offset: -12, fill: "currentColor" }} />
-                <YAxis {...axisProps} scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={(v: number) => (v >= 100 ? v.toExponential(0) : fmt.num(v, 2))} />
+                <YAxis {...axisProps} scale="log" domain={yDomain} allowDataOverflow tickFormatter={(v: number) => fmt.num(v, 2)} />
                 <Tooltip {...tooltipProps} formatter={(v) => fmt.num(Number(v), 4)} labelFormatter={(v) => `Degree ${v}`} />
                 <Legend verticalAlign="top" />
                 <Line dataKey="trainMse" name="Training MSE" stroke={SERIES.indigo} strokeWidth={2} isAnimationActive={false} />
