@@ -1,12 +1,13 @@
 // Lab models, labs and the worker pool, without a database. The pool tests start real
 // worker threads from lib/lab/runner/lab-worker.mjs — the same file `next start` uses.
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { ATTACK_FEATURE_COUNT, generateAttackData, generateFaceGallery, generateMoons } from "@/lib/lab/data";
 import { runBiasVarianceLab } from "@/lib/lab/labs/bias-variance";
 import { runRocLab } from "@/lib/lab/labs/roc-imbalanced";
 import { mannWhitneyAuc } from "@/lib/lab/metrics";
 import { ATTACK_MODEL, BN_INIT_MODEL } from "@/lib/lab/model-defs";
-import { LabPool, type LabOutcome } from "@/lib/lab/runner/lab-pool";
+import { LAB_WORKER_FILE, LabPool, type LabOutcome } from "@/lib/lab/runner/lab-pool";
 import { parseLabParams, startLabRunSchema } from "@/lib/lab/schemas";
 import { initTf, loadLabModel, tf } from "@/lib/lab/tf-runtime";
 import type { LabProgress } from "@/lib/lab/types";
@@ -132,6 +133,17 @@ describe("worker pool", () => {
     expect(outcome.status === "SUCCEEDED" && outcome.result).toEqual(local);
     expect(progress.length).toBeGreaterThan(0);
   }, 60_000);
+
+  it("starts the worker file under plain Node too (as under `next start`, no Vitest or tsx loader)", () => {
+    const script = `
+      const { Worker } = require("node:worker_threads");
+      const w = new Worker(${JSON.stringify(LAB_WORKER_FILE)}, { workerData: { lab: "bias-variance", params: { maxDegree: 3 } } });
+      w.on("message", (m) => { if (m.type !== "progress") { console.log(JSON.stringify({ type: m.type, best: m.result && m.result.bestDegree })); w.terminate(); } });
+    `;
+    const out = spawnSync(process.execPath, ["-e", script], { cwd: process.cwd(), encoding: "utf8", timeout: 30_000 });
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout.trim().split("\n").at(-1)!)).toMatchObject({ type: "result", best: expect.any(Number) });
+  }, 30_000);
 
   it("stops a run at its time limit and reports TIMED_OUT", async () => {
     const pool = new LabPool({ maxWorkers: 1 });
