@@ -4,12 +4,12 @@
 //   import { runLabBench } from "./lab"     → the bench runner collects the rows
 import { pathToFileURL } from "node:url";
 import { generateAttackData } from "@/lib/lab/data";
-import { runBatchNormLab } from "@/lib/lab/labs/batch-norm";
-import { runNearestFaceLab } from "@/lib/lab/labs/nearest-face";
 import { scoreAttackRows, summarizeScores } from "@/lib/lab/labs/roc-imbalanced";
 import { percentile } from "@/lib/lab/metrics";
 import { ATTACK_MODEL } from "@/lib/lab/model-defs";
-import { parseLabParams } from "@/lib/lab/schemas";
+import { LabPool } from "@/lib/lab/runner/lab-pool";
+import { parseLabParams, type LabName } from "@/lib/lab/schemas";
+import type { BatchNormResult, LabResult, NearestFaceResult } from "@/lib/lab/types";
 import { initTf, loadLabModel, tf } from "@/lib/lab/tf-runtime";
 
 export interface BenchResult {
@@ -53,9 +53,20 @@ async function rocInferencePlusMetrics(repeats: number): Promise<BenchResult[]> 
   return [row("roc_inference_metrics_p50_ms_100k", percentile(wasm, 50), "ms", { name: "cpu-backend", value: percentile(cpu, 50) })];
 }
 
+/** A lab in a fresh worker thread, exactly as a LabRun executes it. */
+function inWorker<R extends LabResult>(lab: LabName, params: unknown): Promise<R> {
+  const pool = new LabPool({ maxWorkers: 1 });
+  return new Promise((resolve, reject) =>
+    pool.submit(
+      { id: lab, lab, params, timeLimitMs: 300_000 },
+      { onDone: (o) => (o.status === "SUCCEEDED" ? resolve(o.result as R) : reject(new Error(`${lab}: ${o.status} ${o.error}`))) },
+    ),
+  );
+}
+
 async function batchNormComparison(): Promise<BenchResult[]> {
   const params = parseLabParams("batch-norm", {}).data!;
-  const r = await runBatchNormLab(params, () => {});
+  const r = await inWorker<BatchNormResult>("batch-norm", params);
   const final = (variant: string, lr: number) => r.summary.find((s) => s.variant === variant && s.learningRate === lr)!.finalValAccuracy;
   return [
     row("bn_comparison_wall_ms", r.wallMs, "ms"),
@@ -65,7 +76,7 @@ async function batchNormComparison(): Promise<BenchResult[]> {
 
 async function annSearch(vectors: number): Promise<BenchResult[]> {
   const params = parseLabParams("nearest-face", { vectors, queries: 200 }).data!;
-  const r = await runNearestFaceLab(params, () => {});
+  const r = await inWorker<NearestFaceResult>("nearest-face", params);
   const m = (name: string) => r.methods.find((x) => x.method === name)!;
   const exact = m("exact");
   const out = [row(`ann_exact_query_p50_ms_${vectors / 1000}k`, exact.p50Ms, "ms")];
