@@ -1,7 +1,7 @@
 // Lab suite for `npm run bench` (format: shared/design/BENCH.md). Measures the lab core
 // in-process — what a worker thread does for a run — so HTTP and queueing do not blur it.
 //   npx tsx scripts/bench/lab.ts            → prints a table and the JSON results
-//   import { runLabBench } from "./lab"     → the bench runner collects the rows
+//   scripts/bench.ts imports `run` (suite interface: servers = 0, description)
 import { pathToFileURL } from "node:url";
 import { generateAttackData } from "@/lib/lab/data";
 import { scoreAttackRows, summarizeScores } from "@/lib/lab/labs/roc-imbalanced";
@@ -93,6 +93,14 @@ async function annSearch(vectors: number): Promise<BenchResult[]> {
 export async function runLabBench(opts: { repeats?: number; annVectors?: number } = {}): Promise<BenchResult[]> {
   await initTf("wasm");
   return [...(await rocInferencePlusMetrics(opts.repeats ?? 5)), ...(await batchNormComparison()), ...(await annSearch(opts.annVectors ?? 100_000))];
+}
+
+/** Suite interface of scripts/bench.ts: no build, no server, no database. */
+export const servers = 0;
+export const description = "Lab core: inference+metrics over 100k rows (wasm vs cpu), batch-norm comparison wall time, ANN p50 and recall@10 vs exact";
+export async function run(ctx?: { log(s: string): void }): Promise<BenchResult[]> {
+  ctx?.log("lab: ROC inference+metrics ×5 (wasm, cpu interleaved), batch-norm comparison, ANN at 100k (exact, LSH, HNSW)");
+  return runLabBench();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
