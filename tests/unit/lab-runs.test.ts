@@ -10,7 +10,7 @@ import { ATTACK_MODEL, BN_INIT_MODEL } from "@/lib/lab/model-defs";
 import { LAB_WORKER_FILE, LabPool, type LabOutcome } from "@/lib/lab/runner/lab-pool";
 import { parseLabParams, startLabRunSchema } from "@/lib/lab/schemas";
 import { initTf, loadLabModel, tf } from "@/lib/lab/tf-runtime";
-import type { LabProgress } from "@/lib/lab/types";
+import type { LabProgress, RocResult } from "@/lib/lab/types";
 
 function runInPool(pool: LabPool, job: Parameters<LabPool["submit"]>[0], onStart?: () => void) {
   const progress: LabProgress[] = [];
@@ -144,6 +144,25 @@ describe("worker pool", () => {
     expect(out.status).toBe(0);
     expect(JSON.parse(out.stdout.trim().split("\n").at(-1)!)).toMatchObject({ type: "result", best: expect.any(Number) });
   }, 30_000);
+
+  it("runs on the cpu backend when asked (the fallback) with the same AUC as wasm", async () => {
+    const pool = new LabPool({ maxWorkers: 1 });
+    const params = { rows: 100_000, seed: 4 };
+    const wasm = await runInPool(pool, { id: "wasm", lab: "roc-imbalanced", params, timeLimitMs: 60_000 });
+    process.env.LAB_TF_BACKEND = "cpu"; // workers copy process.env when they start
+    try {
+      const cpu = await runInPool(pool, { id: "cpu", lab: "roc-imbalanced", params, timeLimitMs: 60_000 });
+      if (wasm.outcome.status !== "SUCCEEDED" || cpu.outcome.status !== "SUCCEEDED") throw new Error("a run failed");
+      const [w, c] = [wasm.outcome.result, cpu.outcome.result] as RocResult[];
+      expect(w!.backend).toBe("wasm");
+      expect(c!.backend).toBe("cpu");
+      // Float rounding may differ between backends, the ranking (hence AUC) barely at all.
+      expect(c!.auc).toBeCloseTo(w!.auc, 4);
+      expect(c!.positives).toBe(w!.positives);
+    } finally {
+      delete process.env.LAB_TF_BACKEND;
+    }
+  }, 60_000);
 
   it("stops a run at its time limit and reports TIMED_OUT", async () => {
     const pool = new LabPool({ maxWorkers: 1 });
