@@ -136,6 +136,40 @@ describe("time limit and cancel", () => {
   });
 });
 
+describe("across app instances", () => {
+  it("stops the worker when another instance marked the run cancelled (seen at the next progress write)", async () => {
+    const actor = await actorWith("INTERVIEWER");
+    const run = await startLabRun(actor, { lab: "batch-norm", params: { epochs: 40 } }, { pool });
+    await expect.poll(async () => (await getLabRun(actor, { id: run.id })).status, { timeout: 15_000 }).toBe("RUNNING");
+    // What cancelLabRun on another instance writes; this instance's pool is not told.
+    await db.labRun.update({ where: { id: run.id }, data: { status: "CANCELLED", finishedAt: new Date(), error: "Cancelled elsewhere." } });
+    await expect.poll(() => pool.has(run.id), { timeout: 15_000 }).toBe(false);
+    expect((await getLabRun(actor, { id: run.id })).status).toBe("CANCELLED");
+  });
+
+  it("closes a run orphaned by a restarted server once it is past its time limit", async () => {
+    const actor = await actorWith("INTERVIEWER");
+    const orphan = await db.labRun.create({
+      data: {
+        organizationId: actor.organizationId,
+        lab: "bias-variance",
+        params: {},
+        status: "RUNNING",
+        startedAt: new Date(Date.now() - 10 * 60_000),
+        result: { v: 1, timeLimitSeconds: 30, progress: [], output: null },
+      },
+    });
+    const seen = await getLabRun(actor, { id: orphan.id });
+    expect(seen.status).toBe("TIMED_OUT");
+    expect(seen.error).toMatch(/restarted/);
+    // A run still inside its limit is left alone.
+    const fresh = await db.labRun.create({
+      data: { organizationId: actor.organizationId, lab: "bias-variance", params: {}, status: "RUNNING", startedAt: new Date(), result: { v: 1, timeLimitSeconds: 30, progress: [], output: null } },
+    });
+    expect((await getLabRun(actor, { id: fresh.id })).status).toBe("RUNNING");
+  });
+});
+
 describe("tenant scope", () => {
   it("hides another organization's runs (404) and lists only one's own", async () => {
     const actor = await actorWith("INTERVIEWER");
