@@ -1,0 +1,394 @@
+// npm run bench [-- <suite> ...] [--build] [--list]
+//
+// Benchmarks against a production build (format and rules: shared/design/BENCH.md):
+// 1. a throwaway database: a fresh embedded Postgres in a temp dir, or, when DATABASE_URL
+//    points at a local server, a fresh database on it (dropped afterwards); migrated, demo
+//    data seeded;
+// 2. `next build` into $NEXT_DIST_DIR (default .next-bench), skipped when a build of the same
+//    git HEAD is already there (--build forces one);
+// 3. `next start` on free ports — as many instances, all on the one database and with one
+//    auth secret, as the selected suites need (`export const servers = 2` in a suite);
+// 4. every suite in scripts/bench/<suite>.ts (or those named), each exporting
+//    `run(ctx: BenchContext): Promise<BenchResult[]>` (scripts/bench/types.ts);
+// 5. bench/results.json and a table on stdout. Missed targets are marked, not fatal; the exit
+//    code is non-zero only when something crashed.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Client } from "pg";
+import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { PrismaClient } from "../lib/db/generated/client";
+import { migrate } from "../lib/db/migrate";
+import { DEMO_PASSWORD } from "../lib/seed/credentials";
+import { seedDemoData } from "../lib/seed/demo";
+import { signInThroughApi } from "./bench/lib/http";
+import { meetsTarget } from "./bench/lib/stats";
+import type { BenchContext, BenchReport, BenchResult, BenchSuite } from "./bench/types";
+
+const root = resolve(__dirname, "..");
+const suitesDir = join(root, "scripts", "bench");
+const outDir = join(root, "bench");
+const logDir = join(outDir, "out");
+const distDir = process.env.NEXT_DIST_DIR || ".next-bench";
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+const BUDGET_MS = 10 * 60_000;
+const t0 = Date.now();
+
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`.padStart(4);
+const log = (s: string) => console.log(`[bench ${elapsed()}] ${s}`);
+
+// ---------------------------------------------------------------------------------------------
+// Teardown: every resource registers a cleanup; they run newest first, once, also on Ctrl-C.
+
+const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
+let tearingDown: Promise<void> | undefined;
+function teardown(): Promise<void> {
+  tearingDown ??= (async () => {
+    for (const c of cleanups.reverse()) {
+      try {
+        await c.run();
+      } catch (err) {
+        console.error(`[bench] cleanup "${c.name}" failed:`, err instanceof Error ? err.message : err);
+      }
+    }
+  })();
+  return tearingDown;
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    log(`${signal}: stopping`);
+    void teardown().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suites
+
+/** scripts/bench/*.ts except types and helpers (helpers live in scripts/bench/lib/ or start with "_"). */
+function discoverSuites(): string[] {
+  return readdirSync(suitesDir, { withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith(".ts") && !d.name.endsWith(".d.ts") && !d.name.endsWith(".test.ts"))
+    .map((d) => d.name.slice(0, -3))
+    .filter((name) => name !== "types" && !name.startsWith("_") && !/helpers?$/.test(name))
+    .sort();
+}
+
+interface LoadedSuite {
+  name: string;
+  servers: number;
+  run: (ctx: BenchContext) => Promise<BenchResult[]>;
+}
+
+async function loadSuite(name: string): Promise<LoadedSuite> {
+  const mod = (await import(pathToFileURL(join(suitesDir, `${name}.ts`)).href)) as Partial<BenchSuite> & Record<string, unknown>;
+  // tsx may hand ESM-from-CJS modules over as { default: exports }.
+  const m = (typeof mod.run !== "function" && mod.default && typeof mod.default === "object" ? mod.default : mod) as Partial<BenchSuite> & Record<string, unknown>;
+  const declared = typeof m.servers === "number" ? m.servers : undefined;
+  if (typeof m.run === "function") {
+    return { name, servers: declared ?? (name === "scoring" ? 2 : 1), run: m.run.bind(m) };
+  }
+  // A suite written before the runner existed may export one `run…Bench()` that measures in
+  // process; it gets no servers unless it says otherwise.
+  const legacy = Object.entries(m).filter(([k, v]) => /^run\w*Bench$/.test(k) && typeof v === "function");
+  if (legacy.length === 1) {
+    const [fnName, fn] = legacy[0]!;
+    log(`suite ${name}: no \`run\` export; calling ${fnName}() in process (export run(ctx) to get servers).`);
+    return { name, servers: declared ?? 0, run: () => (fn as () => Promise<BenchResult[]>)() };
+  }
+  throw new Error(`scripts/bench/${name}.ts exports no run(ctx) function.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(url: string, dbName: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(dbName)}`;
+  return u.toString();
+}
+
+/** A database for this run only: a fresh one on a local DATABASE_URL server, or a temp embedded cluster. */
+async function throwawayDatabase(): Promise<string> {
+  const dbName = `panelist_bench_${randomBytes(4).toString("hex")}`;
+  const given = process.env.DATABASE_URL;
+  let adminUrl: string;
+  if (given) {
+    const host = new URL(given).hostname;
+    if (!LOCAL_HOSTS.has(host)) {
+      throw new Error(`Refusing to benchmark against non-local DATABASE_URL host "${host}": the bench creates and drops a database and loads 50,000 rows. Use localhost, or unset DATABASE_URL.`);
+    }
+    adminUrl = given;
+    log(`Postgres from DATABASE_URL (${host}); creating database ${dbName}.`);
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), "panelist-bench-pg-"));
+    chmodSync(dir, 0o755); // as root, Postgres runs as `postgres`, which must enter the dir
+    cleanups.push({ name: "remove temp dir", run: () => rmSync(dir, { recursive: true, force: true }) });
+    const pg = await startEmbeddedPostgres({ dataDir: join(dir, "data"), port: 0, persistent: false });
+    cleanups.push({ name: "stop embedded Postgres", run: () => pg.stop() });
+    log(`Embedded Postgres on port ${pg.port}.`);
+    adminUrl = pg.url("postgres");
+  }
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(dbName)}`));
+  if (given) {
+    cleanups.push({
+      name: `drop database ${dbName}`,
+      run: () => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(dbName)} WITH (FORCE)`)).then(() => {}),
+    });
+  }
+  return withDatabase(adminUrl, dbName);
+}
+
+async function prepareDatabase(url: string): Promise<void> {
+  const { applied } = await migrate(url);
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+  try {
+    const summary = await seedDemoData(db);
+    log(`Applied ${applied.length} migration(s); seeded the demo organization (${summary.users} users, ${summary.questions} questions).`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build and servers
+
+function gitHead(): string {
+  const r = spawnSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : "unknown";
+}
+
+/** Uncommitted changes to files that end up in the build (a build keyed on HEAD would miss them). */
+function dirtyAppFiles(): string[] {
+  const r = spawnSync("git", ["status", "--porcelain", "--", "app", "lib", "components", "proxy.ts", "instrumentation.ts", "next.config.js"], { cwd: root, encoding: "utf8" });
+  return r.status === 0 ? r.stdout.split("\n").filter(Boolean) : [];
+}
+
+function ensureBuild(force: boolean): void {
+  const head = gitHead();
+  const stamp = join(root, distDir, "BENCH_GIT_HEAD");
+  const built = existsSync(join(root, distDir, "BUILD_ID")) && existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : "";
+  const dirty = dirtyAppFiles();
+  if (!force && built === head && head !== "unknown") {
+    log(`Using the production build in ${distDir}/ (git HEAD ${head.slice(0, 10)}); --build rebuilds.`);
+    if (dirty.length) log(`Note: ${dirty.length} uncommitted app file(s) may differ from that build (--build to include them).`);
+    return;
+  }
+  log(`Building the app into ${distDir}/ (next build, HEAD ${head.slice(0, 10)}${dirty.length ? `, plus ${dirty.length} uncommitted file(s)` : ""})…`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}).`);
+  writeFileSync(stamp, `${head}\n`);
+  log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+function tail(path: string, lines = 40): string {
+  try {
+    return readFileSync(path, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no output)";
+  }
+}
+
+/** `next start` in its own process group (teardown stops it and its children); resolves when it answers. */
+async function startServer(databaseUrl: string, secret: string, index: number): Promise<string> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  mkdirSync(logDir, { recursive: true });
+  const logPath = join(logDir, `server-${index}.log`);
+  const out = createWriteStream(logPath);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: secret, // shared, so one session cookie works on every instance
+    APP_URL: baseUrl,
+  };
+  delete env.SMTP_URL; // never mail anyone from a benchmark
+  const child: ChildProcess = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  let exited: string | undefined;
+  child.once("exit", (code, signal) => (exited = `exit ${code ?? signal}`));
+  cleanups.push({
+    name: `stop next start #${index}`,
+    run: async () => {
+      if (exited || !child.pid) return;
+      const gone = new Promise<void>((done) => child.once("exit", () => done()));
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        return;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      }, 5_000);
+      await gone;
+      clearTimeout(timer);
+    },
+  });
+  const started = Date.now();
+  while (Date.now() - started < 90_000) {
+    if (exited) throw new Error(`next start #${index} stopped during startup (${exited}). Its output:\n${tail(logPath)}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) {
+        log(`next start #${index} ready at ${baseUrl} (${Date.now() - started} ms); log: ${logPath}`);
+        return baseUrl;
+      }
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`next start #${index} did not answer within 90 s. Its output:\n${tail(logPath)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function formatValue(v: number): string {
+  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
+}
+
+function printTable(results: BenchResult[], failures: { suite: string; error: string }[]): void {
+  const rows = results.map((r) => [
+    r.suite,
+    r.metric,
+    `${formatValue(r.value)} ${r.unit}`,
+    r.baseline ? `${r.baseline.name} ${formatValue(r.baseline.value)}` : "",
+    r.ratio !== undefined ? `${r.ratio.toFixed(2)}x` : "",
+    r.target ? `${r.target.op} ${r.target.value}` : "",
+    r.target ? (meetsTarget(r) ? "ok" : "MISSED") : "",
+  ]);
+  const head = ["suite", "metric", "value", "baseline", "ratio", "target", ""];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  console.log("");
+  console.log(line(head));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+  for (const f of failures) console.log(`${f.suite}: CRASHED — ${f.error}`);
+  const missed = results.filter((r) => !meetsTarget(r));
+  console.log("");
+  console.log(`${results.length} result(s), ${missed.length} missed target(s)${failures.length ? `, ${failures.length} suite(s) crashed` : ""}. JSON: bench/results.json`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const available = discoverSuites();
+  if (args.includes("--list")) {
+    for (const name of available) {
+      const mod = (await import(pathToFileURL(join(suitesDir, `${name}.ts`)).href)) as Partial<BenchSuite>;
+      console.log(`${name.padEnd(10)} ${mod.description ?? ""}`);
+    }
+    return 0;
+  }
+  const forceBuild = args.includes("--build");
+  const named = args.filter((a) => !a.startsWith("--"));
+  const unknown = named.filter((n) => !available.includes(n));
+  if (unknown.length) throw new Error(`Unknown suite(s): ${unknown.join(", ")}. Available: ${available.join(", ")}.`);
+  const selected = named.length ? named : available;
+  const suites = await Promise.all(selected.map(loadSuite));
+  const serverCount = Math.max(0, ...suites.map((s) => s.servers));
+  log(`Suites: ${suites.map((s) => s.name).join(", ")}; ${serverCount} server(s).`);
+
+  const startedAt = new Date().toISOString();
+  if (serverCount > 0) ensureBuild(forceBuild);
+  const databaseUrl = await throwawayDatabase();
+  await prepareDatabase(databaseUrl);
+  const postgres = await withClient(databaseUrl, async (c) => (await c.query<{ v: string }>("SHOW server_version")).rows[0]!.v);
+
+  const secret = randomBytes(36).toString("base64");
+  const baseUrls: string[] = [];
+  // One at a time: two cold `next start`s at once on 2 cores only slow each other down.
+  for (let i = 0; i < serverCount; i++) baseUrls.push(await startServer(databaseUrl, secret, i));
+
+  const results: BenchResult[] = [];
+  const failures: { suite: string; error: string }[] = [];
+  for (const suite of suites) {
+    const started = Date.now();
+    log(`── ${suite.name} ──`);
+    const ctx: BenchContext = {
+      baseUrls: baseUrls.slice(0, Math.max(suite.servers, 0)),
+      databaseUrl,
+      signIn: (email, password = DEMO_PASSWORD) => {
+        if (!baseUrls[0]) throw new Error(`suite ${suite.name} declared no servers but called signIn`);
+        return signInThroughApi(baseUrls[0], email, password);
+      },
+      log: (s) => log(`[${suite.name}] ${s}`),
+    };
+    try {
+      const rows = await suite.run(ctx);
+      results.push(...rows.map((r) => ({ ...r, suite: r.suite || suite.name })));
+      log(`${suite.name}: ${rows.length} result(s) in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+    } catch (err) {
+      const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      console.error(`[bench] suite ${suite.name} crashed:\n${error}`);
+      failures.push({ suite: suite.name, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  const report: BenchReport = { startedAt, machine: { cpus: cpus().length, node: process.version, postgres }, results };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "results.json"), `${JSON.stringify(report, null, 2)}\n`);
+  printTable(results, failures);
+  const total = Date.now() - t0;
+  log(`Done in ${(total / 1000).toFixed(0)} s${total > BUDGET_MS ? " — over the 10-minute budget" : ""}.`);
+  return failures.length ? 1 : 0;
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(`[bench] ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  })
+  .then(async (code) => {
+    await teardown();
+    process.exit(code);
+  });
