@@ -2,6 +2,7 @@
  * Runs one lab to completion in the current thread (the worker calls this; so do tests
  * and the bench). Params are validated again here: the worker trusts nothing it is sent.
  */
+import { LabInputError } from "./lab-input-error";
 import { runBatchNormLab } from "./labs/batch-norm";
 import { runBiasVarianceLab } from "./labs/bias-variance";
 import { runNearestFaceLab } from "./labs/nearest-face";
@@ -11,7 +12,7 @@ import type { LabProgress, LabResult } from "./types";
 
 export async function runLab(lab: LabName, rawParams: unknown, onProgress: (p: LabProgress) => void = () => {}): Promise<LabResult> {
   const parsed = parseLabParams(lab, rawParams);
-  if (!parsed.success) throw new Error(`Invalid params for ${lab}: ${parsed.error.message}`);
+  if (!parsed.success) throw new LabInputError(`Invalid parameters for ${lab}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   switch (lab) {
     case "roc-imbalanced":
       return runRocLab(parsed.data as LabParams["roc-imbalanced"], onProgress);

@@ -1,13 +1,14 @@
 // Lab models, labs and the worker pool, without a database. The pool tests start real
 // worker threads from lib/lab/runner/lab-worker.mjs — the same file `next start` uses.
 import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ATTACK_FEATURE_COUNT, generateAttackData, generateFaceGallery, generateMoons } from "@/lib/lab/data";
 import { runBiasVarianceLab } from "@/lib/lab/labs/bias-variance";
 import { runRocLab } from "@/lib/lab/labs/roc-imbalanced";
 import { mannWhitneyAuc } from "@/lib/lab/metrics";
 import { ATTACK_MODEL, BN_INIT_MODEL } from "@/lib/lab/model-defs";
-import { LAB_WORKER_FILE, LabPool, type LabOutcome } from "@/lib/lab/runner/lab-pool";
+import { INTERNAL_FAILURE, LAB_WORKER_FILE, LabPool, type LabOutcome } from "@/lib/lab/runner/lab-pool";
 import { parseLabParams, startLabRunSchema } from "@/lib/lab/schemas";
 import { initTf, loadLabModel, tf } from "@/lib/lab/tf-runtime";
 import type { LabProgress, RocResult } from "@/lib/lab/types";
@@ -161,6 +162,24 @@ describe("worker pool", () => {
       expect(c!.positives).toBe(w!.positives);
     } finally {
       delete process.env.LAB_TF_BACKEND;
+    }
+  }, 60_000);
+
+  it("reports a lab's own input error as is, and an internal failure without its details", async () => {
+    const pool = new LabPool({ maxWorkers: 1 });
+    const bad = await runInPool(pool, { id: "bad", lab: "bias-variance", params: { maxDegree: 99 }, timeLimitMs: 30_000 });
+    expect(bad.outcome).toMatchObject({ status: "FAILED", error: expect.stringContaining("maxDegree") });
+    const broken = new LabPool({ maxWorkers: 1, workerFile: path.join(process.cwd(), "no-such-worker.mjs") });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const crashed = await runInPool(broken, { id: "crash", lab: "bias-variance", params: {}, timeLimitMs: 30_000 });
+      expect(crashed.outcome).toEqual({ status: "FAILED", error: INTERNAL_FAILURE });
+      // The details go to the server log, not to the interviewer.
+      expect(errors.map((args) => (args as unknown[]).map(String).join(" ")).join("\n")).toContain("no-such-worker");
+    } finally {
+      console.error = original;
     }
   }, 60_000);
 

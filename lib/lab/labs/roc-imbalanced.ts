@@ -1,4 +1,5 @@
 import { ATTACK_FEATURE_COUNT, generateAttackData } from "../data";
+import { LabInputError } from "../lab-input-error";
 import {
   alwaysNegativeAccuracy,
   averagePrecision,
@@ -77,7 +78,7 @@ export async function runRocLab(params: RocParams, onProgress: (p: LabProgress) 
 
   onProgress({ fraction: 0.7, message: "Computing ROC, precision–recall and the threshold table" });
   t = performance.now();
-  if (!data.labels.includes(1)) throw new Error("The held-out set has no attacks at this prevalence; raise rows or prevalence.");
+  if (!data.labels.includes(1)) throw new LabInputError("The held-out set has no attacks at this prevalence; raise rows or prevalence.");
   const summary = summarizeScores(scores, data.labels, params.threshold);
   const metricsMs = performance.now() - t;
   return { lab: "roc-imbalanced", backend, ...summary, timings: { generateMs, inferenceMs, metricsMs } };

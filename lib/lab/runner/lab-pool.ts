@@ -31,6 +31,14 @@ export interface LabJobCallbacks {
   onDone: (outcome: LabOutcome) => void;
 }
 
+type WorkerMessage =
+  | { type: "progress"; progress: LabProgress }
+  | { type: "result"; result: LabResult }
+  | { type: "error"; message: string; userFacing: boolean; stack?: string };
+
+/** What the interviewer sees when a lab breaks for a reason that is ours, not theirs. */
+export const INTERNAL_FAILURE = "The lab stopped with an internal error. It has been logged; please try again.";
+
 /** Resolved from the project root, not import.meta: the same path under tsx and next start. */
 export const LAB_WORKER_FILE = path.join(process.cwd(), "lib", "lab", "runner", "lab-worker.mjs");
 
@@ -108,15 +116,20 @@ export class LabPool {
     entry.timer = setTimeout(() => {
       this.settle(entry, { status: "TIMED_OUT", error: `Stopped after the ${formatSeconds(job.timeLimitMs)} time limit.` });
     }, job.timeLimitMs);
-    worker.on("message", (msg: { type: "progress"; progress: LabProgress } | { type: "result"; result: LabResult } | { type: "error"; message: string }) => {
+    const internalFailure = (detail: unknown) => {
+      console.error(`[lab] run ${job.id} (${job.lab}) failed:`, detail);
+      this.settle(entry, { status: "FAILED", error: INTERNAL_FAILURE });
+    };
+    worker.on("message", (msg: WorkerMessage) => {
       if (entry.settled) return;
       if (msg.type === "progress") cb.onProgress?.(msg.progress);
       else if (msg.type === "result") this.settle(entry, { status: "SUCCEEDED", result: msg.result });
-      else this.settle(entry, { status: "FAILED", error: msg.message });
+      else if (msg.userFacing) this.settle(entry, { status: "FAILED", error: msg.message });
+      else internalFailure(msg.stack ?? msg.message);
     });
-    worker.on("error", (err) => this.settle(entry, { status: "FAILED", error: err.message }));
+    worker.on("error", internalFailure);
     worker.on("exit", (code) => {
-      if (!entry.settled) this.settle(entry, { status: "FAILED", error: `The lab worker exited unexpectedly (code ${code}).` });
+      if (!entry.settled) internalFailure(`worker exited with code ${code}`);
     });
   }
 

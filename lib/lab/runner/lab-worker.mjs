@@ -10,5 +10,6 @@ try {
   const result = await runLab(workerData.lab, workerData.params, (progress) => parentPort.postMessage({ type: "progress", progress }));
   parentPort.postMessage({ type: "result", result });
 } catch (err) {
-  parentPort.postMessage({ type: "error", message: err instanceof Error ? err.message : String(err) });
+  const userFacing = err instanceof Error && err.userFacing === true;
+  parentPort.postMessage({ type: "error", message: err instanceof Error ? err.message : String(err), userFacing, stack: err instanceof Error ? err.stack : undefined });
 }
