@@ -163,7 +163,13 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
 
         <FormError message={error?.message} />
         <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {result.isPending ? "Searching…" : data ? `${data.total.toLocaleString("en")} question${data.total === 1 ? "" : "s"}` : ""}
+          {result.isPending
+            ? "Searching…"
+            : data
+              ? data.totalCapped
+                ? `More than ${data.total.toLocaleString("en")} questions${data.sort === "relevance" ? ` — ranked among the ${data.total.toLocaleString("en")} most recently updated matches` : ""}; add words or filters to narrow it down`
+                : `${data.total.toLocaleString("en")} question${data.total === 1 ? "" : "s"}`
+              : ""}
           {result.isFetching && !result.isPending ? " · updating…" : ""}
         </p>
 

@@ -5,14 +5,15 @@ import { db } from "@/lib/db/client";
 import { validationError } from "@/lib/errors";
 import { toHighlightSegments } from "./highlight";
 import { questionSearchSchema, type QuestionSearch } from "./schemas";
-import { type HeadlineRow, type SearchRow, searchHeadlinesSql, searchPageSql } from "./search-sql";
+import { type HeadlineRow, RANK_WINDOW, type SearchRow, searchHeadlinesSql, searchPageSql } from "./search-sql";
 import type { QuestionSearchResult } from "./types";
 
 /**
  * Bank search: ranked full-text search (websearch_to_tsquery against the GIN-indexed
  * questions.search_vector; see search-index.ts for the weights), filters, sorting, pagination.
  * Headlines are computed only for the returned page — ts_headline re-parses documents and
- * is far too slow to run over every match.
+ * is far too slow to run over every match. A broad query is ranked within its RANK_WINDOW
+ * newest matches and its total capped there (search-sql.ts explains why).
  */
 export async function searchQuestions(actor: Actor, input: unknown): Promise<QuestionSearchResult> {
   assertCan(actor, "questions.read");
@@ -43,7 +44,9 @@ export async function searchQuestions(actor: Actor, input: unknown): Promise<Que
         rank: r.rank === null ? null : Number(r.rank),
       };
     }),
-    total: countRows[0]?.total ?? 0,
+    // The count query stops one past the window: more than that is reported as "window+".
+    total: Math.min(countRows[0]?.total ?? 0, sql.capped ? RANK_WINDOW : Infinity),
+    totalCapped: sql.capped && (countRows[0]?.total ?? 0) > RANK_WINDOW,
     page: s.page,
     pageSize: s.pageSize,
     sort: sql.sort,

@@ -40,15 +40,32 @@ export function effectiveSort(s: QuestionSearch): QuestionSort {
   return s.sort && (s.sort !== "relevance" || hasQuery) ? s.sort : hasQuery ? "relevance" : "updated";
 }
 
+/**
+ * A text query matching more than this many questions is ranked among its RANK_WINDOW most
+ * recently updated matches, and its total is reported as "at least RANK_WINDOW". Ranking or
+ * counting every match of a broad query ("training" in 25,000 of 50,000 questions) means
+ * reading and scoring every one of them: ~100 ms, growing with the bank. Queries with fewer
+ * matches — what people refine to — are ranked and counted exactly. Pages stop at the window
+ * (50 pages of 20), which is also where the capped total stops.
+ */
+export const RANK_WINDOW = 1_000;
+
 const tsQuery = (s: QuestionSearch) =>
   s.q.length > 0 ? Prisma.sql`websearch_to_tsquery('english', ${s.q})` : Prisma.sql`NULL::tsquery`;
 
 /**
- * The page of rows (SearchRow) and the total (one row `{ total }`) for a validated search in
- * one organization: ranked full-text search (websearch_to_tsquery against the GIN-indexed
+ * The page of rows (SearchRow) and the total (one row `{ total }`; with a text query it counts
+ * at most RANK_WINDOW + 1 matches, see `capped`) for a validated search in one organization:
+ * ranked full-text search (websearch_to_tsquery against the GIN-indexed
  * questions.search_vector; see search-index.ts for the weights), filters, sorting, pagination.
+ *
+ * Relevance: the RANK_WINDOW newest matches (walking questions_organization_id_updated_at_id_idx,
+ * or a GIN bitmap scan for rare terms — the planner picks) are scored with ts_rank, then sorted.
  */
-export function searchPageSql(organizationId: string, s: QuestionSearch): { rows: Prisma.Sql; count: Prisma.Sql; sort: QuestionSort } {
+export function searchPageSql(
+  organizationId: string,
+  s: QuestionSearch,
+): { rows: Prisma.Sql; count: Prisma.Sql; sort: QuestionSort; capped: boolean } {
   const hasQuery = s.q.length > 0;
   const sort = effectiveSort(s);
   const query = tsQuery(s);
@@ -61,19 +78,35 @@ export function searchPageSql(organizationId: string, s: QuestionSearch): { rows
   const whereSql = Prisma.join(where, " AND ");
   const offset = (s.page - 1) * s.pageSize;
 
-  return {
-    sort,
-    rows: Prisma.sql`
-      SELECT q.id, q.title, q.difficulty::text AS difficulty, q.tags, q.minutes, q.status::text AS status,
-             q.latest_version_no, q.updated_at,
-             ${hasQuery ? Prisma.sql`ts_rank(q.search_vector, query.tsq)` : Prisma.sql`NULL::real`} AS rank
-      FROM questions q, (SELECT ${query} AS tsq) query
-      WHERE ${whereSql}
+  const columns = Prisma.sql`q.id, q.title, q.difficulty::text AS difficulty, q.tags, q.minutes, q.status::text AS status,
+             q.latest_version_no, q.updated_at`;
+  const from = Prisma.sql`FROM questions q, (SELECT ${query} AS tsq) query WHERE ${whereSql}`;
+
+  const rows =
+    sort === "relevance"
+      ? Prisma.sql`
+      WITH candidates AS MATERIALIZED (
+        SELECT ${columns}, q.search_vector
+        ${from}
+        ORDER BY q.updated_at DESC, q.id
+        LIMIT ${RANK_WINDOW}
+      )
+      SELECT ${columns}, ts_rank(q.search_vector, query.tsq) AS rank
+      FROM candidates q, (SELECT ${query} AS tsq) query
+      ORDER BY ${ORDER.relevance}
+      LIMIT ${s.pageSize} OFFSET ${offset}`
+      : Prisma.sql`
+      SELECT ${columns}, ${hasQuery ? Prisma.sql`ts_rank(q.search_vector, query.tsq)` : Prisma.sql`NULL::real`} AS rank
+      ${from}
       ORDER BY ${ORDER[sort]}
-      LIMIT ${s.pageSize} OFFSET ${offset}`,
-    count: Prisma.sql`
-      SELECT count(*)::int AS total FROM questions q, (SELECT ${query} AS tsq) query WHERE ${whereSql}`,
-  };
+      LIMIT ${s.pageSize} OFFSET ${offset}`;
+
+  // Without a text query the filters are cheap to count exactly; with one, stop counting once
+  // the total passes the window.
+  const count = hasQuery
+    ? Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 ${from} LIMIT ${RANK_WINDOW + 1}) capped`
+    : Prisma.sql`SELECT count(*)::int AS total ${from}`;
+  return { sort, rows, count, capped: hasQuery };
 }
 
 /**

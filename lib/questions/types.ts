@@ -71,7 +71,9 @@ export interface QuestionSearchItem {
 
 export interface QuestionSearchResult {
   items: QuestionSearchItem[];
+  /** Exact, or — when `totalCapped` — a lower bound: a broad text query stops counting at RANK_WINDOW. */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   sort: QuestionSort;
