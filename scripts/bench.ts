@@ -1,11 +1,11 @@
-// npm run bench [-- <suite> ...] [--build] [--list]
+// npm run bench [-- <suite> ...] [--build | --no-build] [--list]
 //
 // Benchmarks against a production build (format and rules: shared/design/BENCH.md):
 // 1. a throwaway database: a fresh embedded Postgres in a temp dir, or, when DATABASE_URL
 //    points at a local server, a fresh database on it (dropped afterwards); migrated, demo
 //    data seeded;
 // 2. `next build` into $NEXT_DIST_DIR (default .next-bench), skipped when a build of the same
-//    git HEAD is already there (--build forces one);
+//    git HEAD is already there (--build forces one; --no-build uses whatever build is there);
 // 3. `next start` on free ports — as many instances, all on the one database and with one
 //    auth secret, as the selected suites need (`export const servers = 2` in a suite);
 // 4. every suite in scripts/bench/<suite>.ts (or those named), each exporting
@@ -190,11 +190,17 @@ function dirtyAppFiles(): string[] {
   return r.status === 0 ? r.stdout.split("\n").filter(Boolean) : [];
 }
 
-function ensureBuild(force: boolean): void {
+function ensureBuild(mode: "auto" | "force" | "reuse"): void {
   const head = gitHead();
   const stamp = join(root, distDir, "BENCH_GIT_HEAD");
-  const built = existsSync(join(root, distDir, "BUILD_ID")) && existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : "";
+  const hasBuild = existsSync(join(root, distDir, "BUILD_ID"));
+  const built = hasBuild && existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : "";
   const dirty = dirtyAppFiles();
+  const force = mode === "force";
+  if (mode === "reuse" && hasBuild) {
+    log(`Using the production build in ${distDir}/ as it is (--no-build; built from ${built ? built.slice(0, 10) : "unknown"}, HEAD is ${head.slice(0, 10)}).`);
+    return;
+  }
   if (!force && built === head && head !== "unknown") {
     log(`Using the production build in ${distDir}/ (git HEAD ${head.slice(0, 10)}); --build rebuilds.`);
     if (dirty.length) log(`Note: ${dirty.length} uncommitted app file(s) may differ from that build (--build to include them).`);
@@ -329,7 +335,7 @@ async function main(): Promise<number> {
     }
     return 0;
   }
-  const forceBuild = args.includes("--build");
+  const buildMode = args.includes("--build") ? "force" : args.includes("--no-build") ? "reuse" : "auto";
   const named = args.filter((a) => !a.startsWith("--"));
   const unknown = named.filter((n) => !available.includes(n));
   if (unknown.length) throw new Error(`Unknown suite(s): ${unknown.join(", ")}. Available: ${available.join(", ")}.`);
@@ -339,7 +345,7 @@ async function main(): Promise<number> {
   log(`Suites: ${suites.map((s) => s.name).join(", ")}; ${serverCount} server(s).`);
 
   const startedAt = new Date().toISOString();
-  if (serverCount > 0) ensureBuild(forceBuild);
+  if (serverCount > 0) ensureBuild(buildMode);
   const databaseUrl = await throwawayDatabase();
   await prepareDatabase(databaseUrl);
   const postgres = await withClient(databaseUrl, async (c) => (await c.query<{ v: string }>("SHOW server_version")).rows[0]!.v);
