@@ -1,0 +1,72 @@
+// Pure: anonymized review. Reviewers in an organization with `anonymizedReview` see a stable
+// pseudonym instead of the candidate's name, and no email or links. Free text written about
+// the candidate (interview title, notes, scorecard summaries) is scrubbed of those same
+// fields, since interviewers naturally write "Alex explained…".
+import type { CandidateReport, InterviewReport, ReportCandidate } from "./types";
+
+export interface PersonalFields {
+  name: string | null;
+  email: string | null;
+  links: string[];
+}
+
+/** FNV-1a, so the pseudonym is stable per candidate and reveals nothing about the id. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export function candidatePseudonym(candidateId: string): string {
+  return `Candidate ${fnv1a(`panelist:${candidateId}`).toString(36).toUpperCase().padStart(7, "0").slice(0, 6)}`;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Replaces every occurrence of the candidate's email, links, full name and name parts (two
+ * letters or more, whole words, any case) with `replacement`.
+ */
+export function redactPersonalText(text: string, personal: PersonalFields, replacement: string): string {
+  const literals = [personal.email, ...personal.links].filter((s): s is string => !!s && s.trim().length > 0);
+  let out = text;
+  for (const lit of literals.sort((a, b) => b.length - a.length)) {
+    out = out.replace(new RegExp(escapeRegExp(lit.trim()), "giu"), replacement);
+  }
+  const name = personal.name?.trim();
+  if (name) {
+    const words = [name, ...name.split(/[\s,]+/u), ...name.split(/[\s,.'’-]+/u)].filter((w) => [...w].length >= 2);
+    for (const w of [...new Set(words)].sort((a, b) => b.length - a.length)) {
+      out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, "giu"), replacement);
+    }
+  }
+  return out;
+}
+
+export function anonymousCandidate(candidate: ReportCandidate): ReportCandidate {
+  return { ...candidate, label: candidatePseudonym(candidate.id), name: null, email: null, links: [], anonymized: true };
+}
+
+export function anonymizeInterviewReport(report: InterviewReport, personal: PersonalFields): InterviewReport {
+  const candidate = anonymousCandidate(report.candidate);
+  const scrub = (s: string) => redactPersonalText(s, personal, candidate.label);
+  return {
+    ...report,
+    candidate,
+    interview: { ...report.interview, title: scrub(report.interview.title) },
+    panelists: report.panelists.map((p) => ({ ...p, summary: scrub(p.summary) })),
+    notes: report.notes.map((n) => ({ ...n, body: scrub(n.body) })),
+  };
+}
+
+export function anonymizeCandidateReport(report: CandidateReport, personal: PersonalFields): CandidateReport {
+  const candidate = anonymousCandidate(report.candidate);
+  return {
+    ...report,
+    candidate,
+    interviews: report.interviews.map((i) => ({ ...i, title: redactPersonalText(i.title, personal, candidate.label) })),
+  };
+}

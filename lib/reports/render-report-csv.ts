@@ -1,0 +1,80 @@
+// Pure: every score of an interview report as CSV (RFC 4180, CRLF, UTF-8 with BOM so
+// spreadsheets pick the encoding). One row per panelist × criterion — unassessed ones with an
+// empty level and "not assessed" — then each panelist's question and overall scores, and
+// overall attributes. Text cells that a spreadsheet would run as a formula are neutralized.
+import type { InterviewReport } from "./types";
+
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
+
+/** One CSV cell: quoted when needed; text starting like a formula is prefixed with '. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  let s = value;
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const round2 = (v: number) => Number(v.toFixed(2));
+
+export const CSV_HEADER = [
+  "interview_id",
+  "candidate",
+  "kind",
+  "question_no",
+  "question",
+  "criterion_key",
+  "criterion",
+  "weight",
+  "panelist",
+  "scorecard",
+  "level",
+  "assessed",
+  "question_scale",
+  "score_on_org_scale",
+  "org_scale",
+] as const;
+
+export function renderReportCsv(report: InterviewReport): string {
+  const orgScale = `${report.scale.min}-${report.scale.max}`;
+  const name = new Map(report.panelists.map((p) => [p.id, p.name]));
+  const rows: (string | number | null)[][] = [[...CSV_HEADER]];
+  const base = (kind: string) => [report.interview.id, report.candidate.label, kind];
+  for (const q of report.questions) {
+    const qScale = `${q.scale.min}-${q.scale.max}`;
+    for (const c of q.criteria) {
+      for (const s of c.scores) {
+        rows.push([...base("criterion"), q.position + 1, q.title, c.key, c.title, c.weight, name.get(s.panelistId) ?? "", "submitted", s.level, s.level === null ? "not assessed" : "yes", qScale, null, orgScale]);
+      }
+    }
+    for (const s of q.perPanelist) {
+      rows.push([...base("question_score"), q.position + 1, q.title, null, null, null, name.get(s.panelistId) ?? "", "submitted", null, s.score === null ? "not assessed" : "yes", qScale, s.score === null ? null : round2(s.score), orgScale]);
+    }
+    rows.push([...base("question_score_panel"), q.position + 1, q.title, null, null, null, "Panel", null, null, q.score === null ? "not assessed" : "yes", qScale, q.score === null ? null : round2(q.score), orgScale]);
+  }
+  for (const s of report.overall.perPanelist) {
+    rows.push([...base("overall"), null, null, null, null, null, name.get(s.panelistId) ?? "", "submitted", null, s.score === null ? "not assessed" : "yes", null, s.score === null ? null : round2(s.score), orgScale]);
+  }
+  rows.push([...base("overall_panel"), null, null, null, null, null, "Panel", report.partial ? "partial" : "complete", null, report.overall.score === null ? "not assessed" : "yes", null, report.overall.score === null ? null : round2(report.overall.score), orgScale]);
+  for (const a of report.attributes) {
+    for (const s of a.scores) {
+      rows.push([...base("attribute"), null, null, null, a.attribute, null, name.get(s.panelistId) ?? "", "submitted", s.level, s.level === null ? "not assessed" : "yes", null, null, orgScale]);
+    }
+  }
+  for (const p of report.panelists) {
+    if (p.status === "SUBMITTED") continue;
+    rows.push([...base("pending_scorecard"), null, null, null, null, null, p.name, p.status === "DRAFT" ? "draft" : "not started", null, null, null, null, orgScale]);
+  }
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+/** A safe download file name, without personal data when the report is anonymized. */
+export function reportFileName(report: InterviewReport, ext: "pdf" | "csv"): string {
+  const slug = `${report.candidate.label}-${report.interview.startsAt.slice(0, 10)}`
+    .normalize("NFKD")
+    .replace(/[^\w.-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
+  return `report-${slug || report.interview.id}.${ext}`;
+}
