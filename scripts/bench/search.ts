@@ -167,6 +167,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       sql: { broad: [], selective: [] },
       ilike: { broad: [], selective: [] },
     };
+    const perQuery = new Map<string, { http: number[]; sql: number[] }>(QUERIES.map(({ q }) => [q, { http: [], sql: [] }]));
     const floor: number[] = [];
     const tags: number[] = [];
     const rand = prng(42);
@@ -182,6 +183,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
         for (const m of methods) {
           const r = m === "http" ? await http(baseUrl, cookie, q) : m === "sql" ? await rankedSql(pool, q) : await ilike(pool, q);
           samples[m][kind].push(r.ms);
+          if (m !== "ilike") perQuery.get(q)![m].push(r.ms);
         }
         floor.push((await timedGet(`${baseUrl}/api/auth/session`, { cookie })).ms);
         if (kind === "selective") tags.push((await timedGet(`${baseUrl}/api/questions/tags`, { cookie })).ms);
@@ -189,6 +191,12 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       rounds++;
     }
     ctx.log(`Measured ${rounds} round(s) × ${QUERIES.length} queries (ranked ×${RANKED_PER_ILIKE} per ILIKE) in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+
+    // Per query, in the log only: which queries drive the p95.
+    for (const [q, m] of perQuery) {
+      const f = (xs: number[], p: number) => percentile(xs, p).toFixed(1).padStart(6);
+      ctx.log(`  ${JSON.stringify(q).padEnd(30)} http p50 ${f(m.http, 50)} p95 ${f(m.http, 95)} · sql p50 ${f(m.sql, 50)} p95 ${f(m.sql, 95)} ms`);
+    }
 
     const all = (m: "http" | "sql" | "ilike") => [...samples[m].broad, ...samples[m].selective];
     const ilikeP = (p: number, k?: Kind) => percentile(k ? samples.ilike[k] : all("ilike"), p);
