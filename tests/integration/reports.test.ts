@@ -5,6 +5,8 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { NextRequest } from "next/server";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -24,6 +26,8 @@ vi.mock("@/lib/auth/actor", async (importOriginal) => {
   };
 });
 
+const { InterviewReportView } = await import("@/components/reports/interview-report-view");
+const { CandidateReportView } = await import("@/components/reports/candidate-report-view");
 const { getInterviewReportOrThrow } = await import("@/lib/reports/get-interview-report");
 const { getCandidateReportOrThrow } = await import("@/lib/reports/get-candidate-report");
 const { compareKitCandidates } = await import("@/lib/reports/compare-kit-candidates");
@@ -331,6 +335,13 @@ describe("anonymized review", () => {
 
     const candidateJson = await (await candidateRoute.GET(get("/x"), ctx({ id: f.candidateId }))).text();
     expect(leaks(candidateJson)).toEqual([]);
+    // The pages as Next server-renders them (markup and attributes, not just visible text).
+    const pageHtml = renderToString(createElement(InterviewReportView, { report: parsed.report as never, canOpenCandidate: false })).replace(/<!-- -->/g, "");
+    expect(pageHtml).toContain(parsed.report.candidate.label);
+    expect(pageHtml).toContain("Disagreement: 3 levels apart");
+    expect(leaks(pageHtml)).toEqual([]);
+    const candidatePage = renderToString(createElement(CandidateReportView, { report: await getCandidateReportOrThrow(rev, { candidateId: f.candidateId }) }));
+    expect(leaks(candidatePage)).toEqual([]);
     expect(leaks(JSON.stringify(await listReportIndex(rev)))).toEqual([]);
 
     // Owners keep seeing who it is.
