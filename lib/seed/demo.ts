@@ -266,10 +266,145 @@ const seedInterview: SeedStep = {
 };
 
 /**
+ * A finished interview for the reports: Sam Rivera with the demo kit, two weeks ago, Ivy and
+ * Ian on the panel, both scorecards submitted. They disagree by two levels or more on two
+ * criteria (so the report flags them), nobody assessed one criterion (shown as not assessed,
+ * never zero), and both took a few notes. Found by its calendar UID, so re-seeding adds nothing.
+ */
+export const DEMO_COMPLETED_INTERVIEW = {
+  icsUid: "demo-interview-sam-rivera-completed@panelist",
+  candidate: { name: "Sam Rivera", email: "sam.rivera@example.com", roleApplied: "ML Engineer", links: ["https://github.com/sam-rivera-ml"] },
+  timeZone: "Europe/Berlin",
+  durationMinutes: 60,
+  daysAgo: 14,
+  panel: {
+    "ivy@panelist.dev": {
+      recommendation: "YES",
+      summary: "Solid fundamentals: clear on why batch norm helps and on ROC vs PR under imbalance. Hand-waved the latency side of ANN search.",
+      attributes: { Communication: 4, "Problem solving": 3 },
+      levels: {
+        "dl-batch-norm": { mechanics: 3, "why-it-helps": 4, "train-vs-inference": 3, "limits-alternatives": 2 },
+        "ml-bias-variance": { definitions: 3, diagnosis: 3, remedies: 2, tradeoff: 3 },
+        "dl-face-search-10m": { embeddings: 3, "exact-cost": 2, "ann-indexing": 3, "recall-latency": null },
+        "ml-classification-metrics": { "accuracy-pitfall": 4, "confusion-metrics": 3, "roc-pr": 3, "metric-choice": 3 },
+      },
+      notes: [
+        { offsetSeconds: 240, question: "dl-batch-norm", body: "Derived the normalization step and the learned scale/shift without prompting." },
+        { offsetSeconds: 1500, question: "dl-face-search-10m", body: "Proposed IVF-PQ; did not get to recall vs latency before time ran out." },
+        { offsetSeconds: 2900, question: "ml-classification-metrics", body: "Immediately spotted that 99.5% accuracy is the always-negative baseline." },
+      ],
+    },
+    "ian@panelist.dev": {
+      recommendation: "NO",
+      summary: "Good vocabulary, but the batch-norm explanation was the internal-covariate-shift story only, and PR curves were unfamiliar.",
+      attributes: { Communication: 3, "Problem solving": 2 },
+      levels: {
+        "dl-batch-norm": { mechanics: 3, "why-it-helps": 1, "train-vs-inference": 2, "limits-alternatives": 2 },
+        "ml-bias-variance": { definitions: 3, diagnosis: 2, remedies: 2, tradeoff: 2 },
+        "dl-face-search-10m": { embeddings: 3, "exact-cost": 2, "ann-indexing": 2, "recall-latency": null },
+        "ml-classification-metrics": { "accuracy-pitfall": 3, "confusion-metrics": 3, "roc-pr": 1, "metric-choice": 2 },
+      },
+      notes: [
+        { offsetSeconds: 420, question: "dl-batch-norm", body: "Why it helps: only internal covariate shift; no mention of smoother loss landscape." },
+        { offsetSeconds: 3100, question: "ml-classification-metrics", body: "Could not say when PR beats ROC." },
+      ],
+    },
+  } as Record<
+    string,
+    {
+      recommendation: "STRONG_NO" | "NO" | "YES" | "STRONG_YES";
+      summary: string;
+      attributes: Record<string, number>;
+      levels: Record<string, Record<string, number | null>>;
+      notes: { offsetSeconds: number; question: string; body: string }[];
+    }
+  >,
+} as const;
+
+const seedCompletedInterview: SeedStep = {
+  name: "completed-interview",
+  async run(ctx) {
+    const spec = DEMO_COMPLETED_INTERVIEW;
+    const existing = await ctx.tx.interview.findUnique({ where: { icsUid: spec.icsUid }, select: { id: true } });
+    const candidate =
+      (await ctx.tx.candidate.findFirst({ where: { organizationId: ctx.organizationId, email: spec.candidate.email }, select: { id: true } })) ??
+      (await ctx.tx.candidate.create({ data: { organizationId: ctx.organizationId, ...spec.candidate, links: [...spec.candidate.links] }, select: { id: true } }));
+    ctx.candidateIds.set(spec.candidate.email, candidate.id);
+    if (existing) return;
+
+    const kitId = requireId(ctx.kitIds, DEMO_KIT.name, "kit");
+    const kit = await ctx.tx.kit.findUniqueOrThrow({
+      where: { id: kitId },
+      select: {
+        name: true,
+        overallAttributes: true,
+        items: {
+          orderBy: { position: "asc" },
+          select: { minutes: true, questionVersion: { select: { id: true, question: { select: { externalKey: true } }, criteria: { select: { id: true, key: true } } } } },
+        },
+      },
+    });
+    const startsAt = DateTime.now().setZone(spec.timeZone).minus({ days: spec.daysAgo }).set({ hour: 14, minute: 0, second: 0, millisecond: 0 }).toUTC().toJSDate();
+    const completedAt = new Date(startsAt.getTime() + spec.durationMinutes * 60_000);
+    const interview = await ctx.tx.interview.create({
+      data: {
+        organizationId: ctx.organizationId,
+        candidateId: candidate.id,
+        kitId,
+        kitName: kit.name,
+        overallAttributes: kit.overallAttributes,
+        title: `${spec.candidate.name} — ${kit.name}`,
+        startsAt,
+        timeZone: spec.timeZone,
+        durationMinutes: spec.durationMinutes,
+        status: "COMPLETED",
+        startedAt: startsAt,
+        completedAt,
+        icsUid: spec.icsUid,
+        createdById: requireId(ctx.userIds, DEMO_INTERVIEW.schedulerEmail, "user"),
+        questions: { create: kit.items.map((i, position) => ({ questionVersionId: i.questionVersion.id, minutes: i.minutes, position })) },
+      },
+      select: { id: true, questions: { orderBy: { position: "asc" }, select: { id: true, questionVersionId: true } } },
+    });
+    const questionIdByKey = new Map(
+      kit.items.map((item, i) => [item.questionVersion.question.externalKey ?? "", { interviewQuestionId: interview.questions[i]!.id, criteria: item.questionVersion.criteria }]),
+    );
+    for (const [email, card] of Object.entries(spec.panel)) {
+      const panelist = await ctx.tx.panelist.create({
+        data: { interviewId: interview.id, userId: requireId(ctx.userIds, email, "user"), isLead: email === DEMO_INTERVIEW.leadEmail },
+        select: { id: true },
+      });
+      const scorecard = await ctx.tx.scorecard.create({
+        data: { interviewId: interview.id, panelistId: panelist.id, status: "SUBMITTED", recommendation: card.recommendation, summary: card.summary, submittedAt: completedAt, version: 1 },
+        select: { id: true },
+      });
+      const scores = Object.entries(card.levels).flatMap(([questionKey, levels]) => {
+        const q = questionIdByKey.get(questionKey);
+        if (!q) return [];
+        return q.criteria.flatMap((c) =>
+          c.key in levels ? [{ scorecardId: scorecard.id, interviewQuestionId: q.interviewQuestionId, criterionId: c.id, level: levels[c.key] ?? null, covered: levels[c.key] != null, version: 1 }] : [],
+        );
+      });
+      await ctx.tx.criterionScore.createMany({ data: scores });
+      await ctx.tx.attributeScore.createMany({ data: Object.entries(card.attributes).map(([attribute, level]) => ({ scorecardId: scorecard.id, attribute, level, version: 1 })) });
+      await ctx.tx.note.createMany({
+        data: card.notes.map((n) => ({
+          scorecardId: scorecard.id,
+          interviewQuestionId: questionIdByKey.get(n.question)?.interviewQuestionId ?? null,
+          body: n.body,
+          offsetSeconds: n.offsetSeconds,
+          version: 1,
+        })),
+      });
+    }
+  },
+};
+
+/**
  * Run in order, inside one transaction, after the demo organization exists. To seed more
  * (e.g. interviews), append a step that reads the ids earlier steps recorded in the context.
  */
-export const DEMO_SEED_STEPS: SeedStep[] = [seedUsers, seedQuestions, seedKit, seedCandidate, seedInterview];
+export const DEMO_SEED_STEPS: SeedStep[] = [seedUsers, seedQuestions, seedKit, seedCandidate, seedInterview, seedCompletedInterview];
 
 export interface SeedSummary {
   organizationId: string;

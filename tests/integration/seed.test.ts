@@ -27,7 +27,7 @@ describe("seedDemoData", () => {
       rubricCriteria: criteriaInBank,
       kits: 1,
       kitItems: 4,
-      candidates: 1,
+      candidates: 2, // Alex Kim (upcoming) and Sam Rivera (completed, for the reports)
     });
   }, 60_000);
 
