@@ -22,7 +22,7 @@ test.describe("reports", () => {
     await expect(flags.filter({ hasText: "Batch normalization" })).toContainText("levels 1 to 4");
     await expect(page.getByText(/Disagreement: \d levels apart/).first()).toBeVisible();
     await expect(page.getByText("Nobody assessed this")).toBeVisible();
-    await expect(page.getByRole("status")).toHaveCount(0); // both scorecards submitted: not partial
+    await expect(page.getByTestId("partial-banner")).toHaveCount(0); // both scorecards submitted: not partial
     await expect(page.getByRole("heading", { name: "Notes timeline" })).toBeVisible();
 
     const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF (A4)" }).click()]);

@@ -64,7 +64,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
       </header>
 
       {report.partial && (
-        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <div role="status" data-testid="partial-banner" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
           <strong>Partial report.</strong> {submitted.length} of {report.panelists.length} scorecards submitted; the numbers count submitted scorecards
           only and may change.
         </div>
