@@ -15,7 +15,11 @@ const WARN = "#9a3412";
 const RULE = "#cbd5e1";
 
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const SPELLED: Record<string, string> = { "≥": ">=", "≤": "<=", "→": "->", "←": "<-", "≠": "!=", "≈": "~", "−": "-", "✓": "v", "✗": "x" };
+const SPELLED: Record<string, string> = {
+  "≥": ">=", "≤": "<=", "→": "->", "←": "<-", "≠": "!=", "≈": "~", "−": "-", "✓": "v", "✗": "x",
+  // Latin letters with no decomposition to fold through.
+  Ł: "L", ł: "l", Đ: "D", đ: "d", ı: "i", Ħ: "H", ħ: "h", Ŧ: "T", ŧ: "t", ĸ: "k", Ŀ: "L", ŀ: "l", ŉ: "'n",
+};
 
 /** Folds text to what the standard fonts can show; everything else becomes "?". */
 export function toWinAnsi(text: string): string {

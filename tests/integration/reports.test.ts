@@ -371,7 +371,7 @@ describe("across interviews", () => {
       candidateId: strong.candidateId,
       panel: [{ status: "SUBMITTED", levels: [[2, 2], [2, 2]] }],
     });
-    const weak = await makeReportInterview({
+    await makeReportInterview({
       organizationId: org.id,
       kitId: kit.id,
       candidate: { name: "Weak Wes" },

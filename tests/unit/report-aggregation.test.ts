@@ -204,3 +204,12 @@ describe("anonymization helpers", () => {
     expect(formatOffset(3725)).toBe("1:02:05");
   });
 });
+
+describe("PDF text folding", () => {
+  it("keeps what the standard fonts can show and folds the rest", async () => {
+    const { toWinAnsi } = await import("@/lib/reports/render-report-pdf");
+    expect(toWinAnsi("Zoë “quoted” — 5 € …")).toBe("Zoë “quoted” — 5 € …");
+    expect(toWinAnsi("Łukasz Dvořák ≥ 2 → ok")).toBe("Lukasz Dvorák >= 2 -> ok");
+    expect(toWinAnsi("李雷")).toBe("??");
+  });
+});
