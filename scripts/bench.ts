@@ -348,7 +348,7 @@ async function main(): Promise<number> {
   if (serverCount > 0) ensureBuild(buildMode);
   const databaseUrl = await throwawayDatabase();
   await prepareDatabase(databaseUrl);
-  const postgres = await withClient(databaseUrl, async (c) => (await c.query<{ v: string }>("SHOW server_version")).rows[0]!.v);
+  const postgres = await withClient(databaseUrl, async (c) => (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v);
 
   const secret = randomBytes(36).toString("base64");
   const baseUrls: string[] = [];
