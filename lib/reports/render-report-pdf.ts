@@ -184,7 +184,7 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
   heading("Scores by question");
   text(`Levels per panelist; "n/a" = not assessed (never counted as zero). Question and overall scores are weighted means on the ${scale} scale.`, { color: MUTED, size: 8.5, gap: 0.3 });
   const panelCols = Math.max(1, submitted.length);
-  const fixed = 42 + 50 + 44;
+  const fixed = 42 + 50 + 64;
   const perPanel = Math.min(44, Math.max(28, (width - fixed - 150) / panelCols));
   const criterionWidth = width - fixed - perPanel * submitted.length;
   for (const q of report.questions) {
@@ -201,7 +201,7 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
         { header: "Weight", width: 42, align: "right" },
         ...submitted.map((p) => ({ header: short.get(p.id)!, width: perPanel, align: "center" as const })),
         { header: "Mean", width: 50, align: "right" },
-        { header: "Flag", width: 44 },
+        { header: "Flag", width: 64 },
       ],
       [
         ...q.criteria.map((c) => ({
