@@ -1,0 +1,37 @@
+import { LIVE_CHANNEL, type ProgressPayload } from "@/lib/scoring/apply-mutation-core";
+
+/**
+ * What travels on the Postgres channel. Deliberately nothing secret: progress counts, status
+ * and presence. Anything richer (a submitted panel's scores) is read through the services,
+ * per subscriber, with their permissions.
+ */
+export { LIVE_CHANNEL };
+
+export interface PresencePayload {
+  v: 1;
+  t: "presence";
+  i: string;
+  u: string;
+  /** Question index, or null on the wrap-up. */
+  q: number | null;
+  /** True when the panelist left (closed the room). */
+  l?: boolean;
+}
+
+export type LivePayload = ProgressPayload | PresencePayload;
+
+/** Parses a NOTIFY payload; anything unexpected (another writer on the channel) is dropped. */
+export function parseLivePayload(text: string): LivePayload | null {
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!o || typeof o !== "object") return null;
+  const p = o as Record<string, unknown>;
+  if (p.v !== 1 || typeof p.i !== "string" || typeof p.u !== "string") return null;
+  if (p.t === "progress" && p.p && typeof p.p === "object" && (p.s === "DRAFT" || p.s === "SUBMITTED")) return p as unknown as ProgressPayload;
+  if (p.t === "presence" && (p.q === null || typeof p.q === "number")) return p as unknown as PresencePayload;
+  return null;
+}

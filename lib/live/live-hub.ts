@@ -1,0 +1,214 @@
+// One LISTEN connection per app instance, fanned out to this instance's subscribers.
+//
+// Postgres carries every event (NOTIFY inside the writing transaction, delivered on commit),
+// so any number of stateless instances on one database see the same stream. The connection is
+// dedicated: a pooled connection would lose its LISTEN when returned to the pool.
+//
+// Failure model: when the connection drops (Postgres restart, network), the hub reconnects
+// with capped exponential backoff and jitter, re-LISTENs, and tells every subscriber to
+// `resync` — events sent while it was away are gone, so subscribers re-read current state.
+// A periodic ping finds half-open connections that never report an error.
+import { Client } from "pg";
+import { LIVE_CHANNEL, type LivePayload, parseLivePayload, type PresencePayload } from "./events";
+
+export type HubEvent = { type: "payload"; payload: LivePayload } | { type: "resync" };
+export type HubListener = (event: HubEvent) => void;
+export type HubState = "idle" | "connecting" | "listening" | "reconnecting" | "stopped";
+
+export interface PresenceEntry {
+  userId: string;
+  questionIndex: number | null;
+  seenAt: number;
+}
+
+export interface LiveHubOptions {
+  connectionString: string;
+  /** Presence entries older than this are dropped (the room heartbeats every 10 s). */
+  presenceTtlMs?: number;
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  pingIntervalMs?: number;
+  log?: (message: string) => void;
+}
+
+export class LiveHub {
+  private client: Client | null = null;
+  private state: HubState = "idle";
+  private attempt = 0;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private pingTimer: NodeJS.Timeout | null = null;
+  private readonly listeners = new Map<string, Set<HubListener>>();
+  private readonly presenceByInterview = new Map<string, Map<string, PresenceEntry>>();
+  private ready: Promise<void> | null = null;
+  private resolveReady: (() => void) | null = null;
+  /** Counters, for tests and diagnostics. */
+  readonly stats = { connects: 0, notifications: 0, dropped: 0, delivered: 0 };
+
+  constructor(private readonly opts: LiveHubOptions) {}
+
+  get connectionState(): HubState {
+    return this.state;
+  }
+
+  /** Starts listening; resolves once the first LISTEN is in place (later drops reconnect in the background). */
+  start(): Promise<void> {
+    if (!this.ready) {
+      this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+      this.state = "connecting";
+      void this.connect();
+    }
+    return this.ready;
+  }
+
+  async stop(): Promise<void> {
+    this.state = "stopped";
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    const c = this.client;
+    this.client = null;
+    if (c) await c.end().catch(() => {});
+  }
+
+  /** Events for one interview; returns the unsubscribe function. */
+  subscribe(interviewId: string, listener: HubListener): () => void {
+    void this.start();
+    let set = this.listeners.get(interviewId);
+    if (!set) this.listeners.set(interviewId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(interviewId) === set) this.listeners.delete(interviewId);
+    };
+  }
+
+  subscriberCount(interviewId?: string): number {
+    if (interviewId) return this.listeners.get(interviewId)?.size ?? 0;
+    let n = 0;
+    for (const s of this.listeners.values()) n += s.size;
+    return n;
+  }
+
+  /** Who is in the room, as this instance has heard it (every instance hears every heartbeat). */
+  presence(interviewId: string, now = Date.now()): PresenceEntry[] {
+    const map = this.presenceByInterview.get(interviewId);
+    if (!map) return [];
+    const ttl = this.opts.presenceTtlMs ?? 30_000;
+    const out: PresenceEntry[] = [];
+    for (const [userId, e] of map) {
+      if (now - e.seenAt > ttl) map.delete(userId);
+      else out.push(e);
+    }
+    return out;
+  }
+
+  private log(message: string): void {
+    this.opts.log?.(`[live] ${message}`);
+  }
+
+  private async connect(): Promise<void> {
+    if (this.state === "stopped") return;
+    const client = new Client({ connectionString: this.opts.connectionString, keepAlive: true, application_name: "panelist-live" });
+    this.client = client;
+    let failed = false;
+    const onFailure = (err?: Error) => {
+      if (failed) return;
+      failed = true;
+      if (this.client === client) this.client = null;
+      client.removeAllListeners("notification");
+      client.end().catch(() => {});
+      if (this.pingTimer) clearInterval(this.pingTimer);
+      this.pingTimer = null;
+      if (this.state === "stopped") return;
+      this.log(`connection lost${err ? `: ${err.message}` : ""}; reconnecting`);
+      this.scheduleReconnect();
+    };
+    client.on("error", onFailure);
+    client.on("end", () => onFailure());
+    client.on("notification", (msg) => {
+      if (msg.channel !== LIVE_CHANNEL || !msg.payload) return;
+      this.stats.notifications++;
+      const payload = parseLivePayload(msg.payload);
+      if (!payload) {
+        this.stats.dropped++;
+        return;
+      }
+      this.dispatch(payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+    } catch (err) {
+      onFailure(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    // stop() may have run while we were connecting.
+    if (failed || (this.state as HubState) === "stopped") {
+      if ((this.state as HubState) === "stopped") await client.end().catch(() => {});
+      return;
+    }
+    const wasReconnect = this.stats.connects > 0;
+    this.stats.connects++;
+    this.attempt = 0;
+    this.state = "listening";
+    this.pingTimer = setInterval(() => {
+      client.query("SELECT 1").catch((err: Error) => onFailure(err));
+    }, this.opts.pingIntervalMs ?? 30_000);
+    this.pingTimer.unref?.();
+    this.resolveReady?.();
+    if (wasReconnect) {
+      this.log("listening again");
+      // Whatever was sent while we were away is lost to us: subscribers re-read state.
+      for (const set of this.listeners.values()) for (const l of set) this.safeCall(l, { type: "resync" });
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.reconnectTimer || this.state === "stopped") return;
+    this.state = "reconnecting";
+    const min = this.opts.minBackoffMs ?? 250;
+    const max = this.opts.maxBackoffMs ?? 5_000;
+    const base = Math.min(max, min * 2 ** this.attempt++);
+    const delay = Math.round(base * (0.8 + Math.random() * 0.4));
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.connect();
+    }, delay);
+    this.reconnectTimer.unref?.();
+  }
+
+  private dispatch(payload: LivePayload): void {
+    if (payload.t === "presence") this.recordPresence(payload);
+    const set = this.listeners.get(payload.i);
+    if (!set) return;
+    for (const l of set) this.safeCall(l, { type: "payload", payload });
+  }
+
+  private recordPresence(p: PresencePayload): void {
+    let map = this.presenceByInterview.get(p.i);
+    if (!map) this.presenceByInterview.set(p.i, (map = new Map()));
+    if (p.l) map.delete(p.u);
+    else map.set(p.u, { userId: p.u, questionIndex: p.q, seenAt: Date.now() });
+  }
+
+  private safeCall(listener: HubListener, event: HubEvent): void {
+    try {
+      listener(event);
+      this.stats.delivered++;
+    } catch (err) {
+      this.log(`a subscriber failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}
+
+const globalForLive = globalThis as unknown as { panelistLiveHub?: LiveHub };
+
+/** This instance's hub, on DATABASE_URL, created and started on first use. */
+export function getLiveHub(): LiveHub {
+  if (!globalForLive.panelistLiveHub) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set.");
+    globalForLive.panelistLiveHub = new LiveHub({ connectionString, log: (m) => console.warn(m) });
+    void globalForLive.panelistLiveHub.start();
+  }
+  return globalForLive.panelistLiveHub;
+}
