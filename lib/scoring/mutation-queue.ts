@@ -268,7 +268,7 @@ export class MutationQueue {
       return;
     }
     if (entry.attempts === 0 && entry.chained) {
-      entry.mutation = { ...entry.mutation, baseVersion: this.chainBase.get(entry.key) ?? this.server.get(entry.key)?.version ?? 0 };
+      entry.mutation = { ...entry.mutation, baseVersion: this.chainBase.get(entry.key) ?? this.server.get(entry.key)?.version ?? 0 } as Mutation;
       entry.chained = false;
     }
     entry.attempts++;
