@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors";
+import { interviewAccessWhere } from "@/lib/interviews/interview-access";
+import { anonymousCandidateDetail, seesCandidatesAnonymized } from "./anonymize";
 import type { CandidateDetail, CandidateSummary } from "./types";
 
 export const candidateSummarySelect = {
@@ -22,7 +24,7 @@ export const candidateDetailSelect = {
   updatedAt: true,
   interviews: {
     orderBy: { startsAt: "desc" },
-    select: { id: true, title: true, startsAt: true, timeZone: true, status: true },
+    select: { id: true, title: true, kitName: true, startsAt: true, timeZone: true, status: true },
   },
 } satisfies Prisma.CandidateSelect;
 
@@ -52,8 +54,21 @@ export function toCandidateDetail(c: DetailRow): CandidateDetail {
   };
 }
 
-export async function loadCandidateDetailOrThrow(actor: Pick<Actor, "organizationId">, id: string, tx: Tx | typeof db = db): Promise<CandidateDetail> {
-  const c = await tx.candidate.findFirst({ where: { id, organizationId: actor.organizationId }, select: candidateDetailSelect });
+/**
+ * A candidate of the actor's organization, with the interviews the actor may see (reviewers:
+ * completed ones), anonymized for viewers in anonymized review.
+ */
+export async function loadCandidateDetailOrThrow(
+  actor: Pick<Actor, "organizationId" | "userId" | "role">,
+  id: string,
+  tx: Tx | typeof db = db,
+): Promise<CandidateDetail> {
+  const c = await tx.candidate.findFirst({
+    where: { id, organizationId: actor.organizationId },
+    select: { ...candidateDetailSelect, interviews: { ...candidateDetailSelect.interviews, where: interviewAccessWhere(actor) } },
+  });
   if (!c) throw notFound("That candidate");
-  return toCandidateDetail(c);
+  const anonymized = await seesCandidatesAnonymized(actor, tx);
+  const detail = toCandidateDetail(c);
+  return anonymized ? anonymousCandidateDetail(detail) : detail;
 }

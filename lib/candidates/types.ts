@@ -13,6 +13,7 @@ export interface CandidateSummary {
 export interface CandidateInterviewRef {
   id: string;
   title: string;
+  kitName: string;
   startsAt: string;
   timeZone: string;
   status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED" | "NO_SHOW";

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { anonymousInterview, seesCandidatesAnonymized } from "@/lib/candidates/anonymize";
 import { notFound } from "@/lib/errors";
 import { interviewAccessWhere } from "./interview-access";
 import { addMinutes } from "./time-zones";
@@ -106,6 +107,8 @@ export async function loadInterviewRowOrThrow(actor: Actor, interviewId: string,
   return row;
 }
 
+/** The interview as the actor may see it: anonymized for viewers in anonymized review. */
 export async function loadInterviewDetailOrThrow(actor: Actor, interviewId: string, tx: Tx | typeof db = db): Promise<InterviewDetail> {
-  return toInterviewDetail(actor, await loadInterviewRowOrThrow(actor, interviewId, tx));
+  const detail = toInterviewDetail(actor, await loadInterviewRowOrThrow(actor, interviewId, tx));
+  return (await seesCandidatesAnonymized(actor, tx)) ? anonymousInterview(detail) : detail;
 }

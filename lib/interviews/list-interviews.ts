@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { anonymousInterview, seesCandidatesAnonymized } from "@/lib/candidates/anonymize";
 import { validationError } from "@/lib/errors";
 import { interviewAccessWhere } from "./interview-access";
 import { interviewSummarySelect, toInterviewSummary } from "./interview-view";
@@ -13,7 +14,8 @@ import type { InterviewSummary } from "./types";
 /**
  * The organization's interviews the actor may see (all for recruiters and above, their own for
  * interviewers, completed ones for reviewers), by start time. `from`/`to` are calendar days in
- * the actor's own zone, inclusive.
+ * the actor's own zone, inclusive. Anonymized viewers get pseudonyms, and `q` matches only the
+ * kit for them (a title or name match would tell who is behind a pseudonym).
  */
 export async function listInterviews(actor: Actor, query: unknown = {}): Promise<InterviewSummary[]> {
   const parsed = interviewListQuerySchema.safeParse(query);
@@ -23,18 +25,25 @@ export async function listInterviews(actor: Actor, query: unknown = {}): Promise
   const startsAt: Prisma.DateTimeFilter = {};
   if (from) startsAt.gte = DateTime.fromISO(from, { zone }).startOf("day").toUTC().toJSDate();
   if (to) startsAt.lt = DateTime.fromISO(to, { zone }).plus({ days: 1 }).startOf("day").toUTC().toJSDate();
+  const anonymized = await seesCandidatesAnonymized(actor);
+  const search: Prisma.InterviewWhereInput = !q
+    ? {}
+    : anonymized
+      ? { kitName: { contains: q, mode: "insensitive" } }
+      : { OR: [{ title: { contains: q, mode: "insensitive" } }, { candidate: { name: { contains: q, mode: "insensitive" } } }] };
   const rows = await db.interview.findMany({
     where: {
       AND: [
         interviewAccessWhere(actor),
         status ? { status } : {},
         from || to ? { startsAt } : {},
-        q ? { OR: [{ title: { contains: q, mode: "insensitive" } }, { candidate: { name: { contains: q, mode: "insensitive" } } }] } : {},
+        search,
       ],
     },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: 500,
     select: interviewSummarySelect,
   });
-  return rows.map((r) => toInterviewSummary(actor, r));
+  const views = rows.map((r) => toInterviewSummary(actor, r));
+  return anonymized ? views.map(anonymousInterview) : views;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { anonymousInterview, seesCandidatesAnonymized } from "@/lib/candidates/anonymize";
 import { db } from "@/lib/db/client";
 import { interviewAccessWhere } from "./interview-access";
 import { interviewSummarySelect, toInterviewSummary } from "./interview-view";
@@ -21,9 +22,11 @@ export async function listMyInterviews(actor: Actor, now: Date = new Date()): Pr
     take: 500,
     select: interviewSummarySelect,
   });
+  const anonymized = await seesCandidatesAnonymized(actor);
   const out: MyInterviews = { timeZone: zone, today: [], upcoming: [], past: [] };
   for (const row of rows) {
-    const view = toInterviewSummary(actor, row);
+    const summary = toInterviewSummary(actor, row);
+    const view = anonymized ? anonymousInterview(summary) : summary;
     out[dayBucket(view.startsAt, view.endsAt, now, zone)].push(view);
   }
   out.past.reverse();

@@ -1,7 +1,7 @@
 // Pure: anonymized review. Reviewers in an organization with `anonymizedReview` see a stable
-// pseudonym instead of the candidate's name, and no email or links. Free text written about
-// the candidate (interview title, notes, scorecard summaries) is scrubbed of those same
-// fields, since interviewers naturally write "Alex explained…".
+// pseudonym instead of the candidate's name, and no email or links. Interview titles are
+// replaced by "<pseudonym> — <kit>"; free text written about the candidate (notes, scorecard
+// summaries) is scrubbed of those same fields, since interviewers naturally write "Alex explained…".
 import type { CandidateReport, InterviewReport, ReportCandidate } from "./types";
 
 export interface PersonalFields {
@@ -22,6 +22,16 @@ function fnv1a(text: string): number {
 
 export function candidatePseudonym(candidateId: string): string {
   return `Candidate ${fnv1a(`panelist:${candidateId}`).toString(36).toUpperCase().padStart(7, "0").slice(0, 6)}`;
+}
+
+/**
+ * What an anonymized viewer sees instead of an interview's title. Titles are free text that
+ * usually names the candidate ("Dana Whitfield — ML onsite", or a nickname no scrubbing would
+ * catch), so they are replaced outright, the same way on every screen: lists, detail, report,
+ * calendar invite.
+ */
+export function anonymousInterviewTitle(candidateId: string, kitName: string): string {
+  return `${candidatePseudonym(candidateId)} — ${kitName}`;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -56,17 +66,17 @@ export function anonymizeInterviewReport(report: InterviewReport, personal: Pers
   return {
     ...report,
     candidate,
-    interview: { ...report.interview, title: scrub(report.interview.title) },
+    interview: { ...report.interview, title: anonymousInterviewTitle(candidate.id, report.interview.kitName) },
     panelists: report.panelists.map((p) => ({ ...p, summary: scrub(p.summary) })),
     notes: report.notes.map((n) => ({ ...n, body: scrub(n.body) })),
   };
 }
 
-export function anonymizeCandidateReport(report: CandidateReport, personal: PersonalFields): CandidateReport {
+export function anonymizeCandidateReport(report: CandidateReport): CandidateReport {
   const candidate = anonymousCandidate(report.candidate);
   return {
     ...report,
     candidate,
-    interviews: report.interviews.map((i) => ({ ...i, title: redactPersonalText(i.title, personal, candidate.label) })),
+    interviews: report.interviews.map((i) => ({ ...i, title: anonymousInterviewTitle(candidate.id, i.kitName) })),
   };
 }

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { anonymousCandidate } from "./anonymize";
 import { buildInterviewReports, reportInterviewSelect } from "./load-interview-reports";
-import { isAnonymizedFor } from "./report-access";
+import { isAnonymizedFor, reportInterviewWhere } from "./report-access";
 import type { ComparisonRow, KitComparison } from "./types";
 
 const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
@@ -14,7 +14,7 @@ const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.lengt
  * Candidates interviewed with one kit, side by side: one row per candidate over all their
  * interviews with that kit (cancelled and no-show ones left out), best score first, with the
  * spread between the panelists' overall scores. Needs `reports.read`: interviewers do not
- * see other candidates.
+ * see other candidates; reviewers compare completed interviews only.
  */
 export async function compareKitCandidates(actor: Actor, opts: { kitId: string }): Promise<KitComparison> {
   assertCan(actor, "reports.read");
@@ -24,7 +24,7 @@ export async function compareKitCandidates(actor: Actor, opts: { kitId: string }
   ]);
   if (!kit || !organization) throw notFound("That kit");
   const rows = await db.interview.findMany({
-    where: { organizationId: actor.organizationId, kitId: kit.id, status: { notIn: ["CANCELLED", "NO_SHOW"] } },
+    where: { AND: [reportInterviewWhere(actor), { kitId: kit.id, status: { notIn: ["CANCELLED", "NO_SHOW"] } }] },
     orderBy: { startsAt: "asc" },
     select: reportInterviewSelect,
   });

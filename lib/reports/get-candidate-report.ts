@@ -60,5 +60,5 @@ export async function getCandidateReportOrThrow(actor: Actor, opts: { candidateI
     })),
     score: scored.length ? scored.reduce((a, b) => a + b, 0) / scored.length : null,
   };
-  return isAnonymizedFor(actor, organization) ? anonymizeCandidateReport(report, candidate) : report;
+  return isAnonymizedFor(actor, organization) ? anonymizeCandidateReport(report) : report;
 }

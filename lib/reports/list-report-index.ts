@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { candidatePseudonym } from "./anonymize";
+import { anonymousInterviewTitle, candidatePseudonym } from "./anonymize";
 import { isAnonymizedFor, submittedReportInterviewWhere } from "./report-access";
 
 export interface ReportIndexInterview {
@@ -46,9 +46,9 @@ export async function listReportIndex(actor: Actor, opts: { limit?: number } = {
     }),
     can(actor.role, "reports.read")
       ? db.kit.findMany({
-          where: { organizationId: actor.organizationId, interviews: { some: {} } },
+          where: { organizationId: actor.organizationId, interviews: { some: where } },
           orderBy: { name: "asc" },
-          select: { id: true, name: true, _count: { select: { interviews: true } } },
+          select: { id: true, name: true, _count: { select: { interviews: { where } } } },
         })
       : [],
   ]);
@@ -62,7 +62,7 @@ export async function listReportIndex(actor: Actor, opts: { limit?: number } = {
       return {
         id: r.id,
         // Titles name the candidate; anonymized viewers get the kit instead.
-        title: anonymized ? `${label} — ${r.kitName}` : r.title,
+        title: anonymized ? anonymousInterviewTitle(r.candidate.id, r.kitName) : r.title,
         kitName: r.kitName,
         status: r.status,
         startsAt: r.startsAt.toISOString(),

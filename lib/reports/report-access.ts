@@ -3,19 +3,22 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
 import { forbidden } from "@/lib/errors";
+import { interviewAccessWhere } from "@/lib/interviews/interview-access";
 
 type ReportActor = Pick<Actor, "organizationId" | "userId" | "role">;
 
 /**
  * Which interviews' reports an actor may open, as a Prisma filter — always within their
- * organization. Owners, admins, recruiters and reviewers (`reports.read`) see every interview
- * of the organization. Interviewers see only interviews they sit on, and only once their own
- * scorecard is submitted (independent feedback: nobody reads the panel before committing to
- * their own view); `assertInterviewerSubmitted` says which of the two failed. Any other role
- * sees nothing (fail closed).
+ * organization. `reports.read` roles see the reports of the interviews they may see at all
+ * (`interviewAccessWhere`): owners, admins and recruiters every interview, reviewers only
+ * completed ones — anything else is a 404, exactly as on the interview pages. Interviewers
+ * see only interviews they sit on, and only once their own scorecard is submitted
+ * (independent feedback: nobody reads the panel before committing to their own view);
+ * `assertInterviewerSubmitted` says which of the two failed. Any other role sees nothing
+ * (fail closed).
  */
 export function reportInterviewWhere(actor: ReportActor): Prisma.InterviewWhereInput {
-  if (can(actor.role, "reports.read")) return { organizationId: actor.organizationId };
+  if (can(actor.role, "reports.read")) return interviewAccessWhere(actor);
   if (can(actor.role, "interviews.readOwn")) {
     return { organizationId: actor.organizationId, panelists: { some: { userId: actor.userId } } };
   }
@@ -24,7 +27,7 @@ export function reportInterviewWhere(actor: ReportActor): Prisma.InterviewWhereI
 
 /** Only the interviews an interviewer has submitted a scorecard for (for lists across interviews). */
 export function submittedReportInterviewWhere(actor: ReportActor): Prisma.InterviewWhereInput {
-  if (can(actor.role, "reports.read")) return { organizationId: actor.organizationId };
+  if (can(actor.role, "reports.read")) return interviewAccessWhere(actor);
   if (can(actor.role, "interviews.readOwn")) {
     return {
       organizationId: actor.organizationId,
@@ -44,6 +47,15 @@ export function assertInterviewerSubmitted(
   if (own?.scorecard?.status !== "SUBMITTED") {
     throw forbidden("Submit your own scorecard first: the panel's report opens once your feedback is in.");
   }
+}
+
+/**
+ * Whether to offer a link to the report of an interview the actor can already see: the same
+ * rule as above (reports.read roles; interviewers once their own scorecard is submitted).
+ */
+export function canOpenInterviewReport(actor: Pick<Actor, "userId" | "role">, panel: readonly { userId: string; scorecard: string }[]): boolean {
+  if (can(actor.role, "reports.read")) return true;
+  return can(actor.role, "interviews.readOwn") && panel.some((p) => p.userId === actor.userId && p.scorecard === "SUBMITTED");
 }
 
 /** Anonymized review applies to reviewers, in organizations that turned it on. */

@@ -1,6 +1,7 @@
 // Reports over the real services, route handlers and database: the numbers of a real panel,
 // the PDF parsed back, the CSV, anonymized review leaking nothing personal, tenant 404s, the
-// interviewer-after-submitting rule, empty reports, the candidate report and kit comparison.
+// interviewer-after-submitting rule, reviewers only on completed interviews, empty reports,
+// the candidate report and kit comparison.
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { NextRequest } from "next/server";
@@ -279,6 +280,41 @@ describe("who may read reports", () => {
     expect((await rejection(compareKitCandidates(submitted, { kitId: "any" }))).code).toBe("FORBIDDEN");
     expect((await listReportIndex(notStarted)).interviews).toEqual([]);
     expect((await listReportIndex(submitted)).interviews.map((i) => i.id)).toEqual([f.interviewId]);
+  });
+});
+
+describe("reviewers and unfinished interviews", () => {
+  it("reviewers read reports of completed interviews only: others are 404s, as on the interview pages; owners read all", async () => {
+    const org = await makeOrg();
+    const kit = await db.kit.create({ data: { organizationId: org.id, name: "Loop kit" } });
+    const finished = await makeReportInterview({ organizationId: org.id, kitId: kit.id, status: "COMPLETED", panel: [{ status: "SUBMITTED", levels: [[3, 3]] }] });
+    const running = await makeReportInterview({
+      organizationId: org.id,
+      kitId: kit.id,
+      candidateId: finished.candidateId,
+      status: "IN_PROGRESS",
+      panel: [{ status: "SUBMITTED", levels: [[1, 1]] }, { status: "DRAFT" }],
+    });
+    const other = await makeReportInterview({ organizationId: org.id, kitId: kit.id, status: "IN_PROGRESS", panel: [{ status: "SUBMITTED", levels: [[2, 2]] }] });
+    const rev = await reportActor({ organizationId: org.id, role: "REVIEWER" });
+    const owner = await reportActor({ organizationId: org.id, role: "OWNER" });
+
+    expect((await getInterviewReportOrThrow(rev, { interviewId: finished.interviewId })).overall.score).toBeCloseTo(3);
+    expect((await rejection(getInterviewReportOrThrow(rev, { interviewId: running.interviewId }))).code).toBe("NOT_FOUND");
+    session.actor = rev;
+    for (const route of [reportRoute, pdfRoute, csvRoute]) expect((await route.GET(get("/x"), ctx({ id: running.interviewId }))).status).toBe(404);
+    // Across interviews: the candidate report, the comparison and the index leave them out.
+    expect((await getCandidateReportOrThrow(rev, { candidateId: finished.candidateId })).interviews.map((i) => i.id)).toEqual([finished.interviewId]);
+    expect((await getCandidateReportOrThrow(rev, { candidateId: other.candidateId })).interviews).toEqual([]);
+    expect((await compareKitCandidates(rev, { kitId: kit.id })).rows.flatMap((r) => r.interviews.map((i) => i.id))).toEqual([finished.interviewId]);
+    const index = await listReportIndex(rev);
+    expect(index.interviews.map((i) => i.id)).toEqual([finished.interviewId]);
+    expect(index.kits).toEqual([{ id: kit.id, name: "Loop kit", interviews: 1 }]);
+
+    expect((await getInterviewReportOrThrow(owner, { interviewId: running.interviewId })).partial).toBe(true);
+    expect((await getCandidateReportOrThrow(owner, { candidateId: finished.candidateId })).interviews).toHaveLength(2);
+    expect((await compareKitCandidates(owner, { kitId: kit.id })).rows).toHaveLength(2);
+    expect((await listReportIndex(owner)).kits).toEqual([{ id: kit.id, name: "Loop kit", interviews: 3 }]);
   });
 });
 

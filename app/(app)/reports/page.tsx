@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AnonymizedReviewToggle } from "@/components/reports/anonymized-review-toggle";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -77,13 +76,14 @@ export default async function ReportsPage() {
           )}
           <Card>
             <h2 className="mb-3 font-semibold">Review mode</h2>
-            {can(actor.role, "org.update") ? (
-              <AnonymizedReviewToggle initial={index.anonymizedReview} />
-            ) : (
-              <p className="text-sm text-slate-600 dark:text-slate-400">
-                Anonymized review is {index.anonymizedReview ? "on" : "off"}
-                {index.anonymized ? ": you see candidates by pseudonym." : "."}
-              </p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Anonymized review is {index.anonymizedReview ? "on" : "off"}
+              {index.anonymized ? ": you see candidates by pseudonym." : "."}
+            </p>
+            {can(actor.role, "org.update") && (
+              <Link className="mt-2 inline-block text-sm text-indigo-700 hover:underline dark:text-indigo-300" href="/settings/organization#review-mode">
+                Change in Settings → Organization
+              </Link>
             )}
           </Card>
         </div>

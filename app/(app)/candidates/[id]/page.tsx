@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CandidateProfile } from "@/components/candidates/candidate-profile";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -19,7 +21,15 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
   });
   return (
     <>
-      <PageHeader title={candidate.name} description={candidate.roleApplied ?? undefined} />
+      <PageHeader
+        title={candidate.name}
+        description={candidate.roleApplied ?? undefined}
+        actions={
+          can(actor.role, "reports.read") ? (
+            <Link href={`/reports/candidates/${candidate.id}`} className={buttonClasses("secondary", "sm")}>View candidate report</Link>
+          ) : undefined
+        }
+      />
       <CandidateProfile
         initial={candidate}
         viewerZone={canonicalTimeZone(actor.timeZone) ?? "UTC"}

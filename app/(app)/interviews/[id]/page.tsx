@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InterviewDetail } from "@/components/interviews/interview-detail";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getInterviewOrThrow } from "@/lib/interviews/get-interview";
 import { canonicalTimeZone, timeZoneOptions } from "@/lib/interviews/time-zones";
+import { canOpenInterviewReport } from "@/lib/reports/report-access";
 
 export const metadata: Metadata = { title: "Interview" };
 
@@ -19,7 +22,14 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   });
   return (
     <>
-      <PageHeader title={interview.title} />
+      <PageHeader
+        title={interview.title}
+        actions={
+          canOpenInterviewReport(actor, interview.panel) ? (
+            <Link href={`/reports/interviews/${interview.id}`} className={buttonClasses("secondary", "sm")}>View report</Link>
+          ) : undefined
+        }
+      />
       <InterviewDetail
         initial={interview}
         viewerZone={canonicalTimeZone(actor.timeZone) ?? "UTC"}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { KitEditor } from "@/components/kits/kit-editor";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -18,7 +20,15 @@ export default async function KitPage({ params }: { params: Promise<{ id: string
   });
   return (
     <>
-      <PageHeader title={kit.name} description={kit.role || undefined} />
+      <PageHeader
+        title={kit.name}
+        description={kit.role || undefined}
+        actions={
+          can(actor.role, "reports.read") ? (
+            <Link href={`/reports/kits/${kit.id}`} className={buttonClasses("secondary", "sm")}>Compare candidates</Link>
+          ) : undefined
+        }
+      />
       {/* Keyed by id so duplicating (which navigates to the copy) starts a fresh editor. */}
       <KitEditor key={kit.id} initial={kit} canWrite={can(actor.role, "kits.write")} />
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/card";
+import { AnonymizedReviewToggle } from "@/components/reports/anonymized-review-toggle";
+import { Card, PageHeader } from "@/components/ui/card";
 import { OrganizationForm } from "@/components/settings/organization-form";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -12,8 +13,18 @@ export default async function OrganizationSettingsPage() {
   const settings = await getOrganizationSettings(actor);
   return (
     <>
-      <PageHeader title="Organization" description="Name and rubric scale." />
+      <PageHeader title="Organization" description="Name, rubric scale and review mode." />
       <OrganizationForm settings={settings} canEdit={can(actor.role, "org.update")} />
+      <Card className="mt-6" id="review-mode">
+        <h2 className="mb-3 font-semibold">Review mode</h2>
+        {can(actor.role, "org.update") ? (
+          <AnonymizedReviewToggle initial={settings.anonymizedReview} />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Anonymized review is {settings.anonymizedReview ? "on" : "off"}. Only owners and admins can change it.
+          </p>
+        )}
+      </Card>
     </>
   );
 }
