@@ -83,6 +83,11 @@ export function InterviewDetail({
           </dd>
         </dl>
         <div className="flex flex-wrap gap-2 pt-2">
+          {interview.viewerIsPanelist && (interview.status === "SCHEDULED" || interview.status === "IN_PROGRESS" || interview.status === "COMPLETED") && (
+            <Link href={`/interviews/${interview.id}/room`} className={buttonClasses("primary", "sm")}>
+              {interview.status === "COMPLETED" ? "Open the room (read-only)" : "Open the interview room"}
+            </Link>
+          )}
           <a href={`/api/interviews/${interview.id}/ics`} download className={buttonClasses("secondary", "sm")}>
             {interview.status === "CANCELLED" ? "Download cancellation (.ics)" : "Download invite (.ics)"}
           </a>

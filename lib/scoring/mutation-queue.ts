@@ -229,6 +229,7 @@ export class MutationQueue {
 
   /** Retry now (the browser came back online, or the user signed in again). */
   kick(): void {
+    this.stopped = false;
     this.signedOut = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

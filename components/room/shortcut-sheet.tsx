@@ -1,0 +1,51 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+
+export const SHORTCUTS: [keys: string, what: string][] = [
+  ["0 – 9", "Set the level of the focused criterion"],
+  ["x", "Clear the level (not assessed)"],
+  ["c  or  Space", "Tick / untick the focused criterion as covered"],
+  ["j  /  ↓", "Next criterion"],
+  ["k  /  ↑", "Previous criterion"],
+  ["]  /  →", "Next question"],
+  ["[  /  ←", "Previous question"],
+  ["n", "New note on this question"],
+  ["m", "Show / hide the model answer"],
+  ["w", "Wrap-up: attributes, recommendation, summary, submit"],
+  ["?", "This sheet"],
+  ["Esc", "Close / leave a text field"],
+];
+
+export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} onClose={onClose} aria-labelledby="shortcut-title" className="m-auto w-full max-w-md rounded-lg p-5 backdrop:bg-slate-900/40 dark:bg-slate-900 dark:text-slate-100">
+      <h2 id="shortcut-title" className="mb-3 text-lg font-semibold">
+        Keyboard shortcuts
+      </h2>
+      <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1.5 text-sm">
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={keys} className="contents">
+            <dt>
+              <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">{keys}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-4 text-right">
+        <Button variant="secondary" size="sm" onClick={onClose}>
+          Close
+        </Button>
+      </div>
+    </dialog>
+  );
+}
