@@ -21,9 +21,14 @@ import { useRoom } from "./use-room";
 
 const DIFFICULTY = { EASY: "Easy", MEDIUM: "Medium", HARD: "Hard" } as const;
 
+const TEXT_INPUTS = new Set(["text", "search", "email", "number", "password", "url", "tel"]);
+
+/** Keys belong to the field while the interviewer types (checkboxes and buttons are not typing). */
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+  if (!el) return false;
+  if (el.tagName === "INPUT") return TEXT_INPUTS.has((el as HTMLInputElement).type);
+  return el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable;
 }
 
 function criterionValues(values: Map<string, FieldValue>, questionId: string): Map<string, CriterionScoreValue> {
@@ -129,7 +134,7 @@ export function InterviewRoom({ interviewId }: { interviewId: string }) {
       if (isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
       const target = e.target as HTMLElement | null;
       // Buttons and checkboxes keep Space/Enter for themselves.
-      if ((e.key === " " || e.key === "Enter") && target && (target.tagName === "BUTTON" || target.tagName === "A")) return;
+      if ((e.key === " " || e.key === "Enter") && target && ["BUTTON", "A", "INPUT", "SUMMARY"].includes(target.tagName)) return;
       const q = question;
       const crit = q?.criteria[focused];
       if (e.key === "?") setShowSheet((s) => !s);
