@@ -1,16 +1,29 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
+
+/** The pg pool under each client, for the few hot paths that run fixed SQL without the ORM. */
+const pools = new WeakMap<object, pg.Pool>();
 
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (start Panelist with `npm run dev` or `npm start`).");
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
-  return new PrismaClient({
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  // A server shutting down can send its FATAL in the same packet that completes a new connection,
+  // before whoever checked the client out has attached a listener — and pg would throw it from
+  // the socket. Every client keeps a listener for life; failed queries still fail, and the pool
+  // discards the broken client when it comes back.
+  pool.on("connect", (client) => client.on("error", () => {}));
+  // $disconnect ends the pool too.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client: PrismaClient = new PrismaClient({
     adapter,
     // Password hashes never leave lib/auth unless asked for explicitly.
     omit: { user: { passwordHash: true } },
   });
+  pools.set(client, pool);
+  return client;
 }
 
 export type Db = ReturnType<typeof createClient>;
@@ -33,6 +46,15 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
   },
 });
+
+/**
+ * The connection pool the shared client uses (same connections, same limit). For hot paths
+ * whose SQL is fixed (lib/scoring's write): callers must attach an "error" listener while they
+ * hold a client, since pg only guards idle ones.
+ */
+export function getPgPool(): pg.Pool {
+  return pools.get(getDb())!;
+}
 
 /** The transaction client type, for services that accept either. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { db, type Tx } from "@/lib/db/client";
+import { db, getPgPool, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { syncInterviewStatus } from "@/lib/interviews/sync-interview-status";
 import { applyMutationCore, type CoreOutcome, type SqlRunner } from "./apply-mutation-core";
@@ -21,12 +21,21 @@ export function outcomeError(outcome: Exclude<CoreOutcome, { type: "applied" | "
 /**
  * Applies one scoring mutation of the actor's own scorecard (see apply-mutation-core.ts for the
  * protocol). A replayed mutation id returns the first response; a stale base version is a 409
- * carrying the current value; bad input is a 422 and writes nothing. Submitting the last
- * scorecard completes the interview, in the same transaction.
+ * carrying the current value; bad input is a 422 and writes nothing.
+ *
+ * The core's fixed SQL runs straight on the shared pool (the interview's hottest path: the ORM's
+ * per-statement cost roughly doubled its CPU time). Submit goes through a Prisma transaction
+ * instead, because it also moves the interview's status with the shared syncInterviewStatus.
  */
 export async function applyMutation(actor: Actor, input: { interviewId: string; mutation: Mutation }): Promise<MutationResult> {
   assertCan(actor, "scoring.write", "Only interviewers on the panel can score.");
-  const outcome = await db.$transaction(
+  const outcome = input.mutation.kind === "submit" ? await applyThroughPrisma(actor, input) : await applyOnPool(actor, input);
+  if (outcome.type === "applied" || outcome.type === "replayed") return outcome.result;
+  throw outcomeError(outcome);
+}
+
+async function applyThroughPrisma(actor: Actor, input: { interviewId: string; mutation: Mutation }): Promise<CoreOutcome> {
+  return db.$transaction(
     async (tx) => {
       const o = await applyMutationCore(prismaRunner(tx), actor, input.interviewId, input.mutation);
       if (o.type === "applied" && o.statusChanged) await syncInterviewStatus(tx, o.interviewId);
@@ -35,6 +44,27 @@ export async function applyMutation(actor: Actor, input: { interviewId: string; 
     // Under a burst the pool queues transactions; waiting beats failing a write the client must retry.
     { maxWait: 10_000, timeout: 15_000 },
   );
-  if (outcome.type === "applied" || outcome.type === "replayed") return outcome.result;
-  throw outcomeError(outcome);
+}
+
+async function applyOnPool(actor: Actor, input: { interviewId: string; mutation: Mutation }): Promise<CoreOutcome> {
+  const client = await getPgPool().connect();
+  // A connection that dies while we hold it (Postgres restarting) must not crash the process.
+  let broken: Error | undefined;
+  const onError = (err: Error) => (broken = err);
+  client.on("error", onError);
+  try {
+    await client.query("BEGIN");
+    const outcome = await applyMutationCore({ query: async <T,>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[] }, actor, input.interviewId, input.mutation);
+    // Nothing to keep when nothing was applied; COMMIT either way ends the transaction cleanly.
+    await client.query("COMMIT");
+    return outcome;
+  } catch (err) {
+    broken ??= err instanceof Error ? err : new Error(String(err));
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.off("error", onError);
+    // A client that failed mid-transaction is discarded, not returned to the pool.
+    client.release(broken);
+  }
 }
