@@ -63,7 +63,7 @@ export function RubricChecklist({
                 {level === null ? "Not assessed" : `Level ${level}`}
               </span>
             </div>
-            <div role="radiogroup" aria-label={`Level for ${c.title}`} className="mt-2 grid gap-1.5 sm:grid-cols-[repeat(auto-fit,minmax(8rem,1fr))]">
+            <div role="radiogroup" aria-label={`Level for ${c.title}`} className="mt-2 grid gap-1.5 sm:grid-cols-[repeat(auto-fit,minmax(6.5rem,1fr))]">
               {c.levels.map((l) => {
                 const selected = level === l.level;
                 return (

@@ -32,6 +32,9 @@ export function useRoom(interviewId: string) {
   const [presence, setPresence] = useState<Record<string, LivePresence>>({});
   const [liveConnected, setLiveConnected] = useState(false);
   const clockOffset = useRef(0);
+  const beatRef = useRef<(() => void) | null>(null);
+  const known = useRef(new Set<string>());
+  const lastAnswer = useRef(0);
   const [questionIndex, setQuestionIndex] = useState<number | null>(0);
 
   // Enter the room once; a reload comes back here and picks the queue up from storage.
@@ -105,7 +108,11 @@ export function useRoom(interviewId: string) {
   useEffect(() => {
     if (!room) return;
     const source = new EventSource(`/api/interviews/${encodeURIComponent(interviewId)}/room/events`);
-    source.onopen = () => setLiveConnected(true);
+    source.onopen = () => {
+      setLiveConnected(true);
+      // (Re)connected: announce ourselves, so the panel need not wait for the next heartbeat.
+      beatRef.current?.();
+    };
     source.onerror = () => setLiveConnected(false);
     source.addEventListener("panel", (e) => {
       const data = JSON.parse((e as MessageEvent<string>).data) as { panel: PanelMember[]; presence: { userId: string; questionIndex: number | null }[] };
@@ -119,6 +126,15 @@ export function useRoom(interviewId: string) {
     });
     source.addEventListener("presence", (e) => {
       const data = JSON.parse((e as MessageEvent<string>).data) as { userId: string; questionIndex: number | null; leaving: boolean };
+      // Someone new in the room has not heard our heartbeat yet: answer now rather than in 10 s.
+      if (!data.leaving && !known.current.has(data.userId)) {
+        known.current.add(data.userId);
+        if (Date.now() - lastAnswer.current > 2_000) {
+          lastAnswer.current = Date.now();
+          beatRef.current?.();
+        }
+      }
+      if (data.leaving) known.current.delete(data.userId);
       setPresence((prev) => {
         const next = { ...prev };
         if (data.leaving) delete next[data.userId];
@@ -145,8 +161,10 @@ export function useRoom(interviewId: string) {
     if (!room) return;
     const url = `/api/interviews/${encodeURIComponent(interviewId)}/room/presence`;
     const beat = () => {
+      lastAnswer.current = Date.now();
       void fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ questionIndex }) }).catch(() => {});
     };
+    beatRef.current = beat;
     beat();
     const timer = setInterval(beat, HEARTBEAT_MS);
     const leave = () => navigator.sendBeacon?.(url, new Blob([JSON.stringify({ questionIndex, leaving: true })], { type: "application/json" }));

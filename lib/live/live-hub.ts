@@ -212,3 +212,10 @@ export function getLiveHub(): LiveHub {
   }
   return globalForLive.panelistLiveHub;
 }
+
+/** Stops and forgets this instance's hub (tests, shutdown). */
+export async function stopLiveHub(): Promise<void> {
+  const hub = globalForLive.panelistLiveHub;
+  delete globalForLive.panelistLiveHub;
+  await hub?.stop();
+}

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { PresenceInput } from "@/lib/scoring/schemas";
 import { LIVE_CHANNEL, type PresencePayload } from "./events";
+import { getLiveHub } from "./live-hub";
 
 /**
  * A panelist's heartbeat (and which question they are on), broadcast to every instance. One
@@ -13,6 +14,8 @@ import { LIVE_CHANNEL, type PresencePayload } from "./events";
  */
 export async function recordPresence(actor: Actor, input: { interviewId: string } & PresenceInput): Promise<{ ok: true }> {
   assertCan(actor, "scoring.write", "Only interviewers on the panel can join the room.");
+  // This instance hears its own heartbeats (and keeps presence for its subscribers) from now on.
+  await getLiveHub().start();
   const payload: PresencePayload = { v: 1, t: "presence", i: input.interviewId, u: actor.userId, q: input.questionIndex, ...(input.leaving ? { l: true } : {}) };
   const rows = await db.$queryRaw<{ ok: number }[]>`
     SELECT 1 AS ok FROM (

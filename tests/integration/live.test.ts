@@ -3,7 +3,7 @@
 // back and tells subscribers to resync; the SSE stream carries progress, never scores.
 import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { type HubEvent, LiveHub } from "@/lib/live/live-hub";
+import { type HubEvent, LiveHub, stopLiveHub } from "@/lib/live/live-hub";
 import { recordPresence } from "@/lib/live/record-presence";
 import { roomEventStream } from "@/lib/live/room-event-stream";
 import { applyMutation } from "@/lib/scoring/apply-mutation";
@@ -17,7 +17,7 @@ function newHub(): LiveHub {
   return hub;
 }
 afterAll(async () => {
-  await Promise.all(hubs.map((h) => h.stop()));
+  await Promise.all([...hubs.map((h) => h.stop()), stopLiveHub()]);
 });
 
 function collect(hub: LiveHub, interviewId: string): HubEvent[] {

@@ -1,7 +1,7 @@
 // The room's HTTP contract over the real services, with the session replaced by a fixed actor:
 // clear 400/422 messages, 409 with the current value, 404 for strangers, 403 by role.
 import { NextRequest } from "next/server";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { makeActor, makeRoomInterview } from "../helpers/room-factories";
 
@@ -21,6 +21,9 @@ const roomRoute = await import("@/app/api/interviews/[id]/room/route");
 const mutations = await import("@/app/api/interviews/[id]/room/mutations/route");
 const presence = await import("@/app/api/interviews/[id]/room/presence/route");
 const reopen = await import("@/app/api/scorecards/[id]/reopen/route");
+
+// Heartbeats start this instance's live hub; stop it before the file's database goes away.
+afterAll(async () => (await import("@/lib/live/live-hub")).stopLiveHub());
 
 const post = (url: string, json: unknown) =>
   new NextRequest(new URL(url, "http://localhost"), { method: "POST", body: typeof json === "string" ? json : JSON.stringify(json), headers: { "content-type": "application/json" } });
