@@ -166,6 +166,16 @@ export function InterviewRoom({ interviewId }: { interviewId: string }) {
       </Card>
     );
   }
+  if (room && r.openElsewhere) {
+    return (
+      <Card role="alert" className="space-y-2 border-amber-300">
+        <p className="font-medium">This scorecard is open in another tab or window.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Keep scoring there — one place per scorecard keeps every change in order. Close the other one and reload this page to continue here.
+        </p>
+      </Card>
+    );
+  }
   if (!room || !queue) return <p className="text-sm text-slate-600">Opening the room…</p>;
 
   const startedAt = room.interview.startedAt ? new Date(room.interview.startedAt).getTime() : null;

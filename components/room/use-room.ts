@@ -65,8 +65,41 @@ export function useRoom(interviewId: string) {
 
   // One queue per scorecard (rebuilt when a reopen reloads the room), from the server's values
   // plus whatever this device still had queued.
+  // One tab per scorecard owns the queue (its localStorage copy is that tab's outbox): a second
+  // tab holding its own queue could overwrite the first one's unsent changes on disk.
+  const [tabLock, setTabLock] = useState<"pending" | "held" | "elsewhere">("pending");
+  useEffect(() => {
+    if (!scorecardId) return;
+    const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+    if (!locks) {
+      const t = setTimeout(() => setTabLock("held"), 0);
+      return () => clearTimeout(t);
+    }
+    let release = () => {};
+    let cancelled = false;
+    const held = new Promise<void>((r) => (release = r));
+    // A lock still being let go (a reload's old page, React's dev double-mount) is retried a
+    // few times before we conclude another tab really has it.
+    const attempt = (left: number) =>
+      void locks.request(`panelist-room-${scorecardId}`, { ifAvailable: true }, async (lock) => {
+        if (cancelled) return;
+        if (!lock) {
+          if (left > 0) setTimeout(() => !cancelled && attempt(left - 1), 300);
+          else setTabLock("elsewhere");
+          return;
+        }
+        setTabLock("held");
+        await held;
+      });
+    attempt(5);
+    return () => {
+      cancelled = true;
+      release();
+    };
+  }, [scorecardId]);
+
   const queue = useMemo(() => {
-    if (!room?.me || !scorecardId) return null;
+    if (!room?.me || !scorecardId || tabLock !== "held") return null;
     return new MutationQueue({
       transport: httpTransport(interviewId),
       storage: browserStorage(`panelist.room.v1.${scorecardId}`),
@@ -78,7 +111,7 @@ export function useRoom(interviewId: string) {
       },
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt per scorecard and per lock state only
-  }, [scorecardId, submittedOnLoad, interviewId, reload]);
+  }, [scorecardId, submittedOnLoad, interviewId, reload, tabLock]);
 
   useEffect(() => {
     if (!queue) return;
@@ -185,6 +218,7 @@ export function useRoom(interviewId: string) {
 
   return {
     room,
+    openElsewhere: tabLock === "elsewhere",
     loadError,
     queue,
     snapshot: queue?.snapshot() ?? null,
