@@ -13,7 +13,7 @@ import type { RoomState } from "./types";
  * Entering again changes nothing. Cancelled and no-show interviews cannot be scored.
  */
 export async function openRoom(actor: Actor, input: { interviewId: string }): Promise<RoomState> {
-  return db.$transaction(async (tx) => {
+  const interviewId = await db.$transaction(async (tx) => {
     const row = await loadRoomRowOrThrow(actor, input.interviewId, tx);
     if (row.status === "CANCELLED") throw new AppError("UNPROCESSABLE", "This interview was cancelled; there is nothing to score.");
     if (row.status === "NO_SHOW") throw new AppError("UNPROCESSABLE", "This interview was marked as a no-show; there is nothing to score.");
@@ -31,6 +31,8 @@ export async function openRoom(actor: Actor, input: { interviewId: string }): Pr
     } else if (row.status === "SCHEDULED") {
       await syncInterviewStatus(tx, row.id);
     }
-    return getRoomOrThrow(actor, row.id, tx);
+    return row.id;
   });
+  // Read after commit, on the pool: the room's reads run in parallel, which one transaction's connection cannot.
+  return getRoomOrThrow(actor, interviewId);
 }
