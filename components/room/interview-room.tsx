@@ -405,11 +405,18 @@ function WrapUp({
   // Typing is saved 600 ms after the last key (or on leaving the field), not per keystroke.
   useEffect(() => {
     if (!dirty.current) return;
-    const t = setTimeout(() => {
+    const flush = () => {
+      if (!dirty.current) return;
       dirty.current = false;
       if (summary !== card?.summary) enqueue({ kind: "scorecard", summary });
-    }, 600);
-    return () => clearTimeout(t);
+    };
+    const t = setTimeout(flush, 600);
+    // Leaving within the pause: the text goes into the queue (stored at once) rather than nowhere.
+    window.addEventListener("pagehide", flush);
+    return () => {
+      clearTimeout(t);
+      window.removeEventListener("pagehide", flush);
+    };
   }, [summary, card?.summary, enqueue]);
   useEffect(() => {
     if (!dirty.current && card) setSummary(card.summary);

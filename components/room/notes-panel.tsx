@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef, useState } from "react";
+import { forwardRef, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SCORING_LIMITS } from "@/lib/scoring/schemas";
 import type { NoteValue } from "@/lib/scoring/types";
@@ -21,6 +21,16 @@ export const NotesPanel = forwardRef<
   }
 >(function NotesPanel({ notes, readOnly, onAdd, onEdit, onDelete }, ref) {
   const [draft, setDraft] = useState("");
+  // A note being typed is not saved until Enter: warn before the page goes away with one.
+  useEffect(() => {
+    if (!draft.trim()) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [draft]);
   const tooLong = draft.length > SCORING_LIMITS.noteMaxChars;
   const add = () => {
     const body = draft.trim();
