@@ -14,7 +14,7 @@ import type { ImportResult, ImportRowError } from "@/lib/questions/types";
  */
 export function ImportPanel() {
   const fileId = useId();
-  const [file, setFile] = useState<{ name: string; data: unknown } | null>(null);
+  const [file, setFile] = useState<({ name: string } & ({ format: "json"; data: unknown } | { format: "csv"; text: string })) | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [rowErrors, setRowErrors] = useState<ImportRowError[]>([]);
@@ -28,10 +28,15 @@ export function ImportPanel() {
     setMessage(null);
     setReadError(null);
     if (!f) return;
+    const text = await f.text();
+    if (f.name.toLowerCase().endsWith(".csv") || f.type === "text/csv") {
+      setFile({ name: f.name, format: "csv", text });
+      return;
+    }
     try {
-      setFile({ name: f.name, data: JSON.parse(await f.text()) });
+      setFile({ name: f.name, format: "json", data: JSON.parse(text) });
     } catch {
-      setReadError("That file is not valid JSON. Export a Panelist question file (JSON) and try again.");
+      setReadError("That file is not valid JSON. Export a Panelist question file (JSON or CSV) and try again.");
     }
   }
 
@@ -40,7 +45,7 @@ export function ImportPanel() {
     setMessage(null);
     setRowErrors([]);
     try {
-      const r = await mutation.mutateAsync({ file: file.data, dryRun });
+      const r = await mutation.mutateAsync({ file: file.format === "csv" ? { format: "csv", text: file.text } : { format: "json", data: file.data }, dryRun });
       setResult(r);
     } catch (err) {
       setResult(null);
@@ -56,14 +61,14 @@ export function ImportPanel() {
     <Card className="space-y-4">
       <h2 className="text-lg font-semibold">Import</h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Upload a Panelist JSON question file. Questions whose key already exists get a new version when their content differs; the rest are
+        Upload a Panelist question file: JSON, or CSV with the columns of the CSV export. Questions whose key already exists get a new version when their content differs; the rest are
         created. Every question is checked first: if any has a problem, nothing is imported.
       </p>
       <div>
         <label htmlFor={fileId} className="mb-1 block text-sm font-semibold">
-          Question file (JSON)
+          Question file (.json or .csv)
         </label>
-        <input id={fileId} type="file" accept="application/json,.json" onChange={(e) => void onFile(e.target.files?.[0])} className="text-sm" />
+        <input id={fileId} type="file" accept="application/json,.json,text/csv,.csv" onChange={(e) => void onFile(e.target.files?.[0])} className="text-sm" />
       </div>
       <FormError message={readError} />
       <div className="flex gap-2">
@@ -89,7 +94,9 @@ export function ImportPanel() {
             {rowErrors.flatMap((r) =>
               Object.entries(r.fieldErrors).map(([field, msgs]) => (
                 <tr key={`${r.row}-${field}`} className="border-b border-slate-100 align-top dark:border-slate-800">
-                  <td className="py-1 pr-3">{r.row === null ? "File" : `#${r.row + 1}${r.key ? ` (${r.key})` : ""}`}</td>
+                  <td className="py-1 pr-3">
+                    {r.row === null ? "File" : `${r.sourceRow !== undefined ? `Row ${r.sourceRow}` : `#${r.row + 1}`}${r.key ? ` (${r.key})` : ""}`}
+                  </td>
                   <td className="py-1 pr-3 font-mono text-xs">{field || "—"}</td>
                   <td className="py-1">{msgs.join(" ")}</td>
                 </tr>

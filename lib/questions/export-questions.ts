@@ -4,6 +4,7 @@ import { assertCan, can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { validationError } from "@/lib/errors";
 import { getOrganizationScale } from "@/lib/rubrics/get-organization-scale";
+import { toQuestionsCsv } from "./questions-csv";
 import { toVersionView, versionSelect } from "./question-view";
 import {
   DIFFICULTY_LABELS,
@@ -30,8 +31,8 @@ interface Loaded {
 
 /**
  * Exports the latest version of questions (all of the organization's, or the given ids).
- * JSON is lossless for content and round-trips through import; CSV and Markdown are for
- * reading and spreadsheets. Model answers are included only for roles allowed to read them.
+ * JSON is lossless for content and round-trips through import; CSV round-trips everything it
+ * carries (see `questions-csv.ts`); Markdown is for reading. Model answers are included only for roles allowed to read them.
  * Version history is not exported.
  */
 export async function exportQuestions(actor: Actor, input: unknown): Promise<ExportedFile> {
@@ -64,7 +65,13 @@ export async function exportQuestions(actor: Actor, input: unknown): Promise<Exp
 
   const stamp = new Date().toISOString().slice(0, 10);
   const base = `panelist-questions-${stamp}`;
-  if (format === "csv") return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(loaded) };
+  if (format === "csv") {
+    const csv = toQuestionsCsv(
+      loaded.map((q) => ({ ...toExported(actor, q), modelAnswer: can(actor.role, "questions.readModelAnswer") ? q.latest.modelAnswer : null, version: q.latest.number })),
+      await getOrganizationScale(actor),
+    );
+    return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: csv };
+  }
   if (format === "markdown") return { filename: `${base}.md`, contentType: "text/markdown; charset=utf-8", body: toMarkdown(actor, loaded) };
 
   const file: QuestionExportFile = {
@@ -93,40 +100,6 @@ export function toExported(actor: Pick<Actor, "role">, q: Loaded): ExportedQuest
     ...(can(actor.role, "questions.readModelAnswer") && v.modelAnswer !== null ? { modelAnswer: v.modelAnswer } : {}),
     criteria: v.criteria.map((c) => ({ key: c.key, title: c.title, description: c.description, weight: c.weight, levels: c.levels })),
   };
-}
-
-/** RFC 4180 quoting, plus a leading apostrophe on cells a spreadsheet would run as a formula. */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-function toCsv(questions: Loaded[]): string {
-  const header = ["key", "title", "status", "difficulty", "minutes", "tags", "prompt", "criteria", "follow_ups", "red_flags", "model_answer", "version"];
-  const lines = [header.join(",")];
-  for (const q of questions) {
-    const v = q.latest;
-    lines.push(
-      [
-        q.key,
-        v.title,
-        q.status,
-        v.difficulty,
-        v.minutes,
-        v.tags.join("; "),
-        v.prompt,
-        v.criteria.map((c) => `${c.title} (weight ${c.weight})`).join("; "),
-        v.followUps.join("\n"),
-        v.redFlags.join("\n"),
-        v.modelAnswer ?? "",
-        v.number,
-      ]
-        .map(csvCell)
-        .join(","),
-    );
-  }
-  return lines.join("\r\n") + "\r\n";
 }
 
 const mdInline = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");

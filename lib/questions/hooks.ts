@@ -136,7 +136,12 @@ export function useDeleteQuestion(id: string) {
 }
 
 export function useImportQuestions() {
-  return useWrite(({ file, dryRun }: { file: unknown; dryRun: boolean }) =>
-    fetchJson<{ result: ImportResult }>(`/api/questions/import${dryRun ? "?dryRun=1" : ""}`, { method: "POST", json: file }).then((r) => r.result),
+  return useWrite(({ file, dryRun }: { file: { format: "json"; data: unknown } | { format: "csv"; text: string }; dryRun: boolean }) =>
+    fetchJson<{ result: ImportResult }>(
+      `/api/questions/import?format=${file.format}${dryRun ? "&dryRun=1" : ""}`,
+      file.format === "csv"
+        ? { method: "POST", body: file.text, headers: { "Content-Type": "text/csv; charset=utf-8" } }
+        : { method: "POST", json: file.data },
+    ).then((r) => r.result),
   );
 }

@@ -89,6 +89,8 @@ export interface ImportRowError {
   row: number | null;
   key: string | null;
   fieldErrors: Record<string, string[]>;
+  /** CSV imports: the spreadsheet row number (the header is row 1). */
+  sourceRow?: number;
 }
 
 export interface ImportResult {
@@ -96,7 +98,7 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
-  questions: { row: number; key: string; id: string | null; action: "create" | "update" | "unchanged" }[];
+  questions: { row: number; sourceRow?: number; key: string; id: string | null; action: "create" | "update" | "unchanged" }[];
 }
 
 /** The payload of a 409 on save: what the other person saved. */

@@ -118,4 +118,26 @@ describe("question routes", () => {
     const err = (await broken.json()) as { error: { details: { rows: { row: number }[] } } };
     expect(err.error.details.rows[0]!.row).toBe(0);
   });
+
+  it("imports CSV chosen by content type or by the format parameter", async () => {
+    session.actor = owner;
+    const csv = await (await exporter.GET(req("/api/questions/export?format=csv"), ctx({}))).text();
+    const post = (url: string, contentType: string, text: string) =>
+      importer.POST(new NextRequest(new URL(url, "http://localhost"), { method: "POST", body: text, headers: { "content-type": contentType } }), ctx({}));
+
+    const byType = await post("/api/questions/import?dryRun=1", "text/csv; charset=utf-8", csv);
+    expect(byType.status).toBe(200);
+    expect(((await byType.json()) as { result: { dryRun: boolean; created: number } }).result).toMatchObject({ dryRun: true, created: 0 });
+    const byParam = await post("/api/questions/import?format=csv&dryRun=1", "application/octet-stream", csv);
+    expect(byParam.status).toBe(200);
+
+    const broken = await post("/api/questions/import?format=csv", "text/plain", csv.replace(/,(EASY|MEDIUM|HARD),/, ",EXTREME,"));
+    expect(broken.status).toBe(400);
+    const err = (await broken.json()) as { error: { fieldErrors: Record<string, string[]>; details: { rows: { sourceRow: number }[] } } };
+    expect(err.error.details.rows[0]!.sourceRow).toBe(2);
+    expect(err.error.fieldErrors["Row 2, difficulty"]).toBeDefined();
+
+    const unreadable = await post("/api/questions/import", "text/csv", 'key,title\n"unclosed');
+    expect(unreadable.status).toBe(400);
+  });
 });

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/db/generated/client";
@@ -11,6 +12,7 @@ import { exportQuestions } from "@/lib/questions/export-questions";
 import { getQuestionOrThrow } from "@/lib/questions/get-question";
 import { getQuestionVersionOrThrow } from "@/lib/questions/get-question-version";
 import { importQuestions } from "@/lib/questions/import-questions";
+import { importQuestionsCsv } from "@/lib/questions/import-questions-csv";
 import { listQuestionTags } from "@/lib/questions/list-question-tags";
 import { listQuestionVersions } from "@/lib/questions/list-question-versions";
 import { restoreQuestion } from "@/lib/questions/restore-question";
@@ -376,12 +378,97 @@ describe("import and export", () => {
     const a = await actorIn((await makeOrg()).id, "OWNER");
     await createQuestion(a, questionInput({ title: "=HYPERLINK(\"https://evil\")", prompt: "Line one,\nline \"two\"" }));
     const csv = (await exportQuestions(a, { format: "csv" })).body;
-    expect(csv.split("\r\n")[0]).toBe("key,title,status,difficulty,minutes,tags,prompt,criteria,follow_ups,red_flags,model_answer,version");
+    expect(csv.split("\r\n")[0]).toBe(
+      "key,title,status,difficulty,minutes,tags,prompt,follow_ups,red_flags,model_answer,version," +
+        ["criterion_1", "criterion_2"].map((c) => `${c}_key,${c}_title,${c}_description,${c}_weight,${[0, 1, 2, 3, 4].map((l) => `${c}_level_${l}`).join(",")}`).join(","),
+    );
     expect(csv).toContain(`"'=HYPERLINK(""https://evil"")"`);
     expect(csv).toContain(`"Line one,\nline ""two"""`);
     const md = (await exportQuestions(a, { format: "markdown" })).body;
     expect(md).toContain("### Rubric");
     expect(md).toContain("| 4 | Level 4 answer |");
+  });
+});
+
+describe("CSV import", () => {
+  const csvOf = async (a: Actor) => (await exportQuestions(a, { format: "csv" })).body;
+
+  it("round-trips the CSV export between organizations", async () => {
+    const src = await actorIn((await makeOrg()).id, "OWNER");
+    const q = await createQuestion(src, questionInput({ title: "Transfer learning", tags: ["cv", "transfer"], prompt: "Which layers, and why?\n\n- freeze, \"thaw\"" }));
+    await updateQuestion(src, q.id, editOf(q, { redFlags: ["Fine-tunes everything with a huge LR", "Ignores domain shift"] }));
+    await createQuestion(
+      src,
+      questionInput({
+        title: "Optimizers",
+        status: "DRAFT",
+        followUps: [],
+        modelAnswer: "",
+        criteria: [{ title: "Adam", description: "Moments,\nbias correction", weight: 0.5, levels: levels("Adam ") }],
+      }),
+    );
+    const first = await csvOf(src);
+    const firstJson = JSON.parse((await exportQuestions(src, { format: "json" })).body) as QuestionExportFile;
+
+    const dst = await actorIn((await makeOrg()).id, "ADMIN");
+    const dry = await importQuestionsCsv(dst, first, { dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, created: 2 });
+    expect(dry.questions.map((r) => r.sourceRow)).toEqual([2, 3]);
+    expect(await db.question.count({ where: { organizationId: dst.organizationId } })).toBe(0);
+
+    expect(await importQuestionsCsv(dst, first)).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    const second = await csvOf(dst);
+    // The version column restarts at 1 in the new organization; every other cell is equal.
+    const withoutVersion = (csv: string) => (parse(csv) as string[][]).map((r) => r.map((c, i) => (i === 10 ? "" : c)));
+    expect(withoutVersion(second)).toEqual(withoutVersion(first));
+    expect(second).not.toBe(first);
+    const secondJson = JSON.parse((await exportQuestions(dst, { format: "json" })).body) as QuestionExportFile;
+    expect(secondJson.questions).toEqual(firstJson.questions);
+    // Re-importing the same CSV is a no-op.
+    expect(await importQuestionsCsv(dst, second)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await db.auditEvent.count({ where: { organizationId: dst.organizationId, action: "questions.imported" } })).toBe(2);
+  });
+
+  it("reports errors by CSV row and field, and writes nothing", async () => {
+    const src = await actorIn((await makeOrg()).id, "OWNER");
+    await createQuestion(src, questionInput({ title: "Good one" }));
+    await createQuestion(src, questionInput({ title: "Bad one" }));
+    await createQuestion(src, questionInput({ title: "Good two" }));
+    const records = (await csvOf(src)).split("\r\n");
+    // Row 3 (the second question): weight of its second criterion is not a number, and its title is empty.
+    records[2] = records[2]!.replace(/,Bad one,/, ",,").replace(/,1,(Level 0 answer)/, ",heavy,$1");
+    const dst = await actorIn((await makeOrg()).id, "ADMIN");
+    const err = await expectAppError(importQuestionsCsv(dst, records.join("\r\n")), "VALIDATION");
+    expect(err.message).toMatch(/1 of 3 rows have problems\. Nothing was imported/);
+    expect(Object.keys(err.fieldErrors ?? {})).toEqual(expect.arrayContaining(["Row 3, title", "Row 3, criteria[1].weight"]));
+    expect(err.fieldErrors?.["Row 3, criteria[1].weight"]?.[0]).toMatch(/Weights are numbers/);
+    const rows = (err.details as { rows: { row: number; sourceRow?: number }[] }).rows;
+    expect(rows.map((r) => r.sourceRow)).toEqual([3]);
+    expect(await db.question.count({ where: { organizationId: dst.organizationId } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { organizationId: dst.organizationId, action: "questions.imported" } })).toBe(0);
+  });
+
+  it("un-escapes formula-looking cells, so they round-trip exactly", async () => {
+    const src = await actorIn((await makeOrg()).id, "OWNER");
+    const nasty = {
+      title: "=HYPERLINK(\"https://evil\",\"x\")",
+      prompt: "+cmd|' /C calc'!A0",
+      followUps: ["-2+3", "@SUM(A1)", "'=already quoted"],
+      redFlags: ["'plain apostrophe"],
+      modelAnswer: "=1+1",
+      criteria: [{ title: "-negative", description: "@mention", weight: 1, levels: levels("=") }],
+    };
+    await createQuestion(src, questionInput(nasty));
+    const csv = await csvOf(src);
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil"",""x"")"`);
+    expect(csv).toContain(`'+cmd|' /C calc'!A0`);
+    expect(csv).toContain(`'=Level 0 answer`);
+
+    const dst = await actorIn((await makeOrg()).id, "ADMIN");
+    expect(await importQuestionsCsv(dst, csv)).toMatchObject({ created: 1 });
+    const [imported] = (JSON.parse((await exportQuestions(dst, { format: "json" })).body) as QuestionExportFile).questions;
+    expect(imported).toMatchObject({ ...nasty, criteria: [{ ...nasty.criteria[0], levels: levels("=") }] });
+    expect(await csvOf(dst)).toBe(csv);
   });
 });
 

@@ -1,4 +1,4 @@
-// /questions/import — import a question file; export the bank as JSON, CSV or Markdown
+// /questions/import — import a question file (JSON or CSV); export the bank as JSON, CSV or Markdown
 import type { Metadata } from "next";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -19,7 +19,7 @@ export default async function ImportExportPage() {
         <Card className="space-y-3">
           <h2 className="text-lg font-semibold">Export</h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            The latest version of every question, including archived ones. JSON imports back without loss; CSV opens in spreadsheets; Markdown
+            The latest version of every question, including archived ones. JSON imports back without loss; CSV opens in spreadsheets and imports back; Markdown
             reads well on its own.{can(actor.role, "questions.readModelAnswer") ? "" : " Model answers are not included for your role."}
           </p>
           <div className="flex flex-wrap gap-2">
