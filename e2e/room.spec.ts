@@ -1,7 +1,7 @@
 // The live scoring room with two panelists (the seeded demo interview: Ivy leads, Ian joins):
 // each sees the other's progress within a second but never their scores; changes made
 // offline are queued and saved on reconnect; a reload mid-interview loses nothing; other
-// people get a 404.
+// people get a 404. A question with a demo lab launches it from the room, attached to the interview.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -129,4 +129,23 @@ test("the room is a 404 for people who are not on the panel, and bad input gets 
   });
   expect(huge.status()).toBe(400);
   expect(((await huge.json()) as { error: { message: string } }).error.message).toMatch(/at most 5,000 characters/);
+});
+
+test("from the room, Ivy launches the ROC lab on the metrics question and shows AUC; the run is on the interview", async ({ pageAs }) => {
+  const ivy = await pageAs(IVY);
+  const id = await demoInterviewId(ivy);
+  await enterRoom(ivy, id);
+  await ivy.getByRole("navigation", { name: "Questions" }).getByRole("button", { name: /Is accuracy enough\?/ }).click();
+  await expect(ivy.getByRole("heading", { level: 2 })).toContainText("Is accuracy enough?");
+
+  await ivy.getByText("Demo lab: Is accuracy reliable?").click();
+  const lab = ivy.getByRole("region", { name: "Demo lab" });
+  await lab.getByRole("button", { name: "Run lab" }).click();
+  await expect(lab.getByTestId("lab-run-status")).toHaveText("Finished", { timeout: 60_000 });
+  await expect(lab.getByText("ROC AUC")).toBeVisible();
+  await expect(lab.getByTestId("cm-tp")).toBeVisible();
+
+  const runs = await ivy.request.get(`/api/lab-runs?interviewId=${id}`);
+  expect(runs.ok()).toBeTruthy();
+  expect(((await runs.json()) as { lab: string; status: string }[]).some((r) => r.lab === "roc-imbalanced" && r.status === "SUCCEEDED")).toBe(true);
 });

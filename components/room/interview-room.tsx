@@ -14,6 +14,7 @@ import type { AttributeScoreValue, CriterionScoreValue, NoteValue, RoomQuestion,
 import { clock, formatScore } from "./format";
 import { LivePanel } from "./live-panel";
 import { NotesPanel } from "./notes-panel";
+import { RoomLab } from "./room-lab";
 import { RubricChecklist } from "./rubric-checklist";
 import { ConflictList, SaveStatus } from "./save-status";
 import { ShortcutSheet } from "./shortcut-sheet";
@@ -266,6 +267,7 @@ export function InterviewRoom({ interviewId }: { interviewId: string }) {
         <main className="min-w-0 space-y-4">
           {question ? (
             <QuestionView
+              interviewId={room.interview.id}
               question={question}
               index={questionIndex!}
               spent={spent[question.id] ?? 0}
@@ -297,6 +299,7 @@ export function InterviewRoom({ interviewId }: { interviewId: string }) {
 }
 
 function QuestionView(props: {
+  interviewId: string;
   question: RoomQuestion;
   index: number;
   spent: number;
@@ -362,6 +365,7 @@ function QuestionView(props: {
           )}
         </div>
       </Card>
+      {q.lab && <RoomLab key={q.id} lab={q.lab} interviewId={props.interviewId} />}
       <Card className="space-y-3">
         <div className="flex items-baseline justify-between">
           <h3 className="font-semibold">Rubric</h3>

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, notFound, validationError } from "@/lib/errors";
@@ -12,7 +12,8 @@ import type { LabRunView } from "./types";
 
 /**
  * Validates the lab's parameters (400 with field errors, keyed `params.<field>`), records a
- * QUEUED LabRun in the actor's organization (on the interview when given) and queues it.
+ * QUEUED LabRun in the actor's organization (on the interview when given — only its panelists and
+ * those who read every interview may attach a run to it) and queues it.
  * Returns at once; progress and the result arrive through the row and the event stream.
  */
 export async function startLabRun(actor: Actor, input: StartLabRunInput, opts: { pool?: LabPool } = {}): Promise<LabRunView> {
@@ -27,7 +28,13 @@ export async function startLabRun(actor: Actor, input: StartLabRunInput, opts: {
     throw new AppError("VALIDATION", "Some lab parameters are out of range.", { fieldErrors });
   }
   if (interviewId) {
-    const interview = await db.interview.findFirst({ where: { id: interviewId, organizationId: actor.organizationId }, select: { id: true } });
+    // On an interview: owners, admins and recruiters (who see every interview), or one of its
+    // panelists. Anyone else gets the same 404 as a missing or foreign interview.
+    const seesAll = can(actor.role, "interviews.readAll");
+    const interview = await db.interview.findFirst({
+      where: { id: interviewId, organizationId: actor.organizationId, ...(seesAll ? {} : { panelists: { some: { userId: actor.userId } } }) },
+      select: { id: true },
+    });
     if (!interview) throw notFound("That interview");
   }
   const timeLimitSeconds = parsed.data.timeLimitSeconds ?? LAB_TIME_LIMITS_SECONDS[lab].default;

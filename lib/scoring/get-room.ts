@@ -4,6 +4,7 @@ import { assertCan, can } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors";
+import { labForExternalKey } from "@/lib/lab/question-lab";
 import type { RecommendationName } from "./schemas";
 import type { OwnScorecard, PanelMember, RoomQuestion, RoomState } from "./types";
 
@@ -34,6 +35,7 @@ const roomSelect = {
           redFlags: true,
           scaleMin: true,
           scaleMax: true,
+          question: { select: { externalKey: true } },
           criteria: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, description: true, weight: true, levels: true } },
         },
       },
@@ -114,6 +116,7 @@ export async function getRoomOrThrow(actor: Actor, interviewId: string, client: 
   ]);
 
   const canReadModelAnswer = can(actor.role, "questions.readModelAnswer");
+  const canRunLab = can(actor.role, "lab.run");
   const questions: RoomQuestion[] = row.questions.map((q) => ({
     id: q.id,
     position: q.position,
@@ -127,6 +130,7 @@ export async function getRoomOrThrow(actor: Actor, interviewId: string, client: 
     redFlags: q.questionVersion.redFlags,
     scale: { min: q.questionVersion.scaleMin, max: q.questionVersion.scaleMax },
     criteria: q.questionVersion.criteria.map((c) => ({ id: c.id, key: c.key, title: c.title, description: c.description, weight: c.weight, levels: parseLevels(c.levels) })),
+    lab: canRunLab ? labForExternalKey(q.questionVersion.question.externalKey) : null,
   }));
 
   let me: OwnScorecard | null = null;

@@ -1,3 +1,4 @@
+import type { LabName } from "@/lib/lab/schemas";
 import type { RubricScale } from "@/lib/rubrics/scale";
 import type { FieldValue, RecommendationName } from "./schemas";
 
@@ -28,6 +29,8 @@ export interface RoomQuestion {
   redFlags: string[];
   scale: RubricScale;
   criteria: RoomCriterion[];
+  /** The demo lab this question launches (seeded bank questions); null when none or the viewer may not run labs. */
+  lab: LabName | null;
 }
 
 export type CriterionScoreValue = Extract<FieldValue, { kind: "criterion" }>;

@@ -24,7 +24,7 @@ async function actorWith(role: Role, organizationId?: string): Promise<Actor> {
   return actor;
 }
 
-async function makeInterview(organizationId: string): Promise<string> {
+async function makeInterview(organizationId: string, panelistUserIds: string[] = []): Promise<string> {
   const candidate = await db.candidate.create({ data: { organizationId, name: `Candidate ${uniqueSuffix()}` } });
   const interview = await db.interview.create({
     data: {
@@ -36,6 +36,7 @@ async function makeInterview(organizationId: string): Promise<string> {
       timeZone: "UTC",
       durationMinutes: 60,
       icsUid: `lab-${uniqueSuffix()}@panelist.test`,
+      panelists: { create: panelistUserIds.map((userId) => ({ userId })) },
     },
   });
   return interview.id;
@@ -60,7 +61,7 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
 describe("startLabRun", () => {
   it("runs a lab on an interview and saves the result on the LabRun row", async () => {
     const actor = await actorWith("INTERVIEWER");
-    const interviewId = await makeInterview(actor.organizationId);
+    const interviewId = await makeInterview(actor.organizationId, [actor.userId]);
     const started = await startLabRun(actor, { lab: "bias-variance", params: { seed: 3 }, interviewId }, { pool });
     expect(started.status).toMatch(/QUEUED|RUNNING/);
     const done = await waitForEnd(actor, started.id);
@@ -108,6 +109,25 @@ describe("startLabRun", () => {
     const other = await actorWith("OWNER");
     const foreignInterview = await makeInterview(other.organizationId);
     expect((await rejection(startLabRun(actor, { lab: "bias-variance", interviewId: foreignInterview }, { pool }))).code).toBe("NOT_FOUND");
+  });
+
+  it("attaches a run to an interview only for its panelists and those who see every interview", async () => {
+    const owner = await actorWith("OWNER");
+    const panelist = await actorWith("INTERVIEWER", owner.organizationId);
+    const outsider = await actorWith("INTERVIEWER", owner.organizationId);
+    const recruiter = await actorWith("RECRUITER", owner.organizationId);
+    const interviewId = await makeInterview(owner.organizationId, [panelist.userId]);
+    expect((await rejection(startLabRun(outsider, { lab: "bias-variance", params: { seed: 1 }, interviewId }, { pool }))).code).toBe("NOT_FOUND");
+    expect(await db.labRun.count({ where: { interviewId } })).toBe(0);
+    const runs = [
+      await startLabRun(panelist, { lab: "bias-variance", params: { seed: 1 }, interviewId }, { pool }),
+      await startLabRun(recruiter, { lab: "bias-variance", params: { seed: 1 }, interviewId }, { pool }),
+      await startLabRun(owner, { lab: "bias-variance", params: { seed: 1 }, interviewId }, { pool }),
+    ];
+    // Without an interview an outsider still runs the lab (the lab page).
+    runs.push(await startLabRun(outsider, { lab: "bias-variance", params: { seed: 1 } }, { pool }));
+    for (const run of runs) await waitForEnd(owner, run.id);
+    expect(await db.labRun.count({ where: { interviewId } })).toBe(3);
   });
 });
 

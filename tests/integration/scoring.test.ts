@@ -45,6 +45,15 @@ describe("entering the room", () => {
     expect(first.totalCriteria).toBe(5);
   });
 
+  it("names the demo lab of a seeded bank question (by its externalKey)", async () => {
+    const f = await makeRoomInterview();
+    const iq = await db.interviewQuestion.findUniqueOrThrow({ where: { id: f.questions[0]!.id }, select: { questionVersion: { select: { questionId: true } } } });
+    await db.question.update({ where: { id: iq.questionVersion.questionId }, data: { externalKey: "ml-classification-metrics" } });
+    const room = await getRoomOrThrow(f.panel[0]!, f.interviewId);
+    expect(room.questions[0]!.lab).toBe("roc-imbalanced");
+    for (const q of room.questions.slice(1)) expect(q.lab).toBeNull();
+  });
+
   it("is a 404 for a colleague who is not on the panel and for another organization", async () => {
     const f = await makeRoomInterview();
     const colleague = await makeActor(f.organizationId, "INTERVIEWER");
