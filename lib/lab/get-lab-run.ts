@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { assertCanReadLabRuns } from "./lab-run-access";
+import { assertCanReadLabRuns, labRunAccessWhere } from "./lab-run-access";
 import { labRunSelect, readEnvelope, toLabRunView, type LabRunRow } from "./lab-run-view";
 import { getLabPool } from "./runner/lab-pool";
 import type { LabRunView } from "./types";
@@ -26,8 +26,8 @@ export async function reapIfOrphaned(row: LabRunRow): Promise<LabRunRow> {
   return (await db.labRun.findUnique({ where: { id: row.id }, select: labRunSelect })) ?? row;
 }
 
-export async function getLabRunRowOrThrow(actor: Pick<Actor, "organizationId">, id: string): Promise<LabRunRow> {
-  const row = await db.labRun.findFirst({ where: { id, organizationId: actor.organizationId }, select: labRunSelect });
+export async function getLabRunRowOrThrow(actor: Pick<Actor, "organizationId" | "userId" | "role">, id: string): Promise<LabRunRow> {
+  const row = await db.labRun.findFirst({ where: { id, ...labRunAccessWhere(actor) }, select: labRunSelect });
   if (!row) throw notFound("That lab run");
   return reapIfOrphaned(row);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { validationError } from "@/lib/errors";
-import { assertCanReadLabRuns } from "./lab-run-access";
+import { assertCanReadLabRuns, labRunAccessWhere } from "./lab-run-access";
 import { labRunSelect, toLabRunView } from "./lab-run-view";
 import { listLabRunsSchema, type ListLabRunsInput } from "./schemas";
 import type { LabRunView } from "./types";
@@ -13,7 +13,7 @@ export async function listLabRuns(actor: Actor, input: ListLabRunsInput = {}): P
   const parsed = listLabRunsSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const rows = await db.labRun.findMany({
-    where: { organizationId: actor.organizationId, ...(parsed.data.interviewId ? { interviewId: parsed.data.interviewId } : {}) },
+    where: { ...labRunAccessWhere(actor), ...(parsed.data.interviewId ? { interviewId: parsed.data.interviewId } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: parsed.data.limit,
     select: labRunSelect,

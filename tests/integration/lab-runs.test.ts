@@ -211,6 +211,29 @@ describe("tenant scope", () => {
   });
 });
 
+describe("runs on an interview follow the interview's visibility", () => {
+  it("interviewers see runs of their own panels only; reviewers only once the interview is completed", async () => {
+    const owner = await actorWith("OWNER");
+    const panelist = await actorWith("INTERVIEWER", owner.organizationId);
+    const outsider = await actorWith("INTERVIEWER", owner.organizationId);
+    const reviewer = await actorWith("REVIEWER", owner.organizationId);
+    const interviewId = await makeInterview(owner.organizationId, [panelist.userId]);
+    const run = await startLabRun(panelist, { lab: "bias-variance", interviewId }, { pool });
+
+    expect((await listLabRuns(panelist, { interviewId })).map((r) => r.id)).toEqual([run.id]);
+    expect((await listLabRuns(owner, { interviewId })).map((r) => r.id)).toEqual([run.id]);
+    expect(await listLabRuns(outsider, { interviewId })).toEqual([]);
+    expect(await listLabRuns(outsider)).toEqual([]);
+    expect((await rejection(getLabRun(outsider, { id: run.id }))).code).toBe("NOT_FOUND");
+    expect(await listLabRuns(reviewer, { interviewId })).toEqual([]);
+    expect((await rejection(getLabRun(reviewer, { id: run.id }))).code).toBe("NOT_FOUND");
+
+    await db.interview.update({ where: { id: interviewId }, data: { status: "COMPLETED" } });
+    expect((await getLabRun(reviewer, { id: run.id })).id).toBe(run.id);
+    await waitForEnd(panelist, run.id);
+  });
+});
+
 describe("event stream (SSE)", () => {
   it("sends a snapshot, the progress as it happens, and the finished run, then ends", async () => {
     const actor = await actorWith("INTERVIEWER");
