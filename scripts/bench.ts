@@ -14,18 +14,12 @@
 //    code is non-zero only when something crashed.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { cpus, tmpdir } from "node:os";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { Client } from "pg";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
-import { PrismaClient } from "../lib/db/generated/client";
-import { migrate } from "../lib/db/migrate";
 import { DEMO_PASSWORD } from "../lib/seed/credentials";
-import { seedDemoData } from "../lib/seed/demo";
+import { cleanupStack, freePort, migrateAndSeed, tail, throwawayDatabase, withClient } from "./lib/throwaway";
 import { signInThroughApi } from "./bench/lib/http";
 import { meetsTarget } from "./bench/lib/stats";
 import type { BenchContext, BenchReport, BenchResult, BenchSuite } from "./bench/types";
@@ -35,7 +29,6 @@ const suitesDir = join(root, "scripts", "bench");
 const outDir = join(root, "bench");
 const logDir = join(outDir, "out");
 const distDir = process.env.NEXT_DIST_DIR || ".next-bench";
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 const BUDGET_MS = 10 * 60_000;
 const t0 = Date.now();
 
@@ -45,20 +38,8 @@ const log = (s: string) => console.log(`[bench ${elapsed()}] ${s}`);
 // ---------------------------------------------------------------------------------------------
 // Teardown: every resource registers a cleanup; they run newest first, once, also on Ctrl-C.
 
-const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
-let tearingDown: Promise<void> | undefined;
-function teardown(): Promise<void> {
-  tearingDown ??= (async () => {
-    for (const c of cleanups.reverse()) {
-      try {
-        await c.run();
-      } catch (err) {
-        console.error(`[bench] cleanup "${c.name}" failed:`, err instanceof Error ? err.message : err);
-      }
-    }
-  })();
-  return tearingDown;
-}
+const stack = cleanupStack("bench");
+const teardown = stack.teardown;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     log(`${signal}: stopping`);
@@ -106,74 +87,9 @@ async function loadSuite(name: string): Promise<LoadedSuite> {
 // ---------------------------------------------------------------------------------------------
 // Database
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, dbName: string): string {
-  const u = new URL(url);
-  u.pathname = `/${encodeURIComponent(dbName)}`;
-  return u.toString();
-}
-
-/** A database for this run only: a fresh one on a local DATABASE_URL server, or a temp embedded cluster. */
-async function throwawayDatabase(): Promise<string> {
-  const dbName = `panelist_bench_${randomBytes(4).toString("hex")}`;
-  const given = process.env.DATABASE_URL;
-  let adminUrl: string;
-  if (given) {
-    const host = new URL(given).hostname;
-    if (!LOCAL_HOSTS.has(host)) {
-      throw new Error(`Refusing to benchmark against non-local DATABASE_URL host "${host}": the bench creates and drops a database and loads 50,000 rows. Use localhost, or unset DATABASE_URL.`);
-    }
-    adminUrl = given;
-    log(`Postgres from DATABASE_URL (${host}); creating database ${dbName}.`);
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), "panelist-bench-pg-"));
-    chmodSync(dir, 0o755); // as root, Postgres runs as `postgres`, which must enter the dir
-    cleanups.push({ name: "remove temp dir", run: () => rmSync(dir, { recursive: true, force: true }) });
-    const pg = await startEmbeddedPostgres({ dataDir: join(dir, "data"), port: 0, persistent: false });
-    cleanups.push({ name: "stop embedded Postgres", run: () => pg.stop() });
-    log(`Embedded Postgres on port ${pg.port}.`);
-    adminUrl = pg.url("postgres");
-  }
-  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(dbName)}`));
-  if (given) {
-    cleanups.push({
-      name: `drop database ${dbName}`,
-      run: () => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(dbName)} WITH (FORCE)`)).then(() => {}),
-    });
-  }
-  return withDatabase(adminUrl, dbName);
-}
-
 async function prepareDatabase(url: string): Promise<void> {
-  const { applied } = await migrate(url);
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
-  try {
-    const summary = await seedDemoData(db);
-    log(`Applied ${applied.length} migration(s); seeded the demo organization (${summary.users} users, ${summary.questions} questions).`);
-  } finally {
-    await db.$disconnect();
-  }
+  const { applied, summary } = await migrateAndSeed(url);
+  log(`Applied ${applied.length} migration(s); seeded the demo organization (${summary.users} users, ${summary.questions} questions).`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,14 +134,6 @@ function ensureBuild(mode: "auto" | "force" | "reuse"): void {
   log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-function tail(path: string, lines = 40): string {
-  try {
-    return readFileSync(path, "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no output)";
-  }
-}
-
 /** `next start` in its own process group (teardown stops it and its children); resolves when it answers. */
 async function startServer(databaseUrl: string, secret: string, index: number): Promise<string> {
   const port = await freePort();
@@ -255,7 +163,7 @@ async function startServer(databaseUrl: string, secret: string, index: number): 
   child.stderr?.pipe(out);
   let exited: string | undefined;
   child.once("exit", (code, signal) => (exited = `exit ${code ?? signal}`));
-  cleanups.push({
+  stack.push({
     name: `stop next start #${index}`,
     run: async () => {
       if (exited || !child.pid) return;
@@ -346,7 +254,7 @@ async function main(): Promise<number> {
 
   const startedAt = new Date().toISOString();
   if (serverCount > 0) ensureBuild(buildMode);
-  const databaseUrl = await throwawayDatabase();
+  const databaseUrl = await throwawayDatabase({ prefix: "panelist_bench", purpose: "the bench creates and drops a database and loads 50,000 rows", stack, log });
   await prepareDatabase(databaseUrl);
   const postgres = await withClient(databaseUrl, async (c) => (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v);
 

@@ -9,41 +9,19 @@
 //    Ctrl-C. The exit code is Playwright's.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { Client } from "pg";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
-import { PrismaClient } from "../lib/db/generated/client";
-import { seedDemoData } from "../lib/seed/demo";
+import { assertLocalDatabaseUrl, cleanupStack, freePort, migrateAndSeed, tail, throwawayDatabase } from "./lib/throwaway";
 
 const root = resolve(__dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR || ".next-e2e";
 const serverLogPath = join(root, "test-results", "e2e-server.log");
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+const E2E_PURPOSE = "the e2e tests create and drop databases";
 
 const log = (s: string) => console.log(`[e2e] ${s}`);
 
-type Cleanup = { name: string; run: () => Promise<void> | void };
-const cleanups: Cleanup[] = [];
-let tearingDown: Promise<void> | undefined;
-
-/** Runs every registered cleanup once, newest first; later failures don't skip earlier ones. */
-function teardown(): Promise<void> {
-  tearingDown ??= (async () => {
-    for (const c of cleanups.reverse()) {
-      try {
-        await c.run();
-      } catch (err) {
-        console.error(`[e2e] cleanup "${c.name}" failed:`, err instanceof Error ? err.message : err);
-      }
-    }
-  })();
-  return tearingDown;
-}
+const stack = cleanupStack("e2e");
+const teardown = stack.teardown;
 
 let playwrightChild: ChildProcess | undefined;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
@@ -54,82 +32,10 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, dbName: string): string {
-  const u = new URL(url);
-  u.pathname = `/${encodeURIComponent(dbName)}`;
-  return u.toString();
-}
-
-/** The tests create and drop databases: never on a remote (possibly shared) server. */
-function assertLocalDatabaseUrl(url: string): void {
-  const host = new URL(url).hostname;
-  if (!LOCAL_HOSTS.has(host)) {
-    throw new Error(`Refusing to run e2e tests against non-local DATABASE_URL host "${host}": they create and drop databases. Use localhost, or unset DATABASE_URL for an embedded Postgres.`);
-  }
-}
-
-/** A database that exists only for this run: its URL, dropped (or its cluster deleted) at teardown. */
-async function throwawayDatabase(): Promise<string> {
-  const dbName = `panelist_e2e_${randomBytes(4).toString("hex")}`;
-  const given = process.env.DATABASE_URL;
-  let adminUrl: string;
-  if (given) {
-    assertLocalDatabaseUrl(given);
-    adminUrl = given;
-    log(`Using the Postgres server from DATABASE_URL (${new URL(given).hostname}); creating database ${dbName}.`);
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), "panelist-e2e-pg-"));
-    // As root, Postgres runs as the `postgres` user, which must be able to enter the dir.
-    chmodSync(dir, 0o755);
-    cleanups.push({ name: "remove temp dir", run: () => rmSync(dir, { recursive: true, force: true }) });
-    const started = Date.now();
-    const pg = await startEmbeddedPostgres({ dataDir: join(dir, "data"), port: 0, persistent: false });
-    cleanups.push({ name: "stop embedded Postgres", run: () => pg.stop() });
-    log(`Embedded Postgres on port ${pg.port} (started in ${Date.now() - started} ms).`);
-    adminUrl = pg.url("postgres");
-  }
-  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(dbName)}`));
-  if (given) {
-    cleanups.push({
-      name: `drop database ${dbName}`,
-      run: () => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(dbName)} WITH (FORCE)`)).then(() => {}),
-    });
-  }
-  return withDatabase(adminUrl, dbName);
-}
-
 async function prepareDatabase(url: string): Promise<void> {
-  const { applied } = await migrate(url);
+  const { applied, summary } = await migrateAndSeed(url);
   log(`Applied ${applied.length} migration(s).`);
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
-  try {
-    const summary = await seedDemoData(db);
-    log(`Seeded the demo organization: ${summary.users} users, ${summary.questions} questions.`);
-  } finally {
-    await db.$disconnect();
-  }
+  log(`Seeded the demo organization: ${summary.users} users, ${summary.questions} questions.`);
 }
 
 function ensureBuild(force: boolean): void {
@@ -176,7 +82,7 @@ async function startServer(databaseUrl: string): Promise<string> {
   child.stderr?.pipe(out);
   let exited: string | undefined;
   child.once("exit", (code, signal) => (exited = `exit ${code ?? signal}`));
-  cleanups.push({
+  stack.push({
     name: "stop next start",
     run: async () => {
       if (exited || !child.pid) return;
@@ -216,14 +122,6 @@ async function startServer(databaseUrl: string): Promise<string> {
   throw new Error(`next start did not answer within 90 s. Its output:\n${tail(serverLogPath)}`);
 }
 
-function tail(path: string, lines = 40): string {
-  try {
-    return readFileSync(path, "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no output)";
-  }
-}
-
 function runPlaywright(baseUrl: string, args: string[]): Promise<number> {
   return new Promise((done) => {
     playwrightChild = spawn(process.execPath, [require.resolve("@playwright/test/cli"), "test", ...args], {
@@ -250,9 +148,9 @@ async function main(): Promise<number> {
   const forceBuild = args.includes("--build");
   const playwrightArgs = args.filter((a) => a !== "--build");
   checkChromium();
-  if (process.env.DATABASE_URL) assertLocalDatabaseUrl(process.env.DATABASE_URL);
+  if (process.env.DATABASE_URL) assertLocalDatabaseUrl(process.env.DATABASE_URL, E2E_PURPOSE);
   ensureBuild(forceBuild);
-  const databaseUrl = await throwawayDatabase();
+  const databaseUrl = await throwawayDatabase({ prefix: "panelist_e2e", purpose: E2E_PURPOSE, stack, log });
   await prepareDatabase(databaseUrl);
   const baseUrl = await startServer(databaseUrl);
   const code = await runPlaywright(baseUrl, playwrightArgs);

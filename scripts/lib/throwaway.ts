@@ -1,0 +1,134 @@
+// What the e2e runner and the benchmark share: a cleanup stack, a throwaway database (a fresh
+// embedded cluster in a temp dir, or a fresh database on a local DATABASE_URL server), and
+// migrating + seeding it.
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Client } from "pg";
+import { startEmbeddedPostgres } from "../../lib/db/embedded";
+import { PrismaClient } from "../../lib/db/generated/client";
+import { migrate } from "../../lib/db/migrate";
+import { seedDemoData, type SeedSummary } from "../../lib/seed/demo";
+
+export type Cleanup = { name: string; run: () => Promise<void> | void };
+
+/** A stack of cleanups run once, newest first; a failing one does not skip the others. */
+export function cleanupStack(label: string) {
+  const cleanups: Cleanup[] = [];
+  let tearingDown: Promise<void> | undefined;
+  return {
+    push: (c: Cleanup) => void cleanups.push(c),
+    teardown(): Promise<void> {
+      tearingDown ??= (async () => {
+        for (const c of cleanups.reverse()) {
+          try {
+            await c.run();
+          } catch (err) {
+            console.error(`[${label}] cleanup "${c.name}" failed:`, err instanceof Error ? err.message : err);
+          }
+        }
+      })();
+      return tearingDown;
+    },
+  };
+}
+
+export type CleanupStack = ReturnType<typeof cleanupStack>;
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** These runs create and drop databases: never on a remote (possibly shared) server. */
+export function assertLocalDatabaseUrl(url: string, purpose: string): void {
+  const host = new URL(url).hostname;
+  if (!LOCAL_HOSTS.has(host)) {
+    throw new Error(`Refusing to use non-local DATABASE_URL host "${host}": ${purpose}. Use localhost, or unset DATABASE_URL for an embedded Postgres.`);
+  }
+}
+
+function withDatabase(url: string, dbName: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(dbName)}`;
+  return u.toString();
+}
+
+/**
+ * A database that exists only for this run; its cleanup is pushed on `stack`. `purpose` says
+ * in the refusal why a non-local DATABASE_URL is never used (these runs create and drop databases).
+ */
+export async function throwawayDatabase(opts: {
+  prefix: string;
+  purpose: string;
+  stack: CleanupStack;
+  log: (s: string) => void;
+}): Promise<string> {
+  const dbName = `${opts.prefix}_${randomBytes(4).toString("hex")}`;
+  const given = process.env.DATABASE_URL;
+  let adminUrl: string;
+  if (given) {
+    assertLocalDatabaseUrl(given, opts.purpose);
+    adminUrl = given;
+    opts.log(`Using the Postgres server from DATABASE_URL (${new URL(given).hostname}); creating database ${dbName}.`);
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), `${opts.prefix}-pg-`));
+    // As root, Postgres runs as the `postgres` user, which must be able to enter the dir.
+    chmodSync(dir, 0o755);
+    opts.stack.push({ name: "remove temp dir", run: () => rmSync(dir, { recursive: true, force: true }) });
+    const started = Date.now();
+    const pg = await startEmbeddedPostgres({ dataDir: join(dir, "data"), port: 0, persistent: false });
+    opts.stack.push({ name: "stop embedded Postgres", run: () => pg.stop() });
+    opts.log(`Embedded Postgres on port ${pg.port} (started in ${Date.now() - started} ms).`);
+    adminUrl = pg.url("postgres");
+  }
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(dbName)}`));
+  if (given) {
+    opts.stack.push({
+      name: `drop database ${dbName}`,
+      run: () => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(dbName)} WITH (FORCE)`)).then(() => {}),
+    });
+  }
+  return withDatabase(adminUrl, dbName);
+}
+
+/** Applies the migrations and loads the demo organization. */
+export async function migrateAndSeed(url: string): Promise<{ applied: string[]; summary: SeedSummary }> {
+  const { applied } = await migrate(url);
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+  try {
+    return { applied, summary: await seedDemoData(db) };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export function tail(path: string, lines = 40): string {
+  try {
+    return readFileSync(path, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no output)";
+  }
+}
