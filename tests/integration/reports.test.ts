@@ -14,18 +14,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { makeOrg } from "../helpers/factories";
 import { makeReportInterview, reportActor, type ReportInterviewFixture } from "../helpers/report-factories";
+import { session } from "../helpers/fixed-session";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/auth/actor")>();
-  return {
-    ...real,
-    requireApiActor: async () => {
-      if (!session.actor) throw new (await import("@/lib/errors")).AppError("UNAUTHENTICATED", "Please sign in to continue.");
-      return session.actor;
-    },
-  };
-});
+vi.mock("@/lib/auth/actor", async (importOriginal) => (await import("../helpers/fixed-session")).withFixedSession(importOriginal));
 
 const { InterviewReportView } = await import("@/components/reports/interview-report-view");
 const { CandidateReportView } = await import("@/components/reports/candidate-report-view");

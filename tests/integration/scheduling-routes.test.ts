@@ -8,18 +8,9 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/db/generated/client";
 import { makeMembership, makeOrg, makeUser } from "../helpers/factories";
+import { session } from "../helpers/fixed-session";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/auth/actor")>();
-  return {
-    ...real,
-    requireApiActor: async () => {
-      if (!session.actor) throw new (await import("@/lib/errors")).AppError("UNAUTHENTICATED", "Please sign in to continue.");
-      return session.actor;
-    },
-  };
-});
+vi.mock("@/lib/auth/actor", async (importOriginal) => (await import("../helpers/fixed-session")).withFixedSession(importOriginal));
 
 const { loadActor } = await import("@/lib/auth/actor");
 const { createQuestion } = await import("@/lib/questions/create-question");
