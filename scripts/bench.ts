@@ -12,14 +12,14 @@
 //    `run(ctx: BenchContext): Promise<BenchResult[]>` (scripts/bench/types.ts);
 // 5. bench/results.json and a table on stdout. Missed targets are marked, not fatal; the exit
 //    code is non-zero only when something crashed.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DEMO_PASSWORD } from "../lib/seed/credentials";
-import { cleanupStack, freePort, migrateAndSeed, tail, throwawayDatabase, withClient } from "./lib/throwaway";
+import { cleanupStack, migrateAndSeed, startNextServer, throwawayDatabase, withClient } from "./lib/throwaway";
 import { signInThroughApi } from "./bench/lib/http";
 import { meetsTarget } from "./bench/lib/stats";
 import type { BenchContext, BenchReport, BenchResult, BenchSuite } from "./bench/types";
@@ -134,71 +134,10 @@ function ensureBuild(mode: "auto" | "force" | "reuse"): void {
   log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-/** `next start` in its own process group (teardown stops it and its children); resolves when it answers. */
-async function startServer(databaseUrl: string, secret: string, index: number): Promise<string> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  mkdirSync(logDir, { recursive: true });
+/** One production instance; every instance shares `secret`, so one session cookie works on all. */
+function startServer(databaseUrl: string, secret: string, index: number): Promise<string> {
   const logPath = join(logDir, `server-${index}.log`);
-  const out = createWriteStream(logPath);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: distDir,
-    NEXT_TELEMETRY_DISABLED: "1",
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: secret, // shared, so one session cookie works on every instance
-    APP_URL: baseUrl,
-  };
-  delete env.SMTP_URL; // never mail anyone from a benchmark
-  const child: ChildProcess = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env,
-  });
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
-  let exited: string | undefined;
-  child.once("exit", (code, signal) => (exited = `exit ${code ?? signal}`));
-  stack.push({
-    name: `stop next start #${index}`,
-    run: async () => {
-      if (exited || !child.pid) return;
-      const gone = new Promise<void>((done) => child.once("exit", () => done()));
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        return;
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          /* already gone */
-        }
-      }, 5_000);
-      await gone;
-      clearTimeout(timer);
-    },
-  });
-  const started = Date.now();
-  while (Date.now() - started < 90_000) {
-    if (exited) throw new Error(`next start #${index} stopped during startup (${exited}). Its output:\n${tail(logPath)}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
-      if (res.ok) {
-        log(`next start #${index} ready at ${baseUrl} (${Date.now() - started} ms); log: ${logPath}`);
-        return baseUrl;
-      }
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`next start #${index} did not answer within 90 s. Its output:\n${tail(logPath)}`);
+  return startNextServer({ root, distDir, databaseUrl, secret, logPath, label: `next start #${index}`, stack, log });
 }
 
 // ---------------------------------------------------------------------------------------------

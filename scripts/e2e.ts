@@ -9,9 +9,9 @@
 //    Ctrl-C. The exit code is Playwright's.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { assertLocalDatabaseUrl, cleanupStack, freePort, migrateAndSeed, tail, throwawayDatabase } from "./lib/throwaway";
+import { assertLocalDatabaseUrl, cleanupStack, migrateAndSeed, startNextServer, throwawayDatabase } from "./lib/throwaway";
 
 const root = resolve(__dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR || ".next-e2e";
@@ -53,73 +53,9 @@ function ensureBuild(force: boolean): void {
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}).`);
 }
 
-/** `next start` in its own process group, so teardown stops it and anything it spawned. */
-async function startServer(databaseUrl: string): Promise<string> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  mkdirSync(join(root, "test-results"), { recursive: true });
-  const out = createWriteStream(serverLogPath);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: distDir,
-    NEXT_TELEMETRY_DISABLED: "1",
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: randomBytes(36).toString("base64"), // 48 characters, new every run
-    APP_URL: baseUrl,
-  };
-  // Invite links are shown on screen during tests, never mailed.
-  delete env.SMTP_URL;
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env,
-  });
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
-  let exited: string | undefined;
-  child.once("exit", (code, signal) => (exited = `exit ${code ?? signal}`));
-  stack.push({
-    name: "stop next start",
-    run: async () => {
-      if (exited || !child.pid) return;
-      const gone = new Promise<void>((done) => child.once("exit", () => done()));
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        return;
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          /* already gone */
-        }
-      }, 5_000);
-      await gone;
-      clearTimeout(timer);
-    },
-  });
-
-  const started = Date.now();
-  const deadline = started + 90_000;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`next start stopped during startup (${exited}). Its output:\n${tail(serverLogPath)}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
-      if (res.ok) {
-        log(`next start is ready at ${baseUrl} (${Date.now() - started} ms); its log: ${serverLogPath}`);
-        return baseUrl;
-      }
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`next start did not answer within 90 s. Its output:\n${tail(serverLogPath)}`);
+function startServer(databaseUrl: string): Promise<string> {
+  const secret = randomBytes(36).toString("base64"); // 48 characters, new every run
+  return startNextServer({ root, distDir, databaseUrl, secret, logPath: serverLogPath, label: "next start", stack, log });
 }
 
 function runPlaywright(baseUrl: string, args: string[]): Promise<number> {

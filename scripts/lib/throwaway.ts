@@ -1,11 +1,12 @@
 // What the e2e runner and the benchmark share: a cleanup stack, a throwaway database (a fresh
 // embedded cluster in a temp dir, or a fresh database on a local DATABASE_URL server), and
 // migrating + seeding it.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client } from "pg";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
@@ -131,4 +132,85 @@ export function tail(path: string, lines = 40): string {
   } catch {
     return "(no output)";
   }
+}
+
+/**
+ * `next start` of the build in `distDir` on a free loopback port, in its own process group
+ * (teardown on `stack` stops it and anything it spawned), with mail disabled. Resolves with its
+ * base URL once it answers, or throws with the tail of its log.
+ */
+export async function startNextServer(opts: {
+  root: string;
+  distDir: string;
+  databaseUrl: string;
+  secret: string;
+  logPath: string;
+  label: string;
+  stack: CleanupStack;
+  log: (s: string) => void;
+}): Promise<string> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  mkdirSync(dirname(opts.logPath), { recursive: true });
+  const out = createWriteStream(opts.logPath);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: opts.distDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    DATABASE_URL: opts.databaseUrl,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: opts.secret,
+    APP_URL: baseUrl,
+  };
+  delete env.SMTP_URL; // tests and benchmarks never mail anyone; invite links show on screen
+  const nextBin = join(opts.root, "node_modules", "next", "dist", "bin", "next");
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: opts.root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  let exited: string | undefined;
+  child.once("exit", (code, signal) => (exited = `exit ${code ?? signal}`));
+  opts.stack.push({
+    name: `stop ${opts.label}`,
+    run: async () => {
+      if (exited || !child.pid) return;
+      const gone = new Promise<void>((done) => child.once("exit", () => done()));
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        return;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      }, 5_000);
+      await gone;
+      clearTimeout(timer);
+    },
+  });
+
+  const started = Date.now();
+  while (Date.now() - started < 90_000) {
+    if (exited) throw new Error(`${opts.label} stopped during startup (${exited}). Its output:\n${tail(opts.logPath)}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) {
+        opts.log(`${opts.label} is ready at ${baseUrl} (${Date.now() - started} ms); its log: ${opts.logPath}`);
+        return baseUrl;
+      }
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${opts.label} did not answer within 90 s. Its output:\n${tail(opts.logPath)}`);
 }
