@@ -3,8 +3,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
-/** The pg pool under each client, for the few hot paths that run fixed SQL without the ORM. */
-const pools = new WeakMap<object, pg.Pool>();
+
+const globalForDb = globalThis as unknown as { panelistDb?: PrismaClient; panelistPool?: pg.Pool };
 
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
@@ -22,13 +22,14 @@ function createClient(): PrismaClient {
     // Password hashes never leave lib/auth unless asked for explicitly.
     omit: { user: { passwordHash: true } },
   });
-  pools.set(client, pool);
+  // On globalThis, beside the client: Next bundles this module into several server layers, and
+  // each copy must find the one pool.
+  globalForDb.panelistPool = pool;
   return client;
 }
 
 export type Db = ReturnType<typeof createClient>;
 
-const globalForDb = globalThis as unknown as { panelistDb?: Db };
 
 /** One client per process (dev's hot reload reuses it through globalThis). */
 export function getDb(): Db {
@@ -53,7 +54,8 @@ export const db: Db = new Proxy({} as Db, {
  * hold a client, since pg only guards idle ones.
  */
 export function getPgPool(): pg.Pool {
-  return pools.get(getDb())!;
+  getDb();
+  return globalForDb.panelistPool!;
 }
 
 /** The transaction client type, for services that accept either. */
