@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "CONFLICT"
   | "RATE_LIMITED"
   | "GONE"
+  | "TOO_LARGE"
   | "UNPROCESSABLE";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -17,6 +18,7 @@ const STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   GONE: 410,
+  TOO_LARGE: 413,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
 };

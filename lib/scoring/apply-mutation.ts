@@ -1,70 +1,38 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { db, getPgPool, type Tx } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { syncInterviewStatus } from "@/lib/interviews/sync-interview-status";
-import { applyMutationCore, type CoreOutcome, type SqlRunner } from "./apply-mutation-core";
-import type { ConflictDetails, Mutation, MutationResult } from "./schemas";
+import { assertCan, PERMISSIONS } from "@/lib/auth/permissions";
+import { getPgPool } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { SqlRunner } from "./apply-mutation-core";
+import { GroupCommitWriter } from "./group-commit";
+import { outcomeToResult } from "./outcome";
+import type { Mutation, MutationResult } from "./schemas";
+import { SCORING_FORBIDDEN_MESSAGE, type ScoreWriteDeps } from "./write-endpoint";
 
-/** Runs the core's statements on a Prisma transaction. Parameters are always bound, never interpolated. */
-export function prismaRunner(tx: Tx): SqlRunner {
-  return { query: <T,>(sql: string, params: unknown[]) => tx.$queryRawUnsafe<T[]>(sql, ...params) };
-}
+export { outcomeError } from "./outcome";
 
-/** Maps a non-applied outcome to the error the route answers with. */
-export function outcomeError(outcome: Exclude<CoreOutcome, { type: "applied" | "replayed" }>): AppError {
-  if (outcome.type === "conflict") return new AppError("CONFLICT", outcome.message, { details: { current: outcome.current } satisfies ConflictDetails });
-  return new AppError(outcome.code, outcome.message);
+let deps: ScoreWriteDeps | undefined;
+
+/**
+ * This process's scoring writer: group commit (group-commit.ts) over the shared pg pool, one
+ * SQL function per write (apply-mutation-core.ts). One per process, so that concurrent writes
+ * from every panelist it serves can share a transaction.
+ */
+export function scoreWriteDeps(): ScoreWriteDeps {
+  if (deps) return deps;
+  // The pool is looked up per statement, so a client rebuilt after $disconnect is picked up.
+  const run: SqlRunner = { query: async <T,>(sql: string, params: unknown[]) => (await getPgPool().query(sql, params)).rows as T[] };
+  deps = { secret: env().AUTH_SECRET, run, writer: new GroupCommitWriter(run, { roles: PERMISSIONS["scoring.write"] }) };
+  return deps;
 }
 
 /**
  * Applies one scoring mutation of the actor's own scorecard (see apply-mutation-core.ts for the
  * protocol). A replayed mutation id returns the first response; a stale base version is a 409
- * carrying the current value; bad input is a 422 and writes nothing.
- *
- * The core's fixed SQL runs straight on the shared pool (the interview's hottest path: the ORM's
- * per-statement cost roughly doubled its CPU time). Submit goes through a Prisma transaction
- * instead, because it also moves the interview's status with the shared syncInterviewStatus.
+ * carrying the current value; bad input is a 422 and writes nothing. A submit moves the
+ * interview's status in the same transaction.
  */
 export async function applyMutation(actor: Actor, input: { interviewId: string; mutation: Mutation }): Promise<MutationResult> {
-  assertCan(actor, "scoring.write", "Only interviewers on the panel can score.");
-  const outcome = input.mutation.kind === "submit" ? await applyThroughPrisma(actor, input) : await applyOnPool(actor, input);
-  if (outcome.type === "applied" || outcome.type === "replayed") return outcome.result;
-  throw outcomeError(outcome);
-}
-
-async function applyThroughPrisma(actor: Actor, input: { interviewId: string; mutation: Mutation }): Promise<CoreOutcome> {
-  return db.$transaction(
-    async (tx) => {
-      const o = await applyMutationCore(prismaRunner(tx), actor, input.interviewId, input.mutation);
-      if (o.type === "applied" && o.statusChanged) await syncInterviewStatus(tx, o.interviewId);
-      return o;
-    },
-    // Under a burst the pool queues transactions; waiting beats failing a write the client must retry.
-    { maxWait: 10_000, timeout: 15_000 },
-  );
-}
-
-async function applyOnPool(actor: Actor, input: { interviewId: string; mutation: Mutation }): Promise<CoreOutcome> {
-  const client = await getPgPool().connect();
-  // A connection that dies while we hold it (Postgres restarting) must not crash the process.
-  let broken: Error | undefined;
-  const onError = (err: Error) => (broken = err);
-  client.on("error", onError);
-  try {
-    await client.query("BEGIN");
-    const outcome = await applyMutationCore({ query: async <T,>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[] }, actor, input.interviewId, input.mutation);
-    // Nothing to keep when nothing was applied; COMMIT either way ends the transaction cleanly.
-    await client.query("COMMIT");
-    return outcome;
-  } catch (err) {
-    broken ??= err instanceof Error ? err : new Error(String(err));
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.off("error", onError);
-    // A client that failed mid-transaction is discarded, not returned to the pool.
-    client.release(broken);
-  }
+  assertCan(actor, "scoring.write", SCORING_FORBIDDEN_MESSAGE);
+  return outcomeToResult(await scoreWriteDeps().writer.write({ userId: actor.userId, preferredOrgId: actor.organizationId }, input.interviewId, input.mutation));
 }

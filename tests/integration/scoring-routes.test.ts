@@ -1,8 +1,10 @@
 // The room's HTTP contract over the real services, with the session replaced by a fixed actor:
 // clear 400/422 messages, 409 with the current value, 404 for strangers, 403 by role.
+import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { env } from "@/lib/env";
 import { makeActor, makeRoomInterview } from "../helpers/room-factories";
 import { session } from "../helpers/fixed-session";
 
@@ -16,13 +18,21 @@ const reopen = await import("@/app/api/scorecards/[id]/reopen/route");
 // Heartbeats start this instance's live hub; stop it before the file's database goes away.
 afterAll(async () => (await import("@/lib/live/live-hub")).stopLiveHub());
 
-const post = (url: string, json: unknown) =>
-  new NextRequest(new URL(url, "http://localhost"), { method: "POST", body: typeof json === "string" ? json : JSON.stringify(json), headers: { "content-type": "application/json" } });
+// The write route reads the real session cookie (lib/scoring/write-endpoint.ts, shared with the
+// production server), so every request also carries a genuine next-auth token for `who`.
+const sessionCookie = async (who: Actor | null) =>
+  who ? `next-auth.session-token=${await encode({ token: { sub: who.userId }, secret: env().AUTH_SECRET })}; panelist_org=${who.organizationId}` : "";
+const post = async (url: string, json: unknown, who: Actor | null) =>
+  new NextRequest(new URL(url, "http://localhost"), {
+    method: "POST",
+    body: typeof json === "string" ? json : JSON.stringify(json),
+    headers: { "content-type": "application/json", cookie: await sessionCookie(who) },
+  });
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function call(handler: (req: NextRequest, c: { params: Promise<{ id: string }> }) => Promise<Response>, who: Actor | null, id: string, body: unknown = {}) {
   session.actor = who;
-  const res = await handler(post(`/api/x/${id}`, body), ctx(id));
+  const res = await handler(await post(`/api/x/${id}`, body, who), ctx(id));
   return { status: res.status, body: (await res.json()) as { error?: { message: string; details?: { current: unknown } } } & Record<string, unknown> };
 }
 
@@ -71,5 +81,43 @@ describe("room routes", () => {
     expect((await call(roomRoute.POST, null, id)).status).toBe(401);
     expect((await call(presence.POST, f.panel[0]!, id, { questionIndex: 1 })).status).toBe(200);
     expect((await call(reopen.POST, f.panel[0]!, "any-scorecard")).status).toBe(403);
+  });
+
+  it("authorizes the write from the session cookie itself: 401 signed out, tampered or expired; 403 by role, even for bad input; 413 oversize", async () => {
+    const f = await makeRoomInterview();
+    const id = f.interviewId;
+    const ivy = f.panel[0]!;
+    expect((await call(roomRoute.POST, ivy, id)).status).toBe(200);
+    const reviewer = await makeActor(f.organizationId, "REVIEWER");
+    const q = f.questions[0]!;
+    const valid = { kind: "criterion", mutationId: "m_route_000100", baseVersion: 0, interviewQuestionId: q.id, criterionId: q.criteria[0]!.id, level: 1 };
+    const send = async (cookie: string, body: string) => {
+      const res = await mutations.POST(new NextRequest(new URL(`/api/x/${id}`, "http://localhost"), { method: "POST", body, headers: { "content-type": "application/json", cookie } }), ctx(id));
+      return { status: res.status, message: ((await res.json()) as { error?: { message: string } }).error?.message };
+    };
+
+    expect(await send("", JSON.stringify(valid))).toEqual({ status: 401, message: "Please sign in to continue." });
+    const token = await encode({ token: { sub: ivy.userId }, secret: env().AUTH_SECRET });
+    const tampered = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect((await send(`next-auth.session-token=${tampered}`, JSON.stringify(valid))).status).toBe(401);
+    expect((await send(`next-auth.session-token=${await encode({ token: { sub: ivy.userId }, secret: "another-secret-another-secret-0000" })}`, JSON.stringify(valid))).status).toBe(401);
+
+    // A role that may not score is a 403 whether or not the body is valid.
+    expect((await call(mutations.POST, reviewer, id, valid)).status).toBe(403);
+    expect((await call(mutations.POST, reviewer, id, "{nope")).status).toBe(403);
+    expect((await call(mutations.POST, null, id, "{nope")).status).toBe(401);
+
+    const huge = JSON.stringify({ ...valid, kind: "note.create", body: "x".repeat(300 * 1024) });
+    expect(await send(await sessionCookie(ivy), huge)).toEqual({ status: 413, message: "That change is too large to save." });
+
+    // A token that expires is refused from then on, although it was accepted (and remembered) before.
+    const shortLived = await encode({ token: { sub: ivy.userId }, secret: env().AUTH_SECRET, maxAge: 60 });
+    expect((await send(`next-auth.session-token=${shortLived}`, JSON.stringify(valid))).status).toBe(200);
+    vi.useFakeTimers({ now: Date.now() + 120_000, toFake: ["Date"] });
+    try {
+      expect((await send(`next-auth.session-token=${shortLived}`, JSON.stringify({ ...valid, mutationId: "m_route_000101", baseVersion: 1 }))).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

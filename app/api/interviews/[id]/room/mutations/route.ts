@@ -1,23 +1,14 @@
-// POST /api/interviews/:id/room/mutations — apply one scoring mutation (idempotent by mutationId; 409 on a stale baseVersion)
-import { withActor } from "@/lib/api/route";
-import { AppError } from "@/lib/errors";
-import { applyMutation } from "@/lib/scoring/apply-mutation";
-import { describeMutationIssues, mutationSchema } from "@/lib/scoring/schemas";
-import { validationError } from "@/lib/errors";
+// POST /api/interviews/:id/room/mutations — apply one scoring mutation (idempotent by mutationId; 409 on a stale baseVersion).
+// The handling lives in lib/scoring/write-endpoint.ts, which the production server (scripts/server.ts)
+// also calls directly for this path; this route serves it under `next dev` and behind plain `next start`.
+import { NextResponse, type NextRequest } from "next/server";
+import { scoreWriteDeps } from "@/lib/scoring/apply-mutation";
+import { handleScoreWrite } from "@/lib/scoring/write-endpoint";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withActor<{ id: string }>(
-  async ({ req, actor, params }) => {
-    let raw: unknown;
-    try {
-      raw = await req.json();
-    } catch {
-      throw new AppError("VALIDATION", "The request body must be valid JSON.");
-    }
-    const parsed = mutationSchema.safeParse(raw);
-    if (!parsed.success) throw validationError(parsed.error, describeMutationIssues(parsed.error));
-    return applyMutation(actor, { interviewId: params.id, mutation: parsed.data });
-  },
-  { permission: "scoring.write" },
-);
+export async function POST(req: NextRequest, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await context.params;
+  const r = await handleScoreWrite(scoreWriteDeps(), { interviewId: id, cookie: (name) => req.cookies.get(name)?.value, body: await req.text() });
+  return NextResponse.json(r.body, { status: r.status, headers: r.headers });
+}
