@@ -6,7 +6,7 @@
 //    data seeded;
 // 2. `next build` into $NEXT_DIST_DIR (default .next-bench), skipped when a build of the same
 //    git HEAD is already there (--build forces one; --no-build uses whatever build is there);
-// 3. `next start` on free ports — as many instances, all on the one database and with one
+// 3. the production server (scripts/server.ts, what `npm start` runs) on free ports — as many instances, all on the one database and with one
 //    auth secret, as the selected suites need (`export const servers = 2` in a suite);
 // 4. every suite in scripts/bench/<suite>.ts (or those named), each exporting
 //    `run(ctx: BenchContext): Promise<BenchResult[]>` (scripts/bench/types.ts);
@@ -137,7 +137,7 @@ function ensureBuild(mode: "auto" | "force" | "reuse"): void {
 /** One production instance; every instance shares `secret`, so one session cookie works on all. */
 function startServer(databaseUrl: string, secret: string, index: number): Promise<string> {
   const logPath = join(logDir, `server-${index}.log`);
-  return startNextServer({ root, distDir, databaseUrl, secret, logPath, label: `next start #${index}`, stack, log });
+  return startNextServer({ root, distDir, databaseUrl, secret, logPath, label: `server #${index}`, stack, log });
 }
 
 // ---------------------------------------------------------------------------------------------

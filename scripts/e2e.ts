@@ -3,7 +3,7 @@
 // 1. a throwaway database: a fresh embedded Postgres in a temp dir, or, when DATABASE_URL
 //    points at a local server, a fresh database on it (dropped afterwards);
 // 2. migrations and the demo seed;
-// 3. `next start` from the build in $NEXT_DIST_DIR (default .next-e2e; built first when
+// 3. the production server (scripts/server.ts) on the build in $NEXT_DIST_DIR (default .next-e2e; built first when
 //    missing, or always with --build) on a free port, with a random auth secret;
 // 4. `playwright test` with BASE_URL; then everything is torn down, also on failure and
 //    Ctrl-C. The exit code is Playwright's.
@@ -55,7 +55,7 @@ function ensureBuild(force: boolean): void {
 
 function startServer(databaseUrl: string): Promise<string> {
   const secret = randomBytes(36).toString("base64"); // 48 characters, new every run
-  return startNextServer({ root, distDir, databaseUrl, secret, logPath: serverLogPath, label: "next start", stack, log });
+  return startNextServer({ root, distDir, databaseUrl, secret, logPath: serverLogPath, label: "server", stack, log });
 }
 
 function runPlaywright(baseUrl: string, args: string[]): Promise<number> {

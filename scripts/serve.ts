@@ -1,6 +1,7 @@
 // npm run dev / npm start — one command to a working Panelist: picks the database (DATABASE_URL,
 // or an embedded PostgreSQL in .data/), applies migrations, seeds demo data into an empty
-// database, then runs `next dev` or (building first when needed) `next start`.
+// database, then runs `next dev` or (building first when needed) the production server,
+// scripts/server.ts (Next's own handler, with the live scoring write answered before its router).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -78,7 +79,11 @@ async function main() {
     }
   }
 
-  const child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], { stdio: "inherit", env });
+  // Production runs scripts/server.ts (Next's handler plus the live scoring write path); dev runs `next dev`.
+  const child =
+    mode === "start"
+      ? spawn(process.execPath, ["--import", "tsx", join("scripts", "server.ts"), "--port", String(port)], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } })
+      : spawn(process.execPath, [nextBin, mode, "--port", String(port)], { stdio: "inherit", env });
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;

@@ -135,7 +135,7 @@ export function tail(path: string, lines = 40): string {
 }
 
 /**
- * `next start` of the build in `distDir` on a free loopback port, in its own process group
+ * The production server (scripts/server.ts, as `npm start` runs it) on the build in `distDir`, on a free loopback port, in its own process group
  * (teardown on `stack` stops it and anything it spawned), with mail disabled. Resolves with its
  * base URL once it answers, or throws with the tail of its log.
  */
@@ -165,8 +165,8 @@ export async function startNextServer(opts: {
     APP_URL: baseUrl,
   };
   delete env.SMTP_URL; // tests and benchmarks never mail anyone; invite links show on screen
-  const nextBin = join(opts.root, "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // The production server `npm start` runs: Next's handler plus the live scoring write path.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(opts.root, "scripts", "server.ts"), "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: opts.root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
