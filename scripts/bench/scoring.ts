@@ -1,9 +1,14 @@
 // Scoring suite for `npm run bench` (issue 5, "Benchmark"):
 //   write_*        score writes (one criterion level per request, each client its own scorecard,
-//                  closed loop) at 16 and 64 concurrent clients against the production server,
-//                  beside a floor server in the same run: plain node:http + pg running the very
-//                  same transaction (lib/scoring/apply-mutation-core.ts) and NOTIFY, no Next,
-//                  no session, no Prisma. App and floor alternate in rounds, so noise hits both.
+//                  closed loop) at 16 and 64 concurrent clients against the production server
+//                  (scripts/server.ts), beside two floor servers in the same run, all three
+//                  taking turns in rounds so noise hits each:
+//                  - raw-pg-floor (the issue's baseline): plain node:http + pg running the very
+//                    same write (panelist_score_write, lib/scoring/apply-mutation-core.ts) and
+//                    NOTIFY, one transaction per write, no Next, no session, no Prisma;
+//                  - raw-pg-floor-grouped: the same node:http + pg with the app's group commit
+//                    (lib/scoring/group-commit.ts), i.e. the app minus HTTP routing, cookies and
+//                    input validation — what the app's own overhead is measured against.
 //   fanout_*       write-to-SSE latency: a panelist writes through instance A; subscribers on A
 //                  (one instance) and on B (across two) timestamp the progress event's arrival.
 import http from "node:http";
@@ -11,7 +16,9 @@ import type { AddressInfo } from "node:net";
 import { Pool } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/seed/credentials";
+import { PERMISSIONS } from "@/lib/auth/permissions";
 import { applyMutationCore, type SqlRunner } from "@/lib/scoring/apply-mutation-core";
+import { GroupCommitWriter } from "@/lib/scoring/group-commit";
 import type { Mutation } from "@/lib/scoring/schemas";
 import { percentile, prng, result } from "./lib/stats";
 import type { BenchContext, BenchResult } from "./types";
@@ -25,7 +32,7 @@ const INTERVIEWS = 8;
 const PANEL = 8;
 const CRITERIA = 4;
 const ROUND_MS = Number(process.env.BENCH_SCORING_ROUND_MS ?? 5_000);
-const ROUNDS = Number(process.env.BENCH_SCORING_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_SCORING_ROUNDS ?? 3);
 const WARMUP_MS = 1_500;
 const FANOUT_WRITES = Number(process.env.BENCH_FANOUT_WRITES ?? 100);
 const FANOUT_SUBSCRIBERS_PER_INSTANCE = 4;
@@ -114,34 +121,35 @@ async function createFixture(ctx: BenchContext, pool: Pool): Promise<Fixture> {
   }
 }
 
-/** The floor: node:http + pg, the same transaction as the service, nothing around it. */
+/**
+ * The floors: node:http + pg, nothing around the write. POST /write runs one write per
+ * transaction; POST /write-grouped goes through the app's group commit, with the app's settings.
+ */
 async function startFloor(databaseUrl: string): Promise<{ url: string; close(): Promise<void> }> {
   // Same pool size as the app's Prisma client (DATABASE_POOL_MAX, default 10).
   const pool = new Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  // Same as scripts/server.ts: three connections, two transactions in flight.
+  const groupedPool = new Pool({ connectionString: databaseUrl, max: 3 });
+  const grouped = new GroupCommitWriter({ query: async <T,>(sql: string, params: unknown[]) => (await groupedPool.query(sql, params)).rows as T[] }, { roles: PERMISSIONS["scoring.write"], maxInFlight: 2 });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
       const { actor, interviewId, mutation } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { actor: { userId: string; organizationId: string }; interviewId: string; mutation: Mutation };
-      const client = await pool.connect();
       let status = 200;
       let body: unknown;
       try {
-        await client.query("BEGIN");
-        const run: SqlRunner = { query: async <T,>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[] };
-        const o = await applyMutationCore(run, actor, interviewId, mutation);
-        await client.query("COMMIT");
+        // The very write the service makes: one statement, its own transaction (or grouped).
+        const run: SqlRunner = { query: async <T,>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as T[] };
+        const o = req.url === "/write-grouped" ? await grouped.write({ userId: actor.userId, preferredOrgId: actor.organizationId }, interviewId, mutation) : await applyMutationCore(run, actor, interviewId, mutation);
         if (o.type === "applied" || o.type === "replayed") body = o.result;
         else {
           status = o.type === "conflict" ? 409 : 422;
           body = { error: o };
         }
       } catch (err) {
-        await client.query("ROLLBACK").catch(() => {});
         status = 500;
         body = { error: String(err) };
-      } finally {
-        client.release();
       }
       const text = JSON.stringify(body);
       res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
@@ -155,6 +163,7 @@ async function startFloor(databaseUrl: string): Promise<{ url: string; close(): 
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       await pool.end();
+      await groupedPool.end();
     },
   };
 }
@@ -182,7 +191,9 @@ interface RunStats {
 }
 
 /** `clients` closed loops for `ms` (after a warm-up whose samples are dropped). */
-async function closedLoop(target: "app" | "floor", clients: Panelist[], fx: Fixture, urls: { app: string; floor: string }, ms: number, rand: () => number): Promise<RunStats> {
+type Target = "app" | "floor" | "grouped";
+
+async function closedLoop(target: Target, clients: Panelist[], fx: Fixture, urls: { app: string; floor: string }, ms: number, rand: () => number): Promise<RunStats> {
   const latencies: number[] = [];
   let completed = 0;
   let errors = 0;
@@ -197,7 +208,7 @@ async function closedLoop(target: "app" | "floor", clients: Panelist[], fx: Fixt
         const r =
           target === "app"
             ? await post(`${urls.app}/api/interviews/${p.interviewId}/room/mutations`, JSON.stringify(mutation), { cookie: p.cookie })
-            : await post(`${urls.floor}/write`, JSON.stringify({ actor: { userId: p.userId, organizationId: ORG_ID }, interviewId: p.interviewId, mutation }), {});
+            : await post(`${urls.floor}/${target === "grouped" ? "write-grouped" : "write"}`, JSON.stringify({ actor: { userId: p.userId, organizationId: ORG_ID }, interviewId: p.interviewId, mutation }), {});
         const t = performance.now();
         if (r.status === 200) {
           p.versions.set(key, (JSON.parse(r.body) as { value: { version: number } }).value.version);
@@ -302,27 +313,27 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     const rand = prng(42);
     const urls = { app: ctx.baseUrls[0]!, floor: floor.url };
     for (const clients of [16, 64]) {
-      const app: RunStats[] = [];
-      const base: RunStats[] = [];
+      const runs: Record<Target, RunStats[]> = { app: [], floor: [], grouped: [] };
       const who = fx.panelists.slice(0, clients);
+      const orders: Target[][] = [
+        ["app", "floor", "grouped"],
+        ["grouped", "floor", "app"],
+        ["floor", "app", "grouped"],
+      ];
       for (let round = 0; round < ROUNDS; round++) {
-        // Alternate which goes first, so a drifting machine does not favour one side.
-        if (round % 2 === 0) {
-          app.push(await closedLoop("app", who, fx, urls, ROUND_MS, rand));
-          base.push(await closedLoop("floor", who, fx, urls, ROUND_MS, rand));
-        } else {
-          base.push(await closedLoop("floor", who, fx, urls, ROUND_MS, rand));
-          app.push(await closedLoop("app", who, fx, urls, ROUND_MS, rand));
-        }
+        // Rotate the order, so a drifting machine does not favour one side.
+        for (const target of orders[round % orders.length]!) runs[target].push(await closedLoop(target, who, fx, urls, ROUND_MS, rand));
       }
       const merge = (xs: RunStats[]) => ({
         latencies: xs.flatMap((x) => x.latencies),
         perSecond: xs.reduce((n, x) => n + x.completed, 0) / xs.reduce((n, x) => n + x.seconds, 0),
         errors: xs.reduce((n, x) => n + x.errors, 0),
       });
-      const A = merge(app);
-      const F = merge(base);
-      ctx.log(`c${clients}: app ${A.perSecond.toFixed(0)}/s p99 ${percentile(A.latencies, 99).toFixed(1)} ms (${A.errors} errors); floor ${F.perSecond.toFixed(0)}/s p99 ${percentile(F.latencies, 99).toFixed(1)} ms (${F.errors} errors)`);
+      const A = merge(runs.app);
+      const F = merge(runs.floor);
+      const G = merge(runs.grouped);
+      const line = (name: string, x: typeof A) => `${name} ${x.perSecond.toFixed(0)}/s p99 ${percentile(x.latencies, 99).toFixed(1)} ms (${x.errors} errors)`;
+      ctx.log(`c${clients}: ${line("app", A)}; ${line("floor", F)}; ${line("grouped floor", G)}`);
       results.push(result(SUITE, `write_throughput_per_s_c${clients}`, A.perSecond, "req/s", { baseline: { name: "raw-pg-floor", value: F.perSecond } }));
       results.push(result(SUITE, `write_p50_ms_c${clients}`, percentile(A.latencies, 50), "ms", { baseline: { name: "raw-pg-floor", value: percentile(F.latencies, 50) } }));
       results.push(
@@ -331,6 +342,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
           ...(clients === 64 ? { target: { op: "<=" as const, value: TARGET_P99_MS } } : {}),
         }),
       );
+      // The same app figures against the grouped floor: what HTTP routing, cookies and validation cost.
+      results.push(result(SUITE, `write_throughput_per_s_c${clients}_vs_grouped_floor`, A.perSecond, "req/s", { baseline: { name: "raw-pg-floor-grouped", value: G.perSecond } }));
+      results.push(result(SUITE, `write_p99_ms_c${clients}_vs_grouped_floor`, percentile(A.latencies, 99), "ms", { baseline: { name: "raw-pg-floor-grouped", value: percentile(G.latencies, 99) } }));
     }
 
     const { same, cross } = await fanout(ctx, fx);
