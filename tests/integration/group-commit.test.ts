@@ -124,4 +124,49 @@ describe("group commit", () => {
     await db.membership.deleteMany({ where: { userId: ivy.userId } });
     expect(await writer.write({ userId: ivy.userId }, f.interviewId, m(2))).toMatchObject({ type: "rejected", code: "UNAUTHENTICATED" });
   });
+
+  it("tells the panel only when a count moves: covering, first level, notes added or deleted, submit", async () => {
+    const f = await panelInRoom(1);
+    const writer = new GroupCommitWriter(runner(), { roles });
+    const ivy = f.panel[0]!;
+    const q = f.questions[0]!;
+    const listener = await getPgPool().connect();
+    const heard: { covered: number; scored: number; notes: number; s: string }[] = [];
+    listener.on("notification", (n) => {
+      const p = JSON.parse(n.payload ?? "{}") as { u: string; s: string; p: { covered: number; scored: number; notes: number } };
+      if (p.u === ivy.userId) heard.push({ ...p.p, s: p.s });
+    });
+    await listener.query("LISTEN panelist_live");
+    try {
+      const write = async (m: Mutation) => {
+        const o = await writer.write({ userId: ivy.userId }, f.interviewId, m);
+        if (o.type !== "applied") throw new Error(JSON.stringify(o));
+        return o.result.value.version;
+      };
+      const crit = { interviewQuestionId: q.id, criterionId: q.criteria[0]!.id };
+      let v = await write({ kind: "criterion", mutationId: mid(), baseVersion: 0, ...crit, covered: true }); // covered 1
+      v = await write({ kind: "criterion", mutationId: mid(), baseVersion: v, ...crit, level: 2 }); // scored 1
+      await write({ kind: "criterion", mutationId: mid(), baseVersion: v, ...crit, level: 3 }); // re-level: silent
+      await write({ kind: "attribute", mutationId: mid(), baseVersion: 0, attribute: f.attributes[0]!, level: 2 }); // silent
+      const noteId = `n_${mid()}`;
+      await write({ kind: "note.create", mutationId: mid(), noteId, interviewQuestionId: null, body: "Good start", offsetSeconds: 10 }); // notes 1
+      const nv = await write({ kind: "note.update", mutationId: mid(), noteId, baseVersion: 1, body: "Very good start" }); // silent
+      await write({ kind: "note.delete", mutationId: mid(), noteId, baseVersion: nv }); // notes 0
+      const sv = await write({ kind: "scorecard", mutationId: mid(), baseVersion: 0, recommendation: "YES" }); // silent
+      await write({ kind: "submit", mutationId: mid(), baseVersion: sv }); // status
+      await new Promise((r) => setTimeout(r, 300));
+      expect(heard).toEqual([
+        { covered: 1, scored: 0, notes: 0, s: "DRAFT" },
+        { covered: 1, scored: 1, notes: 0, s: "DRAFT" },
+        { covered: 1, scored: 1, notes: 1, s: "DRAFT" },
+        { covered: 1, scored: 1, notes: 0, s: "DRAFT" },
+        { covered: 1, scored: 1, notes: 0, s: "SUBMITTED" },
+      ]);
+      // Every write, silent or not, is in the ScoreEvent trail.
+      expect(await db.scoreEvent.count({ where: { interviewId: f.interviewId, actorId: ivy.userId } })).toBe(9);
+    } finally {
+      await listener.query("UNLISTEN panelist_live").catch(() => {});
+      listener.release();
+    }
+  });
 });

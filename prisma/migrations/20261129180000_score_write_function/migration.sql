@@ -73,6 +73,10 @@ DECLARE
   v_recommendation TEXT;
   v_summary TEXT;
   v_progress JSONB;
+  -- Whether this write changes the panelist's progress (covered, scored, notes, status): only
+  -- then does the panel need to hear of it. Re-levelling a scored criterion, editing a note or
+  -- the summary changes no count, so it sends nothing.
+  v_progress_changed BOOLEAN := FALSE;
 BEGIN
   -- 1. Lock the panelist's scorecard: writes to one scorecard serialize, so the idempotency
   --    check, the version check and the progress counts below are exact.
@@ -147,6 +151,7 @@ BEGIN
     v_target := format('criterion:%s:%s', m->>'interviewQuestionId', m->>'criterionId');
     v_old_value := CASE WHEN ctx.existed THEN jsonb_build_object('level', ctx.prev_level, 'covered', ctx.prev_covered) END;
     v_new_value := jsonb_build_object('level', v_level, 'covered', v_covered);
+    v_progress_changed := coalesce(ctx.prev_covered, FALSE) <> v_covered OR (ctx.prev_level IS NULL) <> (v_level IS NULL);
 
   ELSIF v_kind = 'attribute' THEN
     IF NOT (m->>'attribute' = ANY (card.overall_attributes)) THEN
@@ -186,6 +191,7 @@ BEGIN
     v_target := format('note:%s', m->>'noteId');
     v_old_value := NULL;
     v_new_value := jsonb_build_object('body', m->>'body', 'deleted', FALSE, 'interviewQuestionId', v_iq, 'offsetSeconds', (m->>'offsetSeconds')::int);
+    v_progress_changed := TRUE;
 
   ELSIF v_kind IN ('note.update', 'note.delete') THEN
     SELECT scorecard_id, interview_question_id, body, offset_seconds, version, deleted_at IS NOT NULL AS deleted
@@ -209,6 +215,7 @@ BEGIN
     v_target := format('note:%s', m->>'noteId');
     v_old_value := jsonb_build_object('body', ctx.body, 'deleted', ctx.deleted);
     v_new_value := jsonb_build_object('body', v_body, 'deleted', v_kind = 'note.delete', 'interviewQuestionId', ctx.interview_question_id, 'offsetSeconds', ctx.offset_seconds);
+    v_progress_changed := v_kind = 'note.delete';
 
   ELSIF v_kind = 'scorecard' THEN
     v_value := jsonb_build_object('kind', 'scorecard', 'recommendation', card.recommendation, 'summary', card.summary,
@@ -241,6 +248,7 @@ BEGIN
     v_new_value := jsonb_build_object('recommendation', card.recommendation, 'summary', card.summary, 'status', 'SUBMITTED');
     -- The last submit completes the interview, in this same transaction.
     status_changed := panelist_sync_interview_status(p_interview_id);
+    v_progress_changed := TRUE;
 
   ELSE
     RETURN jsonb_build_object('type', 'rejected', 'code', 'UNPROCESSABLE', 'message', format('Unknown change “%s”.', v_kind));
@@ -248,18 +256,20 @@ BEGIN
 
   v_result := jsonb_build_object('mutationId', v_mutation_id, 'value', v_value);
 
-  -- The ScoreEvent (old → new, and the response a retry gets), then the progress NOTIFY:
-  -- progress only, never levels, notes or recommendations. Listeners hear it only on commit.
+  -- The ScoreEvent (old → new, and the response a retry gets), then — when a count moved —
+  -- the progress NOTIFY: progress only, never levels, notes or recommendations. Listeners hear
+  -- it only on commit.
   INSERT INTO score_events (organization_id, interview_id, scorecard_id, actor_id, mutation_id, kind, target, old_value, new_value, response)
   VALUES (p_org_id, p_interview_id, card.scorecard_id, p_user_id, v_mutation_id, v_kind, v_target, v_old_value, v_new_value, v_result);
-  SELECT jsonb_build_object(
-           'covered', (SELECT count(*) FROM criterion_scores WHERE scorecard_id = card.scorecard_id AND covered),
-           'scored', (SELECT count(*) FROM criterion_scores WHERE scorecard_id = card.scorecard_id AND level IS NOT NULL),
-           'notes', (SELECT count(*) FROM notes WHERE scorecard_id = card.scorecard_id AND deleted_at IS NULL))
-    INTO v_progress;
-  PERFORM pg_notify('panelist_live', jsonb_build_object(
-    'v', 1, 't', 'progress', 'i', p_interview_id, 'u', p_user_id,
-    's', CASE WHEN v_kind = 'submit' THEN 'SUBMITTED' ELSE card.scorecard_status END, 'p', v_progress)::text);
+  IF v_progress_changed THEN
+    SELECT jsonb_build_object('covered', count(*) FILTER (WHERE covered), 'scored', count(*) FILTER (WHERE level IS NOT NULL),
+                              'notes', (SELECT count(*) FROM notes WHERE scorecard_id = card.scorecard_id AND deleted_at IS NULL))
+      INTO v_progress
+      FROM criterion_scores WHERE scorecard_id = card.scorecard_id;
+    PERFORM pg_notify('panelist_live', jsonb_build_object(
+      'v', 1, 't', 'progress', 'i', p_interview_id, 'u', p_user_id,
+      's', CASE WHEN v_kind = 'submit' THEN 'SUBMITTED' ELSE card.scorecard_status END, 'p', v_progress)::text);
+  END IF;
 
   RETURN jsonb_build_object('type', 'applied', 'result', v_result, 'statusChanged', status_changed,
                             'scorecardId', card.scorecard_id, 'interviewId', p_interview_id);
