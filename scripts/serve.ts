@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { demoCredentialLines } from "../lib/seed/credentials";
 import { prepareDatabase } from "./lib/database";
+import { productionServerArgs } from "./lib/production-server";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = Number(process.env.PORT ?? 3000);
@@ -82,7 +83,7 @@ async function main() {
   // Production runs scripts/server.ts (Next's handler plus the live scoring write path); dev runs `next dev`.
   const child =
     mode === "start"
-      ? spawn(process.execPath, ["--import", "tsx", join("scripts", "server.ts"), "--port", String(port)], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } })
+      ? spawn(process.execPath, productionServerArgs(process.cwd(), ["--port", String(port)]), { stdio: "inherit", env: { ...env, NODE_ENV: "production" } })
       : spawn(process.execPath, [nextBin, mode, "--port", String(port)], { stdio: "inherit", env });
   let stopping = false;
   const shutdown = async (code: number) => {

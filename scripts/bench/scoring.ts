@@ -9,6 +9,8 @@
 //                  - raw-pg-floor-grouped: the same node:http + pg with the app's group commit
 //                    (lib/scoring/group-commit.ts), i.e. the app minus HTTP routing, cookies and
 //                    input validation — what the app's own overhead is measured against.
+//                  The floors run in this process, which `npm run bench` starts with the same
+//                  young-generation size as the production server (scripts/lib/production-server.ts).
 //   fanout_*       write-to-SSE latency: a panelist writes through instance A; subscribers on A
 //                  (one instance) and on B (across two) timestamp the progress event's arrival.
 import http from "node:http";
