@@ -322,6 +322,15 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       if (r.status !== 200) throw new Error(`Entering the room answered ${r.status}: ${r.body.slice(0, 200)}`);
     }
 
+    // Fan-out first, on a quiet database (the target's measure); again after the write rounds,
+    // when well over a million writes leave Postgres vacuuming for a while (informational).
+    const { same, cross } = await fanout(ctx, fx, pool);
+    ctx.log(`fan-out: ${same.length} same-instance and ${cross.length} cross-instance deliveries.`);
+    results.push(result("fanout", "fanout_p50_ms_one_instance", percentile(same, 50), "ms"));
+    results.push(result("fanout", "fanout_p95_ms_one_instance", percentile(same, 95), "ms", { target: { op: "<=", value: TARGET_FANOUT_P95_MS } }));
+    results.push(result("fanout", "fanout_p50_ms_two_instances", percentile(cross, 50), "ms"));
+    results.push(result("fanout", "fanout_p95_ms_two_instances", percentile(cross, 95), "ms", { target: { op: "<=", value: TARGET_FANOUT_P95_MS } }));
+
     const rand = prng(42);
     const urls = { app: ctx.baseUrls[0]!, floor: floor.url };
     for (const clients of (process.env.BENCH_SCORING_CLIENTS ?? "16,64").split(",").map(Number)) {
@@ -359,12 +368,10 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       results.push(result(SUITE, `write_p99_ms_c${clients}_vs_grouped_floor`, percentile(A.latencies, 99), "ms", { baseline: { name: "raw-pg-floor-grouped", value: percentile(G.latencies, 99) } }));
     }
 
-    const { same, cross } = await fanout(ctx, fx, pool);
-    ctx.log(`fan-out: ${same.length} same-instance and ${cross.length} cross-instance deliveries.`);
-    results.push(result("fanout", "fanout_p50_ms_one_instance", percentile(same, 50), "ms"));
-    results.push(result("fanout", "fanout_p95_ms_one_instance", percentile(same, 95), "ms", { target: { op: "<=", value: TARGET_FANOUT_P95_MS } }));
-    results.push(result("fanout", "fanout_p50_ms_two_instances", percentile(cross, 50), "ms"));
-    results.push(result("fanout", "fanout_p95_ms_two_instances", percentile(cross, 95), "ms", { target: { op: "<=", value: TARGET_FANOUT_P95_MS } }));
+    const after = await fanout(ctx, fx, pool);
+    results.push(result("fanout", "fanout_p50_ms_one_instance_after_writes", percentile(after.same, 50), "ms"));
+    results.push(result("fanout", "fanout_p95_ms_one_instance_after_writes", percentile(after.same, 95), "ms"));
+    results.push(result("fanout", "fanout_p95_ms_two_instances_after_writes", percentile(after.cross, 95), "ms"));
     return results;
   } finally {
     await floor.close();
