@@ -44,6 +44,15 @@ BEGIN
 END
 $$;
 
+-- A level off the scale, as the write's rejection; NULL when the level is fine (or cleared).
+CREATE FUNCTION panelist_level_rejection(p_level INT, p_min INT, p_max INT)
+RETURNS JSONB
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN p_level IS NOT NULL AND (p_level < p_min OR p_level > p_max)
+    THEN jsonb_build_object('type', 'rejected', 'code', 'UNPROCESSABLE',
+                            'message', format('Level %s is outside this rubric''s scale (%s–%s).', p_level, p_min, p_max)) END
+$$;
+
 -- Applies one mutation (already shape-checked by the API's zod schema) to the actor's own
 -- scorecard on an interview. Returns the outcome as JSON:
 --   {"type":"applied","result":…,"statusChanged":…,"scorecardId":…,"interviewId":…}
@@ -77,6 +86,7 @@ DECLARE
   -- then does the panel need to hear of it. Re-levelling a scored criterion, editing a note or
   -- the summary changes no count, so it sends nothing.
   v_progress_changed BOOLEAN := FALSE;
+  v_rejection JSONB;
 BEGIN
   -- 1. Lock the panelist's scorecard: writes to one scorecard serialize, so the idempotency
   --    check, the version check and the progress counts below are exact.
@@ -132,10 +142,8 @@ BEGIN
       RETURN jsonb_build_object('type', 'rejected', 'code', 'UNPROCESSABLE', 'message', 'That criterion is not part of this question''s rubric.');
     END IF;
     v_level := (m->>'level')::int;
-    IF v_level IS NOT NULL AND (v_level < ctx.scale_min OR v_level > ctx.scale_max) THEN
-      RETURN jsonb_build_object('type', 'rejected', 'code', 'UNPROCESSABLE',
-        'message', format('Level %s is outside this rubric''s scale (%s–%s).', v_level, ctx.scale_min, ctx.scale_max));
-    END IF;
+    v_rejection := panelist_level_rejection(v_level, ctx.scale_min, ctx.scale_max);
+    IF v_rejection IS NOT NULL THEN RETURN v_rejection; END IF;
     v_value := jsonb_build_object('kind', 'criterion', 'interviewQuestionId', m->>'interviewQuestionId', 'criterionId', m->>'criterionId',
                                 'level', ctx.prev_level, 'covered', coalesce(ctx.prev_covered, FALSE), 'version', coalesce(ctx.prev_version, 0));
     IF v_base <> coalesce(ctx.prev_version, 0) THEN
@@ -158,10 +166,8 @@ BEGIN
       RETURN jsonb_build_object('type', 'rejected', 'code', 'UNPROCESSABLE', 'message', format('“%s” is not one of this interview''s overall attributes.', m->>'attribute'));
     END IF;
     v_level := (m->>'level')::int;
-    IF v_level IS NOT NULL AND (v_level < card.scale_min OR v_level > card.scale_max) THEN
-      RETURN jsonb_build_object('type', 'rejected', 'code', 'UNPROCESSABLE',
-        'message', format('Level %s is outside this rubric''s scale (%s–%s).', v_level, card.scale_min, card.scale_max));
-    END IF;
+    v_rejection := panelist_level_rejection(v_level, card.scale_min, card.scale_max);
+    IF v_rejection IS NOT NULL THEN RETURN v_rejection; END IF;
     SELECT level AS prev_level, version AS prev_version INTO ctx FROM attribute_scores WHERE scorecard_id = card.scorecard_id AND attribute = m->>'attribute';
     v_value := jsonb_build_object('kind', 'attribute', 'attribute', m->>'attribute',
                                 'level', CASE WHEN FOUND THEN ctx.prev_level END, 'version', CASE WHEN FOUND THEN ctx.prev_version ELSE 0 END);
