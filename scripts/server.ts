@@ -11,6 +11,7 @@
 // done. Everything else — pages, every other API route, the proxy, auth — stays in Next.
 //
 // Usage: node --import tsx scripts/server.ts [--hostname 127.0.0.1] [--port 3000]
+// (scripts/lib/production-server.ts holds the node arguments `npm start` uses)
 // (DATABASE_URL and NEXTAUTH_SECRET come from the environment; serve.ts sets them.)
 import http from "node:http";
 import { parse as parseCookies } from "cookie";
@@ -27,7 +28,8 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const hostname = arg("hostname") ?? process.env.HOSTNAME ?? "0.0.0.0";
+  // Without --hostname, listen like `next start` does: on every interface (IPv6 and IPv4).
+  const hostname = arg("hostname");
   const port = Number(arg("port") ?? process.env.PORT ?? 3000);
   const databaseUrl = process.env.DATABASE_URL;
   const secret = process.env.NEXTAUTH_SECRET;
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
   if (!secret || secret.length < 32) throw new Error("NEXTAUTH_SECRET must be set (at least 32 characters) for a production start.");
   Object.assign(process.env, { NODE_ENV: "production" });
 
-  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
 
@@ -51,8 +53,12 @@ async function main(): Promise<void> {
     serveWrite(deps, interviewId, req, res);
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
-  console.log(`> Panelist ready on http://${hostname}:${port}`);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    if (hostname) server.listen(port, hostname, resolve);
+    else server.listen(port, resolve);
+  });
+  console.log(`> Panelist ready on http://${hostname ?? "localhost"}:${port}`);
 
   const stop = () => {
     server.close();
