@@ -43,7 +43,10 @@ async function main(): Promise<void> {
 
   // The write path's own small pool: group commit keeps at most two transactions in flight.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
-  pool.on("connect", (client) => client.on("error", () => {})); // see lib/db/client.ts
+  // Idle connections dropped by Postgres (a restart) are replaced on next use; a connection that
+  // fails mid-write fails that write, which the client retries. Neither may crash the server.
+  pool.on("error", (err) => console.warn(`[scoring] idle connection lost: ${err.message}`));
+  pool.on("connect", (client) => client.on("error", () => {}));
   const run: SqlRunner = { query: async <T,>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as T[] };
   const deps: ScoreWriteDeps = { secret, run, writer: new GroupCommitWriter(run, { roles: PERMISSIONS["scoring.write"], maxInFlight: 2 }) };
 
@@ -60,11 +63,15 @@ async function main(): Promise<void> {
   });
   console.log(`> Panelist ready on http://${hostname ?? "localhost"}:${port}`);
 
+  // Stop taking connections, let requests in flight (and their writes) finish, then close the
+  // pool; give up after 10 s. Once, however many signals arrive.
+  let stopping = false;
   const stop = () => {
-    server.close();
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(0), 10_000).unref();
     server.closeIdleConnections();
-    void pool.end().finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
+    server.close(() => void pool.end().finally(() => process.exit(0)));
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

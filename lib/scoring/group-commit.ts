@@ -8,9 +8,11 @@
 // is acknowledged only after the transaction that holds it has committed.
 //
 // Lock order: items are sorted by (interview, user) — stably, so one panelist's writes keep
-// their order — so that concurrent batches take scorecard locks in one global order. If a batch
-// fails anyway (a deadlock, a unique race, Postgres restarting), nothing of it was committed and
-// each of its items is applied again on its own, so one bad item fails only itself.
+// their order — so that concurrent batches take scorecard locks in one global order. Each item
+// runs in its own subtransaction: one that fails (a lock timeout, a deadlock, a unique race)
+// is undone alone and answered as an error (a 5xx the client retries), while the rest commit.
+// If the batch as a whole fails (the connection drops, Postgres restarts), nothing of it was
+// committed and each item is applied again on its own.
 import type { Mutation } from "./schemas";
 import { applySessionMutation, type CoreOutcome, type ScoringSession, type SqlRunner } from "./apply-mutation-core";
 
@@ -21,7 +23,7 @@ export interface GroupCommitOptions {
   roles: readonly string[];
   /** Transactions in flight at once (each holds one connection). */
   maxInFlight?: number;
-  /** Writes per transaction at most. */
+  /** Writes per transaction at most (32 at most). */
   maxBatch?: number;
 }
 
@@ -37,6 +39,7 @@ export interface GroupCommitStats {
   batches: number;
   writes: number;
   fallbacks: number;
+  itemErrors: number;
   largestBatch: number;
 }
 
@@ -46,7 +49,7 @@ export class GroupCommitWriter {
   private readonly maxInFlight: number;
   private readonly maxBatch: number;
   private readonly roles: readonly string[];
-  readonly stats: GroupCommitStats = { batches: 0, writes: 0, fallbacks: 0, largestBatch: 0 };
+  readonly stats: GroupCommitStats = { batches: 0, writes: 0, fallbacks: 0, itemErrors: 0, largestBatch: 0 };
 
   constructor(
     private readonly run: SqlRunner,
@@ -54,7 +57,8 @@ export class GroupCommitWriter {
   ) {
     this.roles = opts.roles;
     this.maxInFlight = Math.max(1, opts.maxInFlight ?? 4);
-    this.maxBatch = Math.max(1, opts.maxBatch ?? 32);
+    // At most 32: each item is a subtransaction, and Postgres caches 64 per transaction.
+    this.maxBatch = Math.min(32, Math.max(1, opts.maxBatch ?? 32));
   }
 
   /** Applies one mutation for a session; resolves once the transaction holding it has committed. */
@@ -85,10 +89,10 @@ export class GroupCommitWriter {
       .map((p, i) => ({ p, i }))
       .sort((a, b) => cmp(a.p.interviewId, b.p.interviewId) || cmp(a.p.session.userId, b.p.session.userId) || a.i - b.i)
       .map((x) => x.p);
-    let outcomes: CoreOutcome[];
+    let outcomes: (CoreOutcome | ItemError)[];
     try {
       const items = ordered.map((p) => ({ u: p.session.userId, p: p.session.preferredOrgId ?? null, i: p.interviewId, m: p.mutation }));
-      const [row] = await this.run.query<{ outcomes: CoreOutcome[] }>(SCORE_WRITE_BATCH_SQL, [this.roles, JSON.stringify(items)]);
+      const [row] = await this.run.query<{ outcomes: (CoreOutcome | ItemError)[] }>(SCORE_WRITE_BATCH_SQL, [this.roles, JSON.stringify(items)]);
       outcomes = row?.outcomes ?? [];
       if (outcomes.length !== ordered.length) throw new Error(`panelist_score_write_batch returned ${outcomes.length} outcomes for ${ordered.length} writes`);
     } catch {
@@ -97,7 +101,12 @@ export class GroupCommitWriter {
       for (const p of ordered) await this.alone(p);
       return;
     }
-    ordered.forEach((p, k) => p.resolve(outcomes[k]!));
+    ordered.forEach((p, k) => {
+      const o = outcomes[k]!;
+      if (o.type !== "error") return p.resolve(o);
+      this.stats.itemErrors++;
+      p.reject(new Error(`score write failed in its batch (${o.sqlstate}): ${o.message}`));
+    });
   }
 
   private async alone(p: Pending): Promise<void> {
@@ -107,6 +116,13 @@ export class GroupCommitWriter {
       p.reject(err);
     }
   }
+}
+
+/** An item whose subtransaction failed (panelist_score_write_batch); it wrote nothing. */
+interface ItemError {
+  type: "error";
+  sqlstate: string;
+  message: string;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -27,8 +27,15 @@ const mutationId = z
   .max(SCORING_LIMITS.mutationIdMaxChars, "A mutation id has at most 64 characters.")
   .regex(/^[A-Za-z0-9_-]+$/, "A mutation id uses letters, digits, '-' and '_' only.");
 const id = z.string().min(1).max(64);
-const baseVersion = z.number().int().min(0);
-const level = z.number({ error: "A level is a whole number or null (not assessed)." }).int("A level is a whole number.").nullable();
+/** Versions and levels are Postgres integers: anything larger is not a version or a level (and must not reach the SQL). */
+const PG_INT_MAX = 2_147_483_647;
+const baseVersion = z.number().int().min(0).max(PG_INT_MAX, "That version does not exist.");
+const level = z
+  .number({ error: "A level is a whole number or null (not assessed)." })
+  .int("A level is a whole number.")
+  .min(-PG_INT_MAX, "That level is outside every rubric scale.")
+  .max(PG_INT_MAX, "That level is outside every rubric scale.")
+  .nullable();
 
 export const criterionMutationSchema = z
   .object({

@@ -52,6 +52,12 @@ describe("room routes", () => {
     const unknownKind = await call(mutations.POST, ivy, id, { kind: "teleport", mutationId: "m_route_000002" });
     expect(unknownKind.status).toBe(400);
     expect(unknownKind.body.error!.message).toBe("Unknown kind of change.");
+    // Past a Postgres integer nothing is a version or a level: a 400, never a 500 from the SQL.
+    const hugeBase = await call(mutations.POST, ivy, id, { kind: "submit", mutationId: "m_route_000008", baseVersion: 3_000_000_000 });
+    expect(hugeBase.status).toBe(400);
+    expect(hugeBase.body.error!.message).toBe("That version does not exist.");
+    const hugeLevel = await call(mutations.POST, ivy, id, { kind: "criterion", mutationId: "m_route_000009", baseVersion: 0, ...criterion, level: 3_000_000_000 });
+    expect(hugeLevel.status).toBe(400);
     const fraction = await call(mutations.POST, ivy, id, { kind: "criterion", mutationId: "m_route_000003", baseVersion: 0, ...criterion, level: 2.5 });
     expect(fraction.body.error!.message).toBe("A level is a whole number.");
 

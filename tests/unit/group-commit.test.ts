@@ -80,6 +80,53 @@ describe("GroupCommitWriter", () => {
   });
 });
 
+describe("GroupCommitWriter when the batch itself fails", () => {
+  it("applies each write of a failed batch again on its own, in order, and fails only those that fail again", async () => {
+    const sent: string[] = [];
+    let batchCalls = 0;
+    const run: SqlRunner = {
+      query: async <T,>(sql: string, params: unknown[]): Promise<T[]> => {
+        if (sql.includes("batch")) {
+          batchCalls++;
+          throw new Error("Connection terminated unexpectedly");
+        }
+        const m = JSON.parse(params[4] as string) as { mutationId: string };
+        sent.push(m.mutationId);
+        await new Promise((r) => setTimeout(r, 1));
+        if (m.mutationId === "bad") throw new Error("still failing");
+        return [{ outcome: { type: "applied", result: { mutationId: m.mutationId } } }] as T[];
+      },
+    };
+    const w = new GroupCommitWriter(run, { roles: ["INTERVIEWER"], maxInFlight: 1 });
+    const first = w.write({ userId: "u0" }, "i", m("first"));
+    const rest = [w.write({ userId: "u2" }, "i", m("b")), w.write({ userId: "u1" }, "i", m("bad")), w.write({ userId: "u1" }, "i", m("a"))];
+    const settled = await Promise.allSettled([first, ...rest]);
+    expect(settled.map((x) => x.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect(batchCalls).toBe(1);
+    expect(sent).toEqual(["first", "bad", "a", "b"]);
+    expect(w.stats).toMatchObject({ fallbacks: 1, itemErrors: 0 });
+  });
+
+  it("answers an item that failed inside a committed batch with an error, and the others normally", async () => {
+    const run: SqlRunner = {
+      query: async <T,>(sql: string, params: unknown[]): Promise<T[]> => {
+        if (!sql.includes("batch")) {
+          await new Promise((r) => setTimeout(r, 1));
+          return [{ outcome: { type: "applied", result: {} } }] as T[];
+        }
+        const items = JSON.parse(params[1] as string) as { m: { mutationId: string } }[];
+        return [{ outcomes: items.map((x) => (x.m.mutationId === "bad" ? { type: "error", sqlstate: "55P03", message: "lock timeout" } : { type: "applied", result: { mutationId: x.m.mutationId } })) }] as T[];
+      },
+    };
+    const w = new GroupCommitWriter(run, { roles: ["INTERVIEWER"], maxInFlight: 1 });
+    const all = [w.write({ userId: "u0" }, "i", m("first")), w.write({ userId: "u1" }, "i", m("bad")), w.write({ userId: "u2" }, "i", m("ok"))];
+    const settled = await Promise.allSettled(all);
+    expect(settled.map((x) => x.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(String((settled[1] as PromiseRejectedResult).reason)).toContain("55P03");
+    expect(w.stats).toMatchObject({ fallbacks: 0, itemErrors: 1 });
+  });
+});
+
 describe("the production server's write path", () => {
   it("takes exactly POST /api/interviews/:id/room/mutations and leaves everything else to Next", async () => {
     const { matchScoreWritePath } = await import("@/lib/scoring/write-endpoint");

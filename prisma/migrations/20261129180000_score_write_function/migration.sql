@@ -18,7 +18,9 @@ DECLARE
   v_submitted INT;
   v_all_submitted BOOLEAN;
 BEGIN
-  SELECT status INTO v_status FROM interviews WHERE id = p_interview_id;
+  -- Locked, so two "last" submits in separate transactions cannot both count the other as a
+  -- draft: the second waits here, then counts (in a new statement) with the first committed.
+  SELECT status INTO v_status FROM interviews WHERE id = p_interview_id FOR NO KEY UPDATE;
   IF NOT FOUND OR v_status IN ('CANCELLED', 'NO_SHOW') THEN
     RETURN FALSE;
   END IF;
@@ -61,7 +63,11 @@ $$;
 --   {"type":"rejected","code":"NOT_FOUND"|"UNPROCESSABLE","message":…}   nothing written
 CREATE FUNCTION panelist_score_write(p_org_id TEXT, p_user_id TEXT, p_interview_id TEXT, m JSONB)
 RETURNS JSONB
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- A write never waits long for a lock: past 5 s it fails (a 5xx the client retries) rather
+-- than holding up the writes that share its transaction.
+SET lock_timeout = '5s'
+AS $$
 DECLARE
   v_kind TEXT := m->>'kind';
   v_mutation_id TEXT := m->>'mutationId';
@@ -162,7 +168,7 @@ BEGIN
     v_progress_changed := coalesce(ctx.prev_covered, FALSE) <> v_covered OR (ctx.prev_level IS NULL) <> (v_level IS NULL);
 
   ELSIF v_kind = 'attribute' THEN
-    IF NOT (m->>'attribute' = ANY (card.overall_attributes)) THEN
+    IF NOT coalesce(m->>'attribute' = ANY (card.overall_attributes), FALSE) THEN
       RETURN jsonb_build_object('type', 'rejected', 'code', 'UNPROCESSABLE', 'message', format('“%s” is not one of this interview''s overall attributes.', m->>'attribute'));
     END IF;
     v_level := (m->>'level')::int;
@@ -319,17 +325,25 @@ $$;
 -- Group commit: several writes, from different panelists, in one transaction and so one WAL
 -- flush (lib/scoring/group-commit.ts). Items are {"u": user, "p": preferred organization,
 -- "i": interview, "m": mutation}; p_roles applies to all. The result is their outcomes, in
--- order; each item is exactly one panelist_session_score_write. An error in any item aborts
--- the whole batch (nothing of it is committed); the caller then applies each item on its own.
+-- order; each item is exactly one panelist_session_score_write, in a subtransaction of its
+-- own: an error in one item (a lock timeout, a deadlock, a unique race) undoes only that item,
+-- which comes back as {"type": "error"}, and the others commit. (A batch holds at most 32
+-- items, under Postgres's 64 cached subtransactions per transaction.)
 CREATE FUNCTION panelist_score_write_batch(p_roles TEXT[], items JSONB)
 RETURNS JSONB
 LANGUAGE plpgsql AS $$
 DECLARE
   item JSONB;
+  outcome JSONB;
   outcomes JSONB := '[]'::jsonb;
 BEGIN
   FOR item IN SELECT value FROM jsonb_array_elements(items) LOOP
-    outcomes := outcomes || jsonb_build_array(panelist_session_score_write(item->>'u', item->>'p', p_roles, item->>'i', item->'m'));
+    BEGIN
+      outcome := panelist_session_score_write(item->>'u', item->>'p', p_roles, item->>'i', item->'m');
+    EXCEPTION WHEN OTHERS THEN
+      outcome := jsonb_build_object('type', 'error', 'sqlstate', SQLSTATE, 'message', SQLERRM);
+    END;
+    outcomes := outcomes || jsonb_build_array(outcome);
   END LOOP;
   RETURN outcomes;
 END
