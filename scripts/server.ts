@@ -18,7 +18,7 @@ import { parse as parseCookies } from "cookie";
 import next from "next";
 import pg from "pg";
 import { PERMISSIONS } from "../lib/auth/permissions";
-import type { SqlRunner } from "../lib/scoring/apply-mutation-core";
+import { poolRunner } from "../lib/db/sql-runner";
 import { GroupCommitWriter } from "../lib/scoring/group-commit";
 import { MAX_MUTATION_BODY_BYTES, handleScoreWrite, matchScoreWritePath, type ScoreWriteDeps } from "../lib/scoring/write-endpoint";
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   // fails mid-write fails that write, which the client retries. Neither may crash the server.
   pool.on("error", (err) => console.warn(`[scoring] idle connection lost: ${err.message}`));
   pool.on("connect", (client) => client.on("error", () => {}));
-  const run: SqlRunner = { query: async <T,>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as T[] };
+  const run = poolRunner(pool);
   const deps: ScoreWriteDeps = { secret, run, writer: new GroupCommitWriter(run, { roles: PERMISSIONS["scoring.write"], maxInFlight: 2 }) };
 
   const server = http.createServer((req, res) => {

@@ -1,5 +1,6 @@
 // Loading the actor (user, organization, role) for a user id: one query, on every request.
 // No "server-only": the live scoring write endpoint runs it outside Next as well.
+import type { SqlRunner } from "@/lib/db/sql-runner";
 import type { RoleName } from "./permissions";
 
 /** Who is acting, in which organization, with which role — read fresh on every request. */
@@ -11,10 +12,6 @@ export interface Actor {
   organizationId: string;
   organizationName: string;
   role: RoleName;
-}
-
-export interface ActorQueryRunner {
-  query<T>(sql: string, params: unknown[]): Promise<T[]>;
 }
 
 interface ActorRow {
@@ -30,7 +27,7 @@ interface ActorRow {
 /** The rule (preferred organization when a member of it, else the oldest membership) is the SQL function panelist_actor. */
 const ACTOR_SQL = "SELECT * FROM panelist_actor($1, $2)";
 
-export async function loadActorWith(run: ActorQueryRunner, userId: string, preferredOrgId?: string): Promise<Actor | null> {
+export async function loadActorWith(run: SqlRunner, userId: string, preferredOrgId?: string): Promise<Actor | null> {
   const [row] = await run.query<ActorRow>(ACTOR_SQL, [userId, preferredOrgId ?? null]);
   if (!row) return null;
   return {

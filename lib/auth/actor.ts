@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "@/lib/env";
 import { getPgPool } from "@/lib/db/client";
+import { poolRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import { type Actor, loadActorWith } from "./actor-query";
 import { ACTIVE_ORG_COOKIE, sessionUserId } from "./session-token";
@@ -16,8 +17,7 @@ export { ACTIVE_ORG_COOKIE } from "./session-token";
  * per-query cost is not worth paying for one fixed statement.
  */
 export async function loadActor(userId: string, preferredOrgId?: string): Promise<Actor | null> {
-  const pool = getPgPool();
-  return loadActorWith({ query: async <T,>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as T[] }, userId, preferredOrgId);
+  return loadActorWith(poolRunner(getPgPool), userId, preferredOrgId);
 }
 
 /** The signed-in user's id from the session cookie, or null. */

@@ -49,9 +49,10 @@ export const db: Db = new Proxy({} as Db, {
 });
 
 /**
- * The connection pool the shared client uses (same connections, same limit). For hot paths
- * whose SQL is fixed (lib/scoring's write): callers must attach an "error" listener while they
- * hold a client, since pg only guards idle ones.
+ * The connection pool the shared client uses (same connections, same limit), for hot paths
+ * whose SQL is fixed (the actor lookup, the scoring write): use it through
+ * `poolRunner(getPgPool)` from lib/db/sql-runner.ts, whose pool.query checks a connection
+ * out and back in per statement.
  */
 export function getPgPool(): pg.Pool {
   getDb();

@@ -16,11 +16,10 @@
 //      — delivered to listeners only if the transaction commits.
 // It used to be seven statements from here (BEGIN … COMMIT); as one function the write costs
 // Node and Postgres a fraction of the CPU, which is what the live room's latency target needs.
+import type { SqlRunner } from "@/lib/db/sql-runner";
 import type { FieldValue, Mutation, MutationResult } from "./schemas";
 
-export interface SqlRunner {
-  query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
-}
+export type { SqlRunner } from "@/lib/db/sql-runner";
 
 export interface ScoringActor {
   userId: string;

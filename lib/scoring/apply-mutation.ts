@@ -2,14 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, PERMISSIONS } from "@/lib/auth/permissions";
 import { getPgPool } from "@/lib/db/client";
+import { poolRunner } from "@/lib/db/sql-runner";
 import { env } from "@/lib/env";
-import type { SqlRunner } from "./apply-mutation-core";
 import { GroupCommitWriter } from "./group-commit";
 import { outcomeToResult } from "./outcome";
 import type { Mutation, MutationResult } from "./schemas";
 import { SCORING_FORBIDDEN_MESSAGE, type ScoreWriteDeps } from "./write-endpoint";
-
-export { outcomeError } from "./outcome";
 
 let deps: ScoreWriteDeps | undefined;
 
@@ -21,7 +19,7 @@ let deps: ScoreWriteDeps | undefined;
 export function scoreWriteDeps(): ScoreWriteDeps {
   if (deps) return deps;
   // The pool is looked up per statement, so a client rebuilt after $disconnect is picked up.
-  const run: SqlRunner = { query: async <T,>(sql: string, params: unknown[]) => (await getPgPool().query(sql, params)).rows as T[] };
+  const run = poolRunner(getPgPool);
   deps = { secret: env().AUTH_SECRET, run, writer: new GroupCommitWriter(run, { roles: PERMISSIONS["scoring.write"] }) };
   return deps;
 }

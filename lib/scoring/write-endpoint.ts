@@ -11,9 +11,10 @@
 // not score, 400 for malformed input, 404 for an interview that is not yours to score, 422 for
 // rule breaks, 409 with the current value on a stale base version. Services still check tenant
 // scope: the SQL function only ever touches the actor's own scorecard in the actor's organization.
-import { loadActorWith, type ActorQueryRunner } from "@/lib/auth/actor-query";
+import { loadActorWith } from "@/lib/auth/actor-query";
 import { assertCan } from "@/lib/auth/permissions";
 import { ACTIVE_ORG_COOKIE, sessionUserId } from "@/lib/auth/session-token";
+import type { SqlRunner } from "@/lib/db/sql-runner";
 import { AppError, toErrorResponse, validationError } from "@/lib/errors";
 import type { GroupCommitWriter } from "./group-commit";
 import { outcomeToResult } from "./outcome";
@@ -40,7 +41,7 @@ export interface ScoreWriteDeps {
   secret: string;
   writer: GroupCommitWriter;
   /** For the error path only: who is asking, so a stranger's bad request is still a 401/403, not a 400. */
-  run: ActorQueryRunner;
+  run: SqlRunner;
 }
 
 export const SCORING_FORBIDDEN_MESSAGE = "Only interviewers on the panel can score.";

@@ -19,7 +19,8 @@ import { Pool } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/seed/credentials";
 import { PERMISSIONS } from "@/lib/auth/permissions";
-import { applyMutationCore, type SqlRunner } from "@/lib/scoring/apply-mutation-core";
+import { poolRunner } from "@/lib/db/sql-runner";
+import { applyMutationCore } from "@/lib/scoring/apply-mutation-core";
 import { GroupCommitWriter } from "@/lib/scoring/group-commit";
 import type { Mutation } from "@/lib/scoring/schemas";
 import { percentile, prng, result } from "./lib/stats";
@@ -132,7 +133,8 @@ async function startFloor(databaseUrl: string): Promise<{ url: string; close(): 
   const pool = new Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
   // Same as scripts/server.ts: three connections, two transactions in flight.
   const groupedPool = new Pool({ connectionString: databaseUrl, max: 3 });
-  const grouped = new GroupCommitWriter({ query: async <T,>(sql: string, params: unknown[]) => (await groupedPool.query(sql, params)).rows as T[] }, { roles: PERMISSIONS["scoring.write"], maxInFlight: 2 });
+  const run = poolRunner(pool);
+  const grouped = new GroupCommitWriter(poolRunner(groupedPool), { roles: PERMISSIONS["scoring.write"], maxInFlight: 2 });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -142,7 +144,6 @@ async function startFloor(databaseUrl: string): Promise<{ url: string; close(): 
       let body: unknown;
       try {
         // The very write the service makes: one statement, its own transaction (or grouped).
-        const run: SqlRunner = { query: async <T,>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as T[] };
         const o = req.url === "/write-grouped" ? await grouped.write({ userId: actor.userId, preferredOrgId: actor.organizationId }, interviewId, mutation) : await applyMutationCore(run, actor, interviewId, mutation);
         if (o.type === "applied" || o.type === "replayed") body = o.result;
         else {

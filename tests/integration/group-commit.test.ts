@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { db, getPgPool } from "@/lib/db/client";
-import type { SqlRunner } from "@/lib/scoring/apply-mutation-core";
+import { poolRunner, type SqlRunner } from "@/lib/db/sql-runner";
 import { GroupCommitWriter } from "@/lib/scoring/group-commit";
 import { openRoom } from "@/lib/scoring/open-room";
 import type { Mutation } from "@/lib/scoring/schemas";
@@ -14,13 +14,14 @@ import { makeRoomInterview, mid } from "../helpers/room-factories";
 
 const roles = PERMISSIONS["scoring.write"];
 
+/** The shared pool, counting statements. */
 function runner(): SqlRunner & { statements: number } {
-  const pool = getPgPool();
+  const inner = poolRunner(getPgPool());
   const r = {
     statements: 0,
-    query: async <T,>(sql: string, params: unknown[]) => {
+    query: <T,>(sql: string, params: unknown[]) => {
       r.statements++;
-      return (await pool.query(sql, params)).rows as T[];
+      return inner.query<T>(sql, params);
     },
   };
   return r;
