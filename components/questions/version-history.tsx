@@ -16,7 +16,6 @@ export function VersionHistory({ questionId, initialVersions, timeZone }: { ques
   const [from, setFrom] = useState(Math.max(1, latest - 1));
   const [to, setTo] = useState(latest);
   const diff = useQuestionDiff(questionId, from, to);
-  const ids = { from: useId(), to: useId() };
   const fmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone });
 
   return (
@@ -44,30 +43,8 @@ export function VersionHistory({ questionId, initialVersions, timeZone }: { ques
       </Card>
       <Card>
         <div className="mb-4 flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor={ids.from} className="mb-1 block text-sm font-semibold">
-              Compare
-            </label>
-            <Select id={ids.from} value={from} onChange={(e) => setFrom(Number(e.target.value))}>
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  Version {v.number}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div>
-            <label htmlFor={ids.to} className="mb-1 block text-sm font-semibold">
-              with
-            </label>
-            <Select id={ids.to} value={to} onChange={(e) => setTo(Number(e.target.value))}>
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  Version {v.number}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <VersionSelect label="Compare" versions={versions} value={from} onChange={setFrom} />
+          <VersionSelect label="with" versions={versions} value={to} onChange={setTo} />
         </div>
         <FormError message={diff.error instanceof ApiError ? diff.error.message : null} />
         {versions.length < 2 && <p className="text-sm">Only one version so far: edits will show up here.</p>}
@@ -78,6 +55,24 @@ export function VersionHistory({ questionId, initialVersions, timeZone }: { ques
           </div>
         )}
       </Card>
+    </div>
+  );
+}
+
+function VersionSelect({ label, versions, value, onChange }: { label: string; versions: QuestionVersionSummary[]; value: number; onChange: (n: number) => void }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-semibold">
+        {label}
+      </label>
+      <Select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            Version {v.number}
+          </option>
+        ))}
+      </Select>
     </div>
   );
 }
