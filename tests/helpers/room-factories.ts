@@ -27,10 +27,13 @@ const DEFAULT_QUESTIONS: RoomQuestionSpec[] = [
   { title: "Debug a memory leak", criteria: [{ key: "method", weight: 1 }, { key: "tools", weight: 1 }] },
 ];
 
-export async function makeActor(organizationId: string, role: Role = "INTERVIEWER"): Promise<Actor> {
-  const user = await makeUser();
+/** A new user with `role` in the organization, as the actor the services take (optionally in a time zone). */
+export async function makeActor(organizationId: string, role: Role = "INTERVIEWER", timeZone?: string): Promise<Actor> {
+  const user = await makeUser(timeZone ? { timeZone } : {});
   await makeMembership({ organizationId, userId: user.id, role });
-  return (await loadActor(user.id, organizationId))!;
+  const actor = await loadActor(user.id, organizationId);
+  if (!actor) throw new Error("actor missing");
+  return actor;
 }
 
 export async function makeRoomInterview(

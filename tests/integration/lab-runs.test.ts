@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/client";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { toErrorResponse } from "@/lib/errors";
 import { cancelLabRun } from "@/lib/lab/cancel-lab-run";
 import { getLabRun } from "@/lib/lab/get-lab-run";
 import { labRunEventStream } from "@/lib/lab/lab-run-event-stream";
@@ -14,6 +14,7 @@ import { isTerminal } from "@/lib/lab/schemas";
 import { startLabRun } from "@/lib/lab/start-lab-run";
 import type { BiasVarianceResult, LabRunView } from "@/lib/lab/types";
 import { makeMembership, uniqueSuffix } from "../helpers/factories";
+import { rejection } from "../helpers/app-errors";
 
 const pool = new LabPool({ maxWorkers: 2 });
 
@@ -50,12 +51,6 @@ async function waitForEnd(actor: Actor, id: string, timeoutMs = 60_000): Promise
     if (Date.now() > until) throw new Error(`run ${id} still ${run.status}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
 }
 
 describe("startLabRun", () => {

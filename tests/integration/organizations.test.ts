@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { authenticate, INVALID_CREDENTIALS } from "@/lib/auth/sign-in";
-import { AppError } from "@/lib/errors";
 import { createAccount } from "@/lib/organizations/create-account";
 import { acceptInvitation, createInvitation, previewInvitation, revokeInvitation } from "@/lib/organizations/invitations";
 import { changeMemberRole, getMemberOrThrow, listMembers, removeMember } from "@/lib/organizations/members";
 import { getOrganizationSettings, updateOrganizationSettings } from "@/lib/organizations/settings";
 import { assertMemberOf, listMyOrganizations } from "@/lib/organizations/my-organizations";
+import { expectAppError } from "../helpers/app-errors";
 
 const PASSWORD = "a-long-password-1";
 let seq = 0;
@@ -28,16 +28,6 @@ async function inviteAndJoin(owner: Actor, role: "ADMIN" | "RECRUITER" | "INTERV
   const actor = await loadActor(userId);
   if (!actor) throw new Error("member actor missing");
   return actor;
-}
-
-async function expectAppError(p: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  return err as AppError;
 }
 
 describe("sign-up", () => {

@@ -1,7 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Actor, loadActor } from "@/lib/auth/actor";
-import type { Role } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { archiveQuestion } from "@/lib/questions/archive-question";
@@ -20,25 +19,9 @@ import type { CreateQuestionInput, QuestionExportFile } from "@/lib/questions/sc
 import { searchQuestions } from "@/lib/questions/search-questions";
 import type { QuestionConflictDetails, QuestionDetail } from "@/lib/questions/types";
 import { updateQuestion } from "@/lib/questions/update-question";
-import { makeMembership, makeOrg, makeUser } from "../helpers/factories";
-
-async function actorIn(organizationId: string, role: Role): Promise<Actor> {
-  const user = await makeUser();
-  await makeMembership({ organizationId, userId: user.id, role });
-  const actor = await loadActor(user.id, organizationId);
-  if (!actor) throw new Error("actor missing");
-  return actor;
-}
-
-async function expectAppError(p: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  return err as AppError;
-}
+import { makeOrg } from "../helpers/factories";
+import { expectAppError } from "../helpers/app-errors";
+import { makeActor } from "../helpers/room-factories";
 
 const levels = (prefix = "") => [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `${prefix}Level ${level} answer` }));
 
@@ -85,11 +68,11 @@ let otherOrgOwner: Actor;
 
 beforeAll(async () => {
   orgA = (await makeOrg({ name: "Org A" })).id;
-  owner = await actorIn(orgA, "OWNER");
-  recruiter = await actorIn(orgA, "RECRUITER");
-  interviewer = await actorIn(orgA, "INTERVIEWER");
-  reviewer = await actorIn(orgA, "REVIEWER");
-  otherOrgOwner = await actorIn((await makeOrg({ name: "Org B" })).id, "OWNER");
+  owner = await makeActor(orgA, "OWNER");
+  recruiter = await makeActor(orgA, "RECRUITER");
+  interviewer = await makeActor(orgA, "INTERVIEWER");
+  reviewer = await makeActor(orgA, "REVIEWER");
+  otherOrgOwner = await makeActor((await makeOrg({ name: "Org B" })).id, "OWNER");
 });
 
 describe("creating questions", () => {
@@ -122,7 +105,7 @@ describe("creating questions", () => {
 
   it("validates levels against the organization's own scale", async () => {
     const org = await makeOrg({ scaleMin: 1, scaleMax: 3 });
-    const a = await actorIn(org.id, "ADMIN");
+    const a = await makeActor(org.id, "ADMIN");
     await expectAppError(createQuestion(a, questionInput()), "VALIDATION");
     const ok = await createQuestion(
       a,
@@ -238,7 +221,7 @@ describe("full-text search", () => {
   let a: Actor;
   beforeAll(async () => {
     org = (await makeOrg()).id;
-    a = await actorIn(org, "ADMIN");
+    a = await makeActor(org, "ADMIN");
     const make = (title: string, prompt: string, extra: Partial<CreateQuestionInput> = {}) =>
       createQuestion(a, questionInput({ title, prompt, criteria: [{ title: "Depth", weight: 1, levels: levels() }], ...extra }));
     await make("Self-attention in transformers", "Walk through scaled dot-product attention.", { tags: ["nlp"], difficulty: "HARD" });
@@ -307,7 +290,7 @@ describe("import and export", () => {
 
   it("reports row-level errors and imports nothing when any row is bad", async () => {
     const org = (await makeOrg()).id;
-    const a = await actorIn(org, "ADMIN");
+    const a = await makeActor(org, "ADMIN");
     const bad = { ...row("q-2", ""), criteria: [{ key: "depth", title: "Depth", weight: -1, levels: levels().slice(1) }] };
     const err = await expectAppError(importQuestions(a, fileOf([row("q-1", "One"), bad, row("q-1", "Dup"), row("q-4", "Four")])), "VALIDATION");
     const rows = (err.details as { rows: { row: number; key: string; fieldErrors: Record<string, string[]> }[] }).rows;
@@ -320,7 +303,7 @@ describe("import and export", () => {
 
   it("rolls back every row when a write fails midway", async () => {
     const org = (await makeOrg()).id;
-    const a = await actorIn(org, "ADMIN");
+    const a = await makeActor(org, "ADMIN");
     // Both rows pass validation; a trigger makes the database refuse the second insert, so the
     // first row's writes (question, version, criteria, search vector) must roll back with it.
     await db.$executeRawUnsafe(`
@@ -339,7 +322,7 @@ describe("import and export", () => {
 
   it("dry-runs without writing, imports, re-imports as a no-op, and versions changed rows", async () => {
     const org = (await makeOrg()).id;
-    const a = await actorIn(org, "RECRUITER");
+    const a = await makeActor(org, "RECRUITER");
     const file = fileOf([row("k-1", "One"), row("k-2", "Two")]);
     const dry = await importQuestions(a, file, { dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, created: 2 });
@@ -355,19 +338,19 @@ describe("import and export", () => {
   });
 
   it("refuses a file written for another scale", async () => {
-    const a = await actorIn((await makeOrg()).id, "ADMIN");
+    const a = await makeActor((await makeOrg()).id, "ADMIN");
     const err = await expectAppError(importQuestions(a, { ...(fileOf([row("x", "X")]) as object), scale: { min: 1, max: 5 } }), "VALIDATION");
     expect(err.fieldErrors?.scale?.[0]).toMatch(/1–5/);
   });
 
   it("round-trips JSON losslessly between organizations", async () => {
-    const src = await actorIn((await makeOrg()).id, "OWNER");
+    const src = await makeActor((await makeOrg()).id, "OWNER");
     const q = await createQuestion(src, questionInput({ title: "Transfer learning", tags: ["cv", "transfer"] }));
     await updateQuestion(src, q.id, editOf(q, { redFlags: ["Fine-tunes everything with a huge LR"] }));
     await createQuestion(src, questionInput({ title: "Optimizers", status: "DRAFT", followUps: [], modelAnswer: "" }));
     const first = JSON.parse((await exportQuestions(src, { format: "json" })).body) as QuestionExportFile;
 
-    const dst = await actorIn((await makeOrg()).id, "ADMIN");
+    const dst = await makeActor((await makeOrg()).id, "ADMIN");
     expect(await importQuestions(dst, first)).toMatchObject({ created: 2 });
     const second = JSON.parse((await exportQuestions(dst, { format: "json" })).body) as QuestionExportFile;
     expect(second.questions).toEqual(first.questions);
@@ -375,7 +358,7 @@ describe("import and export", () => {
   });
 
   it("exports CSV with formula-looking cells neutralized, and Markdown", async () => {
-    const a = await actorIn((await makeOrg()).id, "OWNER");
+    const a = await makeActor((await makeOrg()).id, "OWNER");
     await createQuestion(a, questionInput({ title: "=HYPERLINK(\"https://evil\")", prompt: "Line one,\nline \"two\"" }));
     const csv = (await exportQuestions(a, { format: "csv" })).body;
     expect(csv.split("\r\n")[0]).toBe(
@@ -394,7 +377,7 @@ describe("CSV import", () => {
   const csvOf = async (a: Actor) => (await exportQuestions(a, { format: "csv" })).body;
 
   it("round-trips the CSV export between organizations", async () => {
-    const src = await actorIn((await makeOrg()).id, "OWNER");
+    const src = await makeActor((await makeOrg()).id, "OWNER");
     const q = await createQuestion(src, questionInput({ title: "Transfer learning", tags: ["cv", "transfer"], prompt: "Which layers, and why?\n\n- freeze, \"thaw\"" }));
     await updateQuestion(src, q.id, editOf(q, { redFlags: ["Fine-tunes everything with a huge LR", "Ignores domain shift"] }));
     await createQuestion(
@@ -410,7 +393,7 @@ describe("CSV import", () => {
     const first = await csvOf(src);
     const firstJson = JSON.parse((await exportQuestions(src, { format: "json" })).body) as QuestionExportFile;
 
-    const dst = await actorIn((await makeOrg()).id, "ADMIN");
+    const dst = await makeActor((await makeOrg()).id, "ADMIN");
     const dry = await importQuestionsCsv(dst, first, { dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, created: 2 });
     expect(dry.questions.map((r) => r.sourceRow)).toEqual([2, 3]);
@@ -430,14 +413,14 @@ describe("CSV import", () => {
   });
 
   it("reports errors by CSV row and field, and writes nothing", async () => {
-    const src = await actorIn((await makeOrg()).id, "OWNER");
+    const src = await makeActor((await makeOrg()).id, "OWNER");
     await createQuestion(src, questionInput({ title: "Good one" }));
     await createQuestion(src, questionInput({ title: "Bad one" }));
     await createQuestion(src, questionInput({ title: "Good two" }));
     const records = (await csvOf(src)).split("\r\n");
     // Row 3 (the second question): weight of its second criterion is not a number, and its title is empty.
     records[2] = records[2]!.replace(/,Bad one,/, ",,").replace(/,1,(Level 0 answer)/, ",heavy,$1");
-    const dst = await actorIn((await makeOrg()).id, "ADMIN");
+    const dst = await makeActor((await makeOrg()).id, "ADMIN");
     const err = await expectAppError(importQuestionsCsv(dst, records.join("\r\n")), "VALIDATION");
     expect(err.message).toMatch(/1 of 3 rows have problems\. Nothing was imported/);
     expect(Object.keys(err.fieldErrors ?? {})).toEqual(expect.arrayContaining(["Row 3, title", "Row 3, criteria[1].weight"]));
@@ -449,7 +432,7 @@ describe("CSV import", () => {
   });
 
   it("un-escapes formula-looking cells, so they round-trip exactly", async () => {
-    const src = await actorIn((await makeOrg()).id, "OWNER");
+    const src = await makeActor((await makeOrg()).id, "OWNER");
     const nasty = {
       title: "=HYPERLINK(\"https://evil\",\"x\")",
       prompt: "+cmd|' /C calc'!A0",
@@ -464,7 +447,7 @@ describe("CSV import", () => {
     expect(csv).toContain(`'+cmd|' /C calc'!A0`);
     expect(csv).toContain(`'=Level 0 answer`);
 
-    const dst = await actorIn((await makeOrg()).id, "ADMIN");
+    const dst = await makeActor((await makeOrg()).id, "ADMIN");
     expect(await importQuestionsCsv(dst, csv)).toMatchObject({ created: 1 });
     const [imported] = (JSON.parse((await exportQuestions(dst, { format: "json" })).body) as QuestionExportFile).questions;
     expect(imported).toMatchObject({ ...nasty, criteria: [{ ...nasty.criteria[0], levels: levels("=") }] });
@@ -503,7 +486,7 @@ describe("tenant isolation", () => {
 
 describe("search index", () => {
   it("indexes rubric descriptors as text, not the JSON keys around them", async () => {
-    const a = await actorIn((await makeOrg()).id, "ADMIN");
+    const a = await makeActor((await makeOrg()).id, "ADMIN");
     const q = await createQuestion(
       a,
       questionInput({ criteria: [{ title: "Depth", weight: 1, levels: levels("Mentions eigenvalues. ") }] }),

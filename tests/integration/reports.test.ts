@@ -11,10 +11,10 @@ import { renderToString } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { makeOrg } from "../helpers/factories";
 import { makeReportInterview, reportActor, type ReportInterviewFixture } from "../helpers/report-factories";
 import { session } from "../helpers/fixed-session";
+import { rejection } from "../helpers/app-errors";
 
 vi.mock("@/lib/auth/actor", async (importOriginal) => (await import("../helpers/fixed-session")).withFixedSession(importOriginal));
 
@@ -48,12 +48,6 @@ async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages: number
   const first = await pdf.getPage(1);
   const [, , width, height] = first.view as [number, number, number, number];
   return { text: parts.join("\n"), pages: pdf.numPages, width, height };
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
 }
 
 const CANDIDATE = { name: "Dana Whitfield", email: "dana.whitfield@example.com", links: ["https://github.com/dana-w"] };

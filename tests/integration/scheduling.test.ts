@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Actor, loadActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { createCandidate } from "@/lib/candidates/create-candidate";
 import { eraseCandidate } from "@/lib/candidates/erase-candidate";
 import { exportCandidate } from "@/lib/candidates/export-candidate";
@@ -8,7 +8,6 @@ import { getCandidateOrThrow } from "@/lib/candidates/get-candidate";
 import { listCandidates } from "@/lib/candidates/list-candidates";
 import { updateCandidate } from "@/lib/candidates/update-candidate";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { cancelInterview } from "@/lib/interviews/cancel-interview";
 import { checkPanelOverlaps } from "@/lib/interviews/check-panel-overlaps";
@@ -34,25 +33,9 @@ import { createQuestion } from "@/lib/questions/create-question";
 import type { CreateQuestionInput } from "@/lib/questions/schemas";
 import type { QuestionDetail } from "@/lib/questions/types";
 import { updateQuestion } from "@/lib/questions/update-question";
-import { makeMembership, makeOrg, makeUser } from "../helpers/factories";
-
-async function actorIn(organizationId: string, role: Role, timeZone = "UTC"): Promise<Actor> {
-  const user = await makeUser({ timeZone });
-  await makeMembership({ organizationId, userId: user.id, role });
-  const actor = await loadActor(user.id, organizationId);
-  if (!actor) throw new Error("actor missing");
-  return actor;
-}
-
-async function expectAppError(p: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  return err as AppError;
-}
+import { makeOrg } from "../helpers/factories";
+import { expectAppError } from "../helpers/app-errors";
+import { makeActor } from "../helpers/room-factories";
 
 const levels = () => [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level} answer` }));
 function questionInput(title: string): CreateQuestionInput {
@@ -112,12 +95,12 @@ function scheduleInput(overrides: Partial<ScheduleInterviewInput> = {}): Schedul
 
 beforeAll(async () => {
   orgA = (await makeOrg({ name: "Org A" })).id;
-  owner = await actorIn(orgA, "OWNER");
-  recruiter = await actorIn(orgA, "RECRUITER", "America/Los_Angeles");
-  ivy = await actorIn(orgA, "INTERVIEWER", "Europe/Berlin");
-  ian = await actorIn(orgA, "INTERVIEWER", "America/New_York");
-  rita = await actorIn(orgA, "REVIEWER");
-  outsider = await actorIn((await makeOrg({ name: "Org B" })).id, "OWNER");
+  owner = await makeActor(orgA, "OWNER");
+  recruiter = await makeActor(orgA, "RECRUITER", "America/Los_Angeles");
+  ivy = await makeActor(orgA, "INTERVIEWER", "Europe/Berlin");
+  ian = await makeActor(orgA, "INTERVIEWER", "America/New_York");
+  rita = await makeActor(orgA, "REVIEWER");
+  outsider = await makeActor((await makeOrg({ name: "Org B" })).id, "OWNER");
   qA = await createQuestion(owner, questionInput("Batch normalization"));
   qB = await createQuestion(owner, questionInput("Bias and variance"));
   const kit = await createKit(recruiter, {

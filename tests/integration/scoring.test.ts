@@ -3,23 +3,13 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { applyMutation } from "@/lib/scoring/apply-mutation";
 import { getRoomOrThrow } from "@/lib/scoring/get-room";
 import { openRoom } from "@/lib/scoring/open-room";
 import { reopenScorecard } from "@/lib/scoring/reopen-scorecard";
 import type { Mutation } from "@/lib/scoring/schemas";
 import { makeActor, makeRoomInterview, mid } from "../helpers/room-factories";
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to be rejected");
-}
+import { rejection } from "../helpers/app-errors";
 
 const crit = (f: Awaited<ReturnType<typeof makeRoomInterview>>, q = 0, c = 0) => ({ interviewQuestionId: f.questions[q]!.id, criterionId: f.questions[q]!.criteria[c]!.id });
 
