@@ -8,7 +8,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
-import { organizationSettingsSchema, type OrganizationSettings } from "@/lib/organizations/schemas";
+import { organizationSettingsSchema, ROOM_OPENS_EARLY_LIMITS, type OrganizationSettings } from "@/lib/organizations/schemas";
 
 export function OrganizationForm({ settings, canEdit }: { settings: OrganizationSettings; canEdit: boolean }) {
   const router = useRouter();
@@ -16,6 +16,7 @@ export function OrganizationForm({ settings, canEdit }: { settings: Organization
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
+  const [opensEarly, setOpensEarly] = useState(String(settings.roomOpensEarlyMinutes));
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -53,6 +54,24 @@ export function OrganizationForm({ settings, canEdit }: { settings: Organization
               <Input name="scaleMax" type="number" min={2} max={10} defaultValue={settings.scaleMax} />
             </Field>
           </div>
+          <Field
+            label="Interview room opens early (minutes)"
+            hint={
+              /^\d+$/.test(opensEarly)
+                ? `Scoring opens ${opensEarly} ${opensEarly === "1" ? "minute" : "minutes"} before the scheduled start.`
+                : `Scoring opens ${ROOM_OPENS_EARLY_LIMITS.min}–${ROOM_OPENS_EARLY_LIMITS.max} minutes before the scheduled start.`
+            }
+            errors={fieldErrors.roomOpensEarlyMinutes}
+          >
+            <Input
+              name="roomOpensEarlyMinutes"
+              type="number"
+              min={ROOM_OPENS_EARLY_LIMITS.min}
+              max={ROOM_OPENS_EARLY_LIMITS.max}
+              value={opensEarly}
+              onChange={(e) => setOpensEarly(e.currentTarget.value)}
+            />
+          </Field>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Changing the scale applies to questions saved from now on. Existing question versions, and every interview that used
             them, keep the scale they were written for.

@@ -1,10 +1,28 @@
 import { z } from "zod";
 
+/** How early an interview's room may open for scoring; the start of the interview is the anchor. */
+export const ROOM_OPENS_EARLY_LIMITS = { min: 0, max: 120, default: 5 } as const;
+const roomOpensEarlyMessage = `Scoring opens ${ROOM_OPENS_EARLY_LIMITS.min} to ${ROOM_OPENS_EARLY_LIMITS.max} minutes before the scheduled start.`;
+
 export const organizationSettingsSchema = z
   .object({
     name: z.string().trim().min(2, "Enter the organization's name.").max(100, "Use at most 100 characters."),
     scaleMin: z.coerce.number().int("Use a whole number.").min(0, "The lowest level is 0 or 1.").max(1, "The lowest level is 0 or 1."),
     scaleMax: z.coerce.number().int("Use a whole number.").min(2, "Use at least 3 levels.").max(10, "Use at most 10 as the top level."),
+    /**
+     * Omitted: unchanged (older clients send only name and scale). An empty form field is an
+     * error rather than 0, which `Number("")` would silently make it.
+     */
+    roomOpensEarlyMinutes: z
+      .preprocess(
+        (v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : v),
+        z
+          .number({ error: roomOpensEarlyMessage })
+          .int("Use a whole number of minutes.")
+          .min(ROOM_OPENS_EARLY_LIMITS.min, roomOpensEarlyMessage)
+          .max(ROOM_OPENS_EARLY_LIMITS.max, roomOpensEarlyMessage),
+      )
+      .optional(),
   })
   .refine((s) => s.scaleMax - s.scaleMin >= 2, { path: ["scaleMax"], message: "A scale needs at least three levels." });
 
@@ -13,4 +31,5 @@ export type OrganizationSettingsInput = z.infer<typeof organizationSettingsSchem
 export interface OrganizationSettings extends OrganizationSettingsInput {
   id: string;
   anonymizedReview: boolean;
+  roomOpensEarlyMinutes: number;
 }

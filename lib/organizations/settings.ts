@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notFound, validationError } from "@/lib/errors";
 import { organizationSettingsSchema, type OrganizationSettings } from "./schemas";
 
-const settingsSelect = { id: true, name: true, scaleMin: true, scaleMax: true, anonymizedReview: true } as const;
+const settingsSelect = { id: true, name: true, scaleMin: true, scaleMax: true, anonymizedReview: true, roomOpensEarlyMinutes: true } as const;
 
 export async function getOrganizationSettings(actor: Actor): Promise<OrganizationSettings> {
   assertCan(actor, "org.read");
@@ -16,9 +16,9 @@ export async function getOrganizationSettings(actor: Actor): Promise<Organizatio
 }
 
 /**
- * Renames the organization or changes its rubric scale. Existing question versions keep the
- * scale they were written for (it is stored on each version), so past interviews and their
- * scores never change; new versions use the new scale.
+ * Renames the organization, changes its rubric scale, or how early interview rooms open.
+ * Existing question versions keep the scale they were written for (it is stored on each
+ * version), so past interviews and their scores never change; new versions use the new scale.
  */
 export async function updateOrganizationSettings(actor: Actor, input: unknown): Promise<OrganizationSettings> {
   assertCan(actor, "org.update");
@@ -35,7 +35,7 @@ export async function updateOrganizationSettings(actor: Actor, input: unknown): 
       targetType: "organization",
       targetId: actor.organizationId,
       data: {
-        from: { name: before.name, scaleMin: before.scaleMin, scaleMax: before.scaleMax },
+        from: { name: before.name, scaleMin: before.scaleMin, scaleMax: before.scaleMax, roomOpensEarlyMinutes: before.roomOpensEarlyMinutes },
         to: parsed.data,
       },
     });

@@ -118,6 +118,19 @@ export type ScorecardMutation = z.infer<typeof scorecardMutationSchema>;
 export type SubmitMutation = z.infer<typeof submitMutationSchema>;
 export type MutationKind = Mutation["kind"];
 
+/**
+ * Starting an interview more than this many minutes from its scheduled time, either way, takes a
+ * confirmation: the room asks first, and the server refuses (409) without `confirm: true`.
+ */
+export const FAR_FROM_SCHEDULE_MINUTES = 30;
+
+/** POST /api/interviews/:id/room/start */
+export const startInterviewSchema = z.object({
+  /** True once the user has confirmed starting far from the scheduled time. */
+  confirm: z.boolean({ error: "confirm is true or false." }).optional(),
+});
+export type StartInterviewInput = z.infer<typeof startInterviewSchema>;
+
 export const presenceSchema = z.object({
   /** Index of the question the panelist is on (0-based), or null on the wrap-up. */
   questionIndex: z.number().int().min(0).max(200).nullable(),

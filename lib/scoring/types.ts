@@ -21,10 +21,10 @@ export interface RoomQuestion {
   title: string;
   versionNumber: number;
   difficulty: "EASY" | "MEDIUM" | "HARD";
-  /** Markdown; render with renderMarkdown (sanitized). */
-  prompt: string;
-  /** Empty when the viewer may not read model answers. */
-  modelAnswer: string;
+  /** The prompt as sanitized HTML, rendered on the server once per question version: inject as is. */
+  promptHtml: string;
+  /** The model answer as sanitized HTML; "" when there is none or the viewer may not read model answers. */
+  modelAnswerHtml: string;
   followUps: string[];
   redFlags: string[];
   scale: RubricScale;
@@ -84,6 +84,12 @@ export interface RoomState {
     status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
     candidateName: string;
     startsAt: string;
+    /**
+     * When the room opens for scoring: startsAt minus the organization's roomOpensEarlyMinutes.
+     * Before it, entering the room is the lobby (nothing starts); from it on, entering starts
+     * the interview. Starting earlier takes an explicit start (POST …/room/start).
+     */
+    opensAt: string;
     startedAt: string | null;
     durationMinutes: number;
     overallAttributes: string[];
@@ -91,7 +97,7 @@ export interface RoomState {
   /** The organization's scale, used for overall attributes. */
   scale: RubricScale;
   questions: RoomQuestion[];
-  /** Null until the viewer opens the room (which creates the scorecard). */
+  /** Null until the viewer enters a started interview (which creates their scorecard): always null in the lobby. */
   me: OwnScorecard | null;
   panel: PanelMember[];
   viewer: { userId: string; isLead: boolean; canReopen: boolean };

@@ -42,6 +42,11 @@ export async function makeRoomInterview(
     panelSize?: number;
     panelRoles?: Role[];
     status?: InterviewStatus;
+    /**
+     * A minute ago by default: the room is open, so entering it starts the interview as the
+     * scoring tests expect. Schedule it later to get the lobby (see tests/integration/room-opening.test.ts).
+     */
+    startsAt?: Date;
     questions?: RoomQuestionSpec[];
     attributes?: string[];
   } = {},
@@ -99,7 +104,7 @@ export async function makeRoomInterview(
       kitName: "Room kit",
       overallAttributes: attributes,
       title: `Interview ${s}`,
-      startsAt: new Date(Date.now() + 3_600_000),
+      startsAt: opts.startsAt ?? new Date(Date.now() - 60_000),
       timeZone: "UTC",
       durationMinutes: 60,
       status: opts.status ?? "SCHEDULED",
