@@ -1,41 +1,66 @@
 "use client";
 
 import { cn } from "@/lib/cn";
+import { connectionLabel, presenceLabel } from "@/lib/live/presence-state";
 import { RECOMMENDATION_LABELS } from "@/lib/scoring/schemas";
 import type { PanelMember, RoomQuestion } from "@/lib/scoring/types";
-import type { LivePresence } from "./use-room";
+import type { LiveConnection, PresenceState, PresenceView } from "./use-live-room";
+
+const DOT: Record<PresenceState, string> = {
+  "in-room": "bg-emerald-500",
+  back: "bg-emerald-500",
+  reconnecting: "bg-amber-500",
+  left: "bg-slate-400",
+  "not-joined": "bg-slate-300",
+};
 
 /**
  * Who is in the room, where each panelist is and how far along — progress only. Scores of the
  * others appear only after the viewer submitted (the server decides; `details` is null before).
+ * Presence tells the truth: "Live" only while our own stream is healthy; a co-panelist whose
+ * heartbeats stop shows "Reconnecting…", then "Left", and "Back" when they return.
  */
 export function LivePanel({
   panel,
   presence,
   questions,
   totalCriteria,
-  connected,
+  connection,
+  pendingCount,
 }: {
   panel: PanelMember[];
-  presence: Record<string, LivePresence>;
+  presence: Record<string, PresenceView>;
   questions: RoomQuestion[];
   totalCriteria: number;
-  connected: boolean;
+  /** Our own link to the room (useLiveRoom). */
+  connection: LiveConnection;
+  /** Changes waiting in the mutation queue on this device. */
+  pendingCount: number;
 }) {
+  const live = connection === "live";
   return (
     <section aria-label="Panel" className="space-y-2">
-      <div className="flex items-center justify-between">
+      <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold text-slate-900 dark:text-slate-100">Panel</h2>
-        <span className={cn("text-xs", connected ? "text-emerald-700 dark:text-emerald-300" : "text-amber-700")}>{connected ? "Live" : "Reconnecting…"}</span>
+        <span
+          role="status"
+          data-testid="live-status"
+          data-state={connection}
+          className={cn("text-right text-xs", live ? "text-emerald-700 dark:text-emerald-300" : connection === "offline" ? "font-medium text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300")}
+        >
+          {connectionLabel(connection, pendingCount)}
+        </span>
       </div>
-      <ul className="space-y-2">
+      {!live && connection !== "connecting" && <p className="text-xs text-slate-600 dark:text-slate-400">Showing the panel as last seen.</p>}
+      <ul className={cn("space-y-2", !live && connection !== "connecting" && "opacity-70")}>
         {panel.map((p) => {
           const here = presence[p.userId];
-          const where = here ? (here.questionIndex === null ? "Wrap-up" : (questions[here.questionIndex]?.title ?? "—")) : null;
+          const state: PresenceState = here?.state ?? "not-joined";
+          const where = here?.questionIndex === null ? "Wrap-up" : (questions[here?.questionIndex ?? -1]?.title ?? "—");
           return (
             <li key={p.userId} data-testid={`panelist-${p.userId}`} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
               <div className="flex items-center gap-2">
-                <span aria-hidden className={cn("h-2 w-2 rounded-full", here || p.isViewer ? "bg-emerald-500" : "bg-slate-300")} />
+                <span aria-hidden className={cn("h-2 w-2 rounded-full", p.isViewer ? (live ? "bg-emerald-500" : "bg-amber-500") : DOT[state])} />
                 <span className="font-medium">
                   {p.name}
                   {p.isViewer && " (you)"}
@@ -45,7 +70,10 @@ export function LivePanel({
               </div>
               {!p.isViewer && (
                 <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="panelist-progress">
-                  {here ? `In the room · on ${where}` : "Not in the room"} · covered {p.progress.covered}/{totalCriteria} · scored {p.progress.scored}/{totalCriteria} · {p.progress.notes} note{p.progress.notes === 1 ? "" : "s"}
+                  <span data-testid={`presence-${p.userId}`} data-state={state} className={cn(state === "reconnecting" && "text-amber-700 dark:text-amber-300")}>
+                    {presenceLabel(state, where, p.status !== "NONE")}
+                  </span>{" "}
+                  · covered {p.progress.covered}/{totalCriteria} · scored {p.progress.scored}/{totalCriteria} · {p.progress.notes} note{p.progress.notes === 1 ? "" : "s"}
                 </p>
               )}
               {p.details && (

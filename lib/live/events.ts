@@ -16,9 +16,20 @@ export interface PresencePayload {
   q: number | null;
   /** True when the panelist left (closed the room). */
   l?: boolean;
+  /** True when the server saw the panelist's event stream close (they may be reconnecting). */
+  d?: boolean;
 }
 
-export type LivePayload = ProgressPayload | PresencePayload;
+/** The interview itself changed (started, ended): subscribers re-read it through the services. */
+export interface InterviewPayload {
+  v: 1;
+  t: "interview";
+  i: string;
+  /** Who changed it. */
+  u: string;
+}
+
+export type LivePayload = ProgressPayload | PresencePayload | InterviewPayload;
 
 /** Parses a NOTIFY payload; anything unexpected (another writer on the channel) is dropped. */
 export function parseLivePayload(text: string): LivePayload | null {
@@ -33,5 +44,6 @@ export function parseLivePayload(text: string): LivePayload | null {
   if (p.v !== 1 || typeof p.i !== "string" || typeof p.u !== "string") return null;
   if (p.t === "progress" && p.p && typeof p.p === "object" && (p.s === "DRAFT" || p.s === "SUBMITTED")) return p as unknown as ProgressPayload;
   if (p.t === "presence" && (p.q === null || typeof p.q === "number")) return p as unknown as PresencePayload;
+  if (p.t === "interview") return p as unknown as InterviewPayload;
   return null;
 }

@@ -18,12 +18,18 @@ export type HubState = "idle" | "connecting" | "listening" | "reconnecting" | "s
 export interface PresenceEntry {
   userId: string;
   questionIndex: number | null;
+  /** This instance's clock when the last heartbeat arrived. */
   seenAt: number;
+  /** Their stream closed since that heartbeat. */
+  dropped: boolean;
+  /** They closed the room since that heartbeat. */
+  left: boolean;
 }
 
 export interface LiveHubOptions {
   connectionString: string;
-  /** Presence entries older than this are dropped (the room heartbeats every 10 s). */
+  /** Presence entries older than this are forgotten; younger ones show as present, reconnecting or
+   *  left (the room heartbeats every 2 s), so a late joiner still sees who left a while ago. */
   presenceTtlMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -39,6 +45,7 @@ export class LiveHub {
   private pingTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Map<string, Set<HubListener>>();
   private readonly presenceByInterview = new Map<string, Map<string, PresenceEntry>>();
+  private readonly openStreams = new Map<string, number>();
   private ready: Promise<void> | null = null;
   private resolveReady: (() => void) | null = null;
   /** Counters, for tests and diagnostics. */
@@ -88,17 +95,40 @@ export class LiveHub {
     return n;
   }
 
-  /** Who is in the room, as this instance has heard it (every instance hears every heartbeat). */
+  /**
+   * Counts one open event stream of a panelist on this instance; the returned release says how
+   * many of theirs stay open, so a closing tab does not report a drop while another is live.
+   */
+  trackStream(interviewId: string, userId: string): () => number {
+    const key = `${interviewId}\u0000${userId}`;
+    this.openStreams.set(key, (this.openStreams.get(key) ?? 0) + 1);
+    let released = false;
+    return () => {
+      const left = Math.max(0, (this.openStreams.get(key) ?? 0) - (released ? 0 : 1));
+      released = true;
+      if (left === 0) this.openStreams.delete(key);
+      else this.openStreams.set(key, left);
+      return left;
+    };
+  }
+
+  /** Who is or was in the room, as this instance has heard it (every instance hears every heartbeat). */
   presence(interviewId: string, now = Date.now()): PresenceEntry[] {
     const map = this.presenceByInterview.get(interviewId);
     if (!map) return [];
-    const ttl = this.opts.presenceTtlMs ?? 30_000;
+    const ttl = this.opts.presenceTtlMs ?? 15 * 60_000;
     const out: PresenceEntry[] = [];
     for (const [userId, e] of map) {
       if (now - e.seenAt > ttl) map.delete(userId);
       else out.push(e);
     }
+    if (map.size === 0) this.presenceByInterview.delete(interviewId);
     return out;
+  }
+
+  /** Forgets expired presence of interviews nobody is watching any more. */
+  private sweepPresence(): void {
+    for (const interviewId of this.presenceByInterview.keys()) this.presence(interviewId);
   }
 
   private log(message: string): void {
@@ -152,6 +182,7 @@ export class LiveHub {
     this.state = "listening";
     this.pingTimer = setInterval(() => {
       client.query("SELECT 1").catch((err: Error) => onFailure(err));
+      this.sweepPresence();
     }, this.opts.pingIntervalMs ?? 30_000);
     this.pingTimer.unref?.();
     this.resolveReady?.();
@@ -186,8 +217,10 @@ export class LiveHub {
   private recordPresence(p: PresencePayload): void {
     let map = this.presenceByInterview.get(p.i);
     if (!map) this.presenceByInterview.set(p.i, (map = new Map()));
-    if (p.l) map.delete(p.u);
-    else map.set(p.u, { userId: p.u, questionIndex: p.q, seenAt: Date.now() });
+    const prev = map.get(p.u);
+    // A leave or a drop is news about the last heartbeat, not a heartbeat: its age stays.
+    if (p.l || p.d) map.set(p.u, { userId: p.u, questionIndex: prev?.questionIndex ?? p.q, seenAt: prev?.seenAt ?? Date.now(), dropped: Boolean(prev?.dropped || p.d), left: Boolean(prev?.left || p.l) });
+    else map.set(p.u, { userId: p.u, questionIndex: p.q, seenAt: Date.now(), dropped: false, left: false });
   }
 
   private safeCall(listener: HubListener, event: HubEvent): void {

@@ -1,22 +1,35 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
 import { getRoomOrThrow } from "@/lib/scoring/get-room";
-import type { PanelMember } from "@/lib/scoring/types";
-import { getLiveHub, type HubEvent, type LiveHub } from "./live-hub";
+import type { PanelMember, RoomState } from "@/lib/scoring/types";
+import type { PresencePayload } from "./events";
+import { getLiveHub, type HubEvent, type LiveHub, type PresenceEntry } from "./live-hub";
+import { type PresenceSnapshotEntry, SERVER_HEARTBEAT_MS } from "./presence-state";
+import { publishLive } from "./publish";
+import type { HeartbeatEvent, PanelEvent, PresenceEvent, ProgressEvent } from "./stream-events";
 
-const KEEPALIVE_MS = 15_000;
 /** A full re-read now and then catches anything a dropped connection hid. */
 const REFRESH_MS = 60_000;
+
+function snapshotOf(entries: PresenceEntry[], now: number): PresenceSnapshotEntry[] {
+  return entries.map((e) => ({ userId: e.userId, questionIndex: e.questionIndex, ageMs: Math.max(0, now - e.seenAt), dropped: e.dropped, left: e.left }));
+}
 
 /**
  * The live panel of one interview as Server-Sent Events, for one panelist. Authorization (and
  * the 404) happens before the stream opens; every `panel` event is re-read through
  * getRoomOrThrow with the viewer's permissions, so the blind rule holds on this path too.
  *
- * Events:
- *   panel     { panel: PanelMember[], presence }   first, after a status change, after a resync
- *   progress  { userId, status, progress }           a panelist's counts changed (no scores)
- *   presence  { userId, questionIndex, leaving }     heartbeat or leave
+ * Events (stream-events.ts has their shapes, presence-state.ts the timing):
+ *   panel      first, after a status change or an interview change, after a resync, every minute
+ *   progress   a panelist's counts changed (no scores)
+ *   presence   a heartbeat, a leave beacon, or a stream that closed
+ *   heartbeat  every SERVER_HEARTBEAT_MS: this stream is alive
+ *
+ * When the stream closes (the browser went away, or the network did and the socket finally
+ * failed) and it was this panelist's last stream on this instance, a drop is published at once,
+ * so co-panelists show "reconnecting" without waiting for the heartbeats to stop.
  */
 export async function roomEventStream(actor: Actor, opts: { interviewId: string; signal?: AbortSignal; hub?: LiveHub }): Promise<Response> {
   const hub = opts.hub ?? getLiveHub();
@@ -24,7 +37,7 @@ export async function roomEventStream(actor: Actor, opts: { interviewId: string;
   const initial = await getRoomOrThrow(actor, opts.interviewId);
   const interviewId = initial.interview.id;
   const encoder = new TextEncoder();
-  let cleanup = () => {};
+  let finish = () => {};
 
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -39,14 +52,19 @@ export async function roomEventStream(actor: Actor, opts: { interviewId: string;
         }
       };
       const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const sendPanel = (panel: PanelMember[]) => {
-        for (const p of panel) statusOf.set(p.userId, p.status);
-        send("panel", { panel, presence: hub.presence(interviewId) });
+      const sendPanel = (room: RoomState) => {
+        for (const p of room.panel) statusOf.set(p.userId, p.status);
+        const event: PanelEvent = {
+          panel: room.panel,
+          presence: snapshotOf(hub.presence(interviewId), Date.now()),
+          interview: { status: room.interview.status, startedAt: room.interview.startedAt },
+        };
+        send("panel", event);
       };
       let refreshing: Promise<void> | null = null;
       const refresh = () => {
         refreshing ??= getRoomOrThrow(actor, interviewId)
-          .then((room) => sendPanel(room.panel))
+          .then(sendPanel)
           // Removed from the panel, or the interview is gone: end the stream.
           .catch(() => close())
           .finally(() => (refreshing = null));
@@ -54,7 +72,7 @@ export async function roomEventStream(actor: Actor, opts: { interviewId: string;
       const close = () => {
         if (closed) return;
         closed = true;
-        cleanup();
+        finish();
         try {
           controller.close();
         } catch {
@@ -63,28 +81,46 @@ export async function roomEventStream(actor: Actor, opts: { interviewId: string;
       };
 
       write("retry: 2000\n\n");
-      sendPanel(initial.panel);
+      sendPanel(initial);
+      const releaseStream = hub.trackStream(interviewId, actor.userId);
       const unsubscribe = hub.subscribe(interviewId, (e: HubEvent) => {
         if (e.type === "resync") return refresh();
         const p = e.payload;
-        if (p.t === "presence") return send("presence", { userId: p.u, questionIndex: p.q, leaving: Boolean(p.l) });
+        if (p.t === "interview") return refresh();
+        if (p.t === "presence") {
+          const event: PresenceEvent = { userId: p.u, questionIndex: p.q, leaving: Boolean(p.l), dropped: Boolean(p.d) };
+          return send("presence", event);
+        }
         const before = statusOf.get(p.u);
         statusOf.set(p.u, p.s);
-        send("progress", { userId: p.u, status: p.s, progress: p.p });
+        const event: ProgressEvent = { userId: p.u, status: p.s, progress: p.p };
+        send("progress", event);
         // A submit or reopen may change what this viewer is allowed to see: re-read through the service.
         if (before !== p.s) refresh();
       });
-      const keepalive = setInterval(() => write(": keep-alive\n\n"), KEEPALIVE_MS);
+      // Doubles as the keep-alive that stops proxies from timing the stream out.
+      const beat: HeartbeatEvent = {};
+      const heartbeat = setInterval(() => send("heartbeat", beat), SERVER_HEARTBEAT_MS);
       const periodic = setInterval(refresh, REFRESH_MS);
-      opts.signal?.addEventListener("abort", close);
-      cleanup = () => {
+      let finished = false;
+      finish = () => {
+        if (finished) return;
+        finished = true;
+        closed = true;
         unsubscribe();
-        clearInterval(keepalive);
+        clearInterval(heartbeat);
         clearInterval(periodic);
+        if (releaseStream() > 0) return;
+        const drop: PresencePayload = { v: 1, t: "presence", i: interviewId, u: actor.userId, q: hub.presence(interviewId).find((e) => e.userId === actor.userId)?.questionIndex ?? null, d: true };
+        publishLive(db, drop).catch(() => {
+          /* the database is away: co-panelists fall back on the heartbeats stopping */
+        });
       };
+      if (opts.signal?.aborted) close();
+      else opts.signal?.addEventListener("abort", close, { once: true });
     },
     cancel() {
-      cleanup();
+      finish();
     },
   });
 

@@ -1,4 +1,4 @@
-// GET /api/interviews/:id/room/events — Server-Sent Events of the live panel: panel, progress, presence
+// GET /api/interviews/:id/room/events — Server-Sent Events of the live panel: panel (with the interview status), progress, presence, heartbeat
 import { withActor } from "@/lib/api/route";
 import { roomEventStream } from "@/lib/live/room-event-stream";
 
