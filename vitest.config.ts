@@ -1,4 +1,4 @@
-// Two projects: unit tests run without a database; integration tests get a real Postgres
+// Three projects: unit tests run without a database; component tests render React in jsdom; integration tests get a real Postgres
 // (embedded unless DATABASE_URL points at a local server), one fresh database per test
 // file, cloned from a migrated template so each file starts empty and isolated.
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,11 @@ export default defineConfig({
       {
         extends: true,
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        // React components in a DOM (jsdom + Testing Library): the room's keyboard, renders, submit.
+        test: { name: "component", include: ["tests/component/**/*.test.tsx"], environment: "jsdom", testTimeout: 120_000 },
       },
       {
         extends: true,

@@ -141,3 +141,29 @@ export const test = base.extend<Fixtures>({
     await Promise.all(contexts.map((c) => c.close()));
   },
 });
+
+/**
+ * Factory: the signed-in `scheduler` (owner, admin or recruiter of the demo organization)
+ * schedules an interview for a new candidate with the demo kit, `panel` by email (the first
+ * leads), starting at `startsAt` (UTC, whole minutes). Returns the interview id.
+ */
+export async function scheduleInterview(scheduler: Page, opts: { panel: string[]; startsAt: Date; durationMinutes?: number; candidateName?: string }): Promise<string> {
+  const kits = (await (await scheduler.request.get("/api/kits")).json()) as { kits: { id: string; itemCount: number }[] };
+  const kit = kits.kits.find((k) => k.itemCount >= 2);
+  if (!kit) throw new Error("The organization has no kit with two questions");
+  const candidate = await scheduler.request.post("/api/candidates", { data: { name: opts.candidateName ?? `Candidate ${randomBytes(3).toString("hex")}`, email: "" } });
+  expect(candidate.status(), await candidate.text()).toBe(201);
+  const candidateId = ((await candidate.json()) as { candidate: { id: string } }).candidate.id;
+  const members = (await (await scheduler.request.get("/api/interviews/panel-candidates")).json()) as { members: { userId: string; email: string }[] };
+  const idOf = (email: string) => {
+    const m = members.members.find((x) => x.email === email);
+    if (!m) throw new Error(`${email} cannot sit on a panel here`);
+    return m.userId;
+  };
+  const startLocal = opts.startsAt.toISOString().slice(0, 16);
+  const res = await scheduler.request.post("/api/interviews", {
+    data: { candidateId, kitId: kit.id, timeZone: "UTC", startLocal, durationMinutes: opts.durationMinutes ?? 60, panelistIds: opts.panel.map(idOf), leadId: idOf(opts.panel[0]!) },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { interview: { id: string } }).interview.id;
+}

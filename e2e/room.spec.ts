@@ -24,6 +24,9 @@ async function demoInterviewId(page: Page): Promise<string> {
 }
 
 async function enterRoom(page: Page, id: string): Promise<void> {
+  // The demo interview is scheduled for tomorrow: start it (as "Start interview" does), so the room opens for scoring.
+  const started = await page.request.post(`/api/interviews/${id}/room/start`, { data: { confirm: true } });
+  expect(started.status(), await started.text()).toBe(200);
   await page.goto(`/interviews/${id}/room`);
   await expect(page.getByRole("navigation", { name: "Questions" })).toBeVisible();
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
@@ -116,7 +119,7 @@ test("the room is a 404 for people who are not on the panel, and bad input gets 
   const page = await owner.goto(`/interviews/${id}/room`);
   expect(page?.status()).toBe(404);
 
-  await ivy.request.post(`/api/interviews/${id}/room`);
+  await ivy.request.post(`/api/interviews/${id}/room/start`, { data: { confirm: true } });
   const room = await roomJson(ivy, id);
   const q0 = room.questions[0]!;
   const offScale = await ivy.request.post(`/api/interviews/${id}/room/mutations`, {

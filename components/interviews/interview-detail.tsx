@@ -11,9 +11,9 @@ import type { InterviewDetail as InterviewDetailData, PanelOverlap } from "@/lib
 import { OverlapWarnings, ScheduleForm } from "./schedule-form";
 import { StatusBadge } from "./status-badge";
 import { ZonedTimeRange } from "./zoned-time";
+import { DIFFICULTY_LABELS } from "@/lib/questions/schemas";
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : null);
-const DIFFICULTY = { EASY: "Easy", MEDIUM: "Medium", HARD: "Hard" } as const;
 
 export function InterviewDetail({
   initial,
@@ -162,7 +162,7 @@ export function InterviewDetail({
         <ol className="list-decimal space-y-1 pl-5 text-sm">
           {interview.questions.map((q) => (
             <li key={q.id}>
-              {q.title} <span className="text-slate-600 dark:text-slate-400">· v{q.versionNumber} · {DIFFICULTY[q.difficulty]} · {q.minutes} min</span>
+              {q.title} <span className="text-slate-600 dark:text-slate-400">· v{q.versionNumber} · {DIFFICULTY_LABELS[q.difficulty]} · {q.minutes} min</span>
             </li>
           ))}
         </ol>

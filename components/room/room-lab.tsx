@@ -1,11 +1,15 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { LabLauncher } from "@/components/lab/lab-launcher";
-import { LabRunPanel } from "@/components/lab/lab-run-panel";
 import { LAB_CATALOG } from "@/lib/lab/catalog";
-import { useLabRuns } from "@/lib/lab/hooks";
 import type { LabName } from "@/lib/lab/schemas";
+
+// The lab's launcher, runs and charts (recharts) load only when the interviewer opens the lab:
+// most questions are scored without it, and the room should not pay for charts it never shows.
+const RoomLabBody = dynamic(() => import("./room-lab-body").then((m) => m.RoomLabBody), {
+  loading: () => <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Loading the lab…</p>,
+});
 
 /**
  * The current question's demo lab, collapsed by default: parameters (runs are attached to this
@@ -14,34 +18,11 @@ import type { LabName } from "@/lib/lab/schemas";
  */
 export function RoomLab({ lab, interviewId }: { lab: LabName; interviewId: string }) {
   const [open, setOpen] = useState(false);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const runs = useLabRuns({ interviewId });
-  const mine = (runs.data ?? []).filter((r) => r.lab === lab);
-  const runId = chosen ?? mine[0]?.id ?? null;
   const info = LAB_CATALOG[lab];
-
   return (
     <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
       <summary className="cursor-pointer font-semibold">Demo lab: {info.title}</summary>
-      {open && (
-        <section aria-label="Demo lab" className="mt-3 space-y-4">
-          <p className="text-sm text-slate-600 dark:text-slate-400">{info.summary}</p>
-          <LabLauncher lab={lab} interviewId={interviewId} onStarted={(run) => setChosen(run.id)} />
-          {mine.length > 1 && (
-            <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-700" aria-label="Runs in this interview">
-              {mine.map((r) => (
-                <li key={r.id} className="flex items-center justify-between gap-4 py-1">
-                  <button type="button" className="text-left underline-offset-2 hover:underline" onClick={() => setChosen(r.id)} aria-current={r.id === runId ? "true" : undefined}>
-                    {new Date(r.createdAt).toLocaleTimeString()} · {Object.entries(r.params).map(([k, v]) => `${k} ${String(v)}`).join(", ")}
-                  </button>
-                  <span className="shrink-0 text-slate-600 dark:text-slate-400">{r.status.toLowerCase().replace("_", " ")}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {runId && <LabRunPanel key={runId} runId={runId} />}
-        </section>
-      )}
+      {open && <RoomLabBody lab={lab} interviewId={interviewId} />}
     </details>
   );
 }

@@ -1,26 +1,29 @@
 "use client";
 
+import { memo } from "react";
+import { RadioGroup } from "@/components/ui/radio-group";
 import { cn } from "@/lib/cn";
 import type { CriterionScoreValue, RoomQuestion } from "@/lib/scoring/types";
 
 /**
  * The rubric of one question: tick a criterion as covered when the candidate makes the point,
- * pick its level with every anchored descriptor in view. The focused row takes the keyboard
- * (level keys, c to tick, x to clear).
+ * pick its level with every anchored descriptor in view. The current criterion is marked (ring
+ * and "current" label); focusing any of its controls, or clicking anywhere in it, makes it
+ * current, and the room's level keys act on it (lib/scoring/keyboard.ts).
  */
-export function RubricChecklist({
+export const RubricChecklist = memo(function RubricChecklist({
   question,
   values,
-  focused,
-  onFocus,
+  current,
+  onCurrent,
   onLevel,
   onCovered,
   readOnly,
 }: {
   question: RoomQuestion;
   values: Map<string, CriterionScoreValue>;
-  focused: number;
-  onFocus: (index: number) => void;
+  current: number;
+  onCurrent: (index: number) => void;
   onLevel: (criterionId: string, level: number | null) => void;
   onCovered: (criterionId: string, covered: boolean) => void;
   readOnly: boolean;
@@ -31,16 +34,19 @@ export function RubricChecklist({
         const v = values.get(c.id);
         const level = v?.level ?? null;
         const covered = v?.covered ?? false;
-        const isFocused = i === focused;
+        const isCurrent = i === current;
         return (
           <li
             key={c.id}
             data-testid={`criterion-${c.key}`}
-            aria-current={isFocused ? "true" : undefined}
-            onClick={() => onFocus(i)}
+            data-criterion-index={i}
+            data-current={isCurrent ? "true" : undefined}
+            aria-current={isCurrent ? "true" : undefined}
+            onFocus={() => onCurrent(i)}
+            onClick={() => onCurrent(i)}
             className={cn(
               "rounded-lg border p-3 transition-colors",
-              isFocused ? "border-indigo-500 ring-2 ring-indigo-200 dark:ring-indigo-900" : "border-slate-200 dark:border-slate-700",
+              isCurrent ? "border-indigo-500 ring-2 ring-indigo-200 dark:ring-indigo-900" : "border-slate-200 dark:border-slate-700",
             )}
           >
             <div className="flex flex-wrap items-start justify-between gap-2">
@@ -55,45 +61,44 @@ export function RubricChecklist({
                 />
                 <span>
                   <span className="font-medium text-slate-900 dark:text-slate-100">{c.title}</span>
-                  <span className="ml-2 text-xs text-slate-500">weight {c.weight}</span>
+                  <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">weight {c.weight}</span>
                   {c.description && <span className="block text-sm text-slate-600 dark:text-slate-400">{c.description}</span>}
                 </span>
               </label>
-              <span className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+              <span className="text-sm text-slate-600 dark:text-slate-400">
+                {isCurrent && <span className="mr-2 rounded bg-indigo-50 px-1.5 text-xs font-medium text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">current</span>}
                 {level === null ? "Not assessed" : `Level ${level}`}
               </span>
             </div>
-            <div role="radiogroup" aria-label={`Level for ${c.title}`} className="mt-2 grid gap-1.5 sm:grid-cols-[repeat(auto-fit,minmax(6.5rem,1fr))]">
-              {c.levels.map((l) => {
-                const selected = level === l.level;
-                return (
-                  <button
-                    key={l.level}
-                    type="button"
-                    role="radio"
-                    aria-checked={selected}
-                    disabled={readOnly}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      onFocus(i);
-                      onLevel(c.id, selected ? null : l.level);
-                    }}
-                    className={cn(
-                      "rounded-md border px-2 py-1.5 text-left text-xs leading-snug transition-colors disabled:cursor-not-allowed",
-                      selected
-                        ? "border-indigo-600 bg-indigo-600 text-white"
-                        : "border-slate-200 bg-white text-slate-700 hover:border-indigo-400 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300",
-                    )}
-                  >
+            <RadioGroup
+              label={`Level for ${c.title}`}
+              options={c.levels.map((l) => ({
+                value: l.level,
+                label: (
+                  <>
                     <span className="block font-semibold">{l.level}</span>
-                    <span className={cn("block", selected ? "text-indigo-50" : "text-slate-600 dark:text-slate-400")}>{l.descriptor}</span>
-                  </button>
-                );
-              })}
-            </div>
+                    <span className="block">{l.descriptor}</span>
+                  </>
+                ),
+              }))}
+              value={level}
+              onChange={(next) => onLevel(c.id, next)}
+              disabled={readOnly}
+              clearable
+              handleDigits={false}
+              className="mt-2 grid gap-1.5 sm:grid-cols-[repeat(auto-fit,minmax(6.5rem,1fr))]"
+              radioClassName={(checked) =>
+                cn(
+                  "rounded-md border px-2 py-1.5 text-left text-xs leading-snug transition-colors",
+                  checked
+                    ? "border-indigo-700 bg-indigo-700 text-white"
+                    : "border-slate-300 bg-white text-slate-800 hover:border-indigo-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200",
+                )
+              }
+            />
           </li>
         );
       })}
     </ol>
   );
-}
+});

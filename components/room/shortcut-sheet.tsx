@@ -4,10 +4,10 @@ import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 
 export const SHORTCUTS: [keys: string, what: string][] = [
-  ["0 – 9", "Set the level of the focused criterion"],
-  ["x", "Clear the level (not assessed)"],
-  ["c  or  Space", "Tick / untick the focused criterion as covered"],
-  ["j  /  ↓", "Next criterion"],
+  ["0 – 9", "Level of the current criterion (the marked one)"],
+  ["x", "Clear its level (not assessed)"],
+  ["c", "Tick / untick it as covered (Space too, when no control has focus)"],
+  ["j  /  ↓", "Next criterion (focus moves with the mark)"],
   ["k  /  ↑", "Previous criterion"],
   ["]  /  →", "Next question"],
   ["[  /  ←", "Previous question"],
@@ -16,6 +16,13 @@ export const SHORTCUTS: [keys: string, what: string][] = [
   ["w", "Wrap-up: attributes, recommendation, summary, submit"],
   ["?", "This sheet"],
   ["Esc", "Close / leave a text field"],
+];
+
+/** How the keys behave around controls: the rule behind the table (lib/scoring/keyboard.ts). */
+export const SHORTCUT_RULES = [
+  "Clicking or focusing anything in a criterion makes it the current one; the level keys always act on the marked criterion.",
+  "Nothing fires while you type in a text field — press Esc to leave it.",
+  "In a group of levels, attributes or recommendations, arrows move the choice and digits pick; Space and Enter belong to the focused button or checkbox.",
 ];
 
 export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -41,6 +48,11 @@ export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () =>
           </div>
         ))}
       </dl>
+      <ul className="mt-3 list-disc space-y-1 pl-5 text-xs text-slate-700 dark:text-slate-300">
+        {SHORTCUT_RULES.map((rule) => (
+          <li key={rule}>{rule}</li>
+        ))}
+      </ul>
       <div className="mt-4 text-right">
         <Button variant="secondary" size="sm" onClick={onClose}>
           Close

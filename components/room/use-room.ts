@@ -1,67 +1,88 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { browserStorage, type Change, httpTransport, MutationQueue } from "@/lib/scoring/mutation-queue";
 import { type FieldValue, fieldKeyOfValue } from "@/lib/scoring/schemas";
-import type { PanelMember, PanelProgress, RoomState } from "@/lib/scoring/types";
+import type { PanelMember, RoomState } from "@/lib/scoring/types";
+import { useLiveRoom } from "./use-live-room";
 
-export interface LivePresence {
-  questionIndex: number | null;
-  /** Local clock when last heard. */
-  seenAt: number;
-}
-
-const PRESENCE_TTL_MS = 35_000;
-const HEARTBEAT_MS = 10_000;
+const NO_PANEL: PanelMember[] = [];
 
 function serverValuesOf(room: RoomState): FieldValue[] {
   const me = room.me;
   return me ? [me.card, ...me.criteria, ...me.attributes, ...me.notes] : [];
 }
 
-/**
- * The room's client state: entering (POST, which creates the scorecard), the mutation queue
- * (persisted per scorecard in localStorage), the live panel over SSE, and presence heartbeats.
- */
-export function useRoom(interviewId: string) {
-  const [room, setRoom] = useState<RoomState | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [, bump] = useReducer((n: number) => n + 1, 0);
-  const [panel, setPanel] = useState<PanelMember[]>([]);
-  const [presence, setPresence] = useState<Record<string, LivePresence>>({});
-  const [liveConnected, setLiveConnected] = useState(false);
-  const clockOffset = useRef(0);
-  const beatRef = useRef<(() => void) | null>(null);
-  const known = useRef(new Set<string>());
-  const lastAnswer = useRef(0);
-  const [questionIndex, setQuestionIndex] = useState<number | null>(0);
+/** Scoring is open: the interview started, or its opening time (scheduled start − the early window) has come. */
+export function scoringOpen(room: RoomState, serverNowMs: number): boolean {
+  if (room.interview.status !== "SCHEDULED") return true;
+  return serverNowMs >= new Date(room.interview.opensAt).getTime();
+}
 
-  // Enter the room once; a reload comes back here and picks the queue up from storage.
-  useEffect(() => {
-    let cancelled = false;
+/**
+ * The room's client state: the room as the server rendered it (or, without one, fetched),
+ * entering it once scoring is open (POST, which creates the scorecard and starts the interview
+ * at its opening time), the lobby before that, the mutation queue (persisted per scorecard in
+ * localStorage), the live panel over SSE, and presence heartbeats.
+ */
+export function useRoom(interviewId: string, initialRoom?: RoomState) {
+  const [room, setRoom] = useState<RoomState | null>(initialRoom ?? null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  // Server clock minus ours, for the interview's elapsed time (the room's reads carry the server's time).
+  const [serverOffsetMs, setServerOffsetMs] = useState(() => (initialRoom ? new Date(initialRoom.serverNow).getTime() - Date.now() : 0));
+  const [questionIndex, setQuestionIndex] = useState<number | null>(0);
+  const roomUrl = `/api/interviews/${encodeURIComponent(interviewId)}/room`;
+
+  const accept = useCallback((state: RoomState, sentAt: number) => {
+    setServerOffsetMs(new Date(state.serverNow).getTime() - (sentAt + Date.now()) / 2);
+    setRoom(state);
+  }, []);
+
+  /** Enters the room: creates this panelist's scorecard once scoring is open (the server decides). */
+  const enter = useCallback(() => {
     const t0 = Date.now();
-    fetchJson<RoomState>(`/api/interviews/${encodeURIComponent(interviewId)}/room`, { method: "POST" })
-      .then((state) => {
-        if (cancelled) return;
-        clockOffset.current = new Date(state.serverNow).getTime() - (t0 + Date.now()) / 2;
-        setRoom(state);
-        setPanel(state.panel);
-      })
-      .catch((err: unknown) => !cancelled && setLoadError(err instanceof Error ? err.message : "The room could not be opened."));
-    return () => {
-      cancelled = true;
-    };
+    return fetchJson<RoomState>(roomUrl, { method: "POST" }).then(
+      (state) => accept(state, t0),
+      (err: unknown) => setLoadError(err instanceof Error ? err.message : "The room could not be opened."),
+    );
+  }, [accept, roomUrl]);
+
+  // Not server-rendered (no initialRoom): fetch it by entering.
+  useEffect(() => {
+    if (!initialRoom) void enter();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per room
   }, [interviewId]);
+
+  // The lobby: scheduled, and scoring was not open yet when the server last told us its time.
+  const inLobby = room !== null && !scoringOpen(room, new Date(room.serverNow).getTime());
+  // Scoring open but no scorecard yet (first entry, or the interview just opened): enter; in the
+  // lobby, enter when the opening time comes (the server starts the interview then).
+  const needsEntry = room !== null && room.me === null && room.interview.status !== "CANCELLED" && room.interview.status !== "NO_SHOW";
+  useEffect(() => {
+    if (!room || !needsEntry) return;
+    const wait = inLobby ? new Date(room.interview.opensAt).getTime() - new Date(room.serverNow).getTime() : 0;
+    const t = setTimeout(() => void enter(), wait > 0 ? Math.min(wait + 250, 2 ** 31 - 1) : 0);
+    return () => clearTimeout(t);
+  }, [room, needsEntry, inLobby, enter]);
+
+  /** "Start interview": for the whole panel, now (confirm: the panelist agreed to start far from the scheduled time). */
+  const start = useCallback(
+    async (confirm: boolean) => {
+      const t0 = Date.now();
+      accept(await fetchJson<RoomState>(`${roomUrl}/start`, { method: "POST", json: { confirm } }), t0);
+    },
+    [accept, roomUrl],
+  );
 
   const scorecardId = room?.me?.id ?? null;
   const submittedOnLoad = room?.me?.card.status === "SUBMITTED";
 
   const reload = useCallback(async () => {
-    const state = await fetchJson<RoomState>(`/api/interviews/${encodeURIComponent(interviewId)}/room`);
-    setRoom(state);
-    setPanel(state.panel);
-  }, [interviewId]);
+    const t0 = Date.now();
+    accept(await fetchJson<RoomState>(roomUrl), t0);
+  }, [accept, roomUrl]);
 
   // One queue per scorecard (rebuilt when a reopen reloads the room), from the server's values
   // plus whatever this device still had queued.
@@ -137,99 +158,50 @@ export function useRoom(interviewId: string) {
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, [queue]);
 
-  // Live panel.
+  // Live panel, presence and heartbeats (the lobby too: it learns there when the interview starts).
+  const live = useLiveRoom(interviewId, { enabled: room !== null, questionIndex, initialPanel: room?.panel ?? NO_PANEL });
+  // The interview moved on elsewhere (a panelist started it, it was cancelled, the panel
+  // completed it): re-read the room — entering it if we have no scorecard yet.
+  const liveStatus = live.interview?.status;
+  const roomStatus = room?.interview.status;
+  const hasCard = Boolean(room?.me);
   useEffect(() => {
-    if (!room) return;
-    const source = new EventSource(`/api/interviews/${encodeURIComponent(interviewId)}/room/events`);
-    source.onopen = () => {
-      setLiveConnected(true);
-      // (Re)connected: announce ourselves, so the panel need not wait for the next heartbeat.
-      beatRef.current?.();
-    };
-    source.onerror = () => setLiveConnected(false);
-    source.addEventListener("panel", (e) => {
-      const data = JSON.parse((e as MessageEvent<string>).data) as { panel: PanelMember[]; presence: { userId: string; questionIndex: number | null }[] };
-      setPanel(data.panel);
-      const now = Date.now();
-      setPresence(Object.fromEntries(data.presence.map((p) => [p.userId, { questionIndex: p.questionIndex, seenAt: now }])));
-    });
-    source.addEventListener("progress", (e) => {
-      const data = JSON.parse((e as MessageEvent<string>).data) as { userId: string; status: "DRAFT" | "SUBMITTED"; progress: PanelProgress };
-      setPanel((prev) => prev.map((p) => (p.userId === data.userId ? { ...p, status: data.status, progress: data.progress } : p)));
-    });
-    source.addEventListener("presence", (e) => {
-      const data = JSON.parse((e as MessageEvent<string>).data) as { userId: string; questionIndex: number | null; leaving: boolean };
-      // Someone new in the room has not heard our heartbeat yet: answer now rather than in 10 s.
-      if (!data.leaving && !known.current.has(data.userId)) {
-        known.current.add(data.userId);
-        if (Date.now() - lastAnswer.current > 2_000) {
-          lastAnswer.current = Date.now();
-          beatRef.current?.();
-        }
-      }
-      if (data.leaving) known.current.delete(data.userId);
-      setPresence((prev) => {
-        const next = { ...prev };
-        if (data.leaving) delete next[data.userId];
-        else next[data.userId] = { questionIndex: data.questionIndex, seenAt: Date.now() };
-        return next;
-      });
-    });
-    const expire = setInterval(() => {
-      setPresence((prev) => {
-        const now = Date.now();
-        const alive = Object.entries(prev).filter(([, p]) => now - p.seenAt < PRESENCE_TTL_MS);
-        return alive.length === Object.keys(prev).length ? prev : Object.fromEntries(alive);
-      });
-    }, 5_000);
-    return () => {
-      source.close();
-      clearInterval(expire);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [interviewId, Boolean(room)]);
+    if (!liveStatus || !roomStatus || liveStatus === roomStatus) return;
+    const t = setTimeout(() => (hasCard ? reload().catch(() => {}) : void enter()), 0);
+    return () => clearTimeout(t);
+  }, [liveStatus, roomStatus, hasCard, reload, enter]);
 
-  // Heartbeat: now, on every question change, every 10 s; a beacon when the page goes away.
-  useEffect(() => {
-    if (!room) return;
-    const url = `/api/interviews/${encodeURIComponent(interviewId)}/room/presence`;
-    const beat = () => {
-      lastAnswer.current = Date.now();
-      void fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ questionIndex }) }).catch(() => {});
-    };
-    beatRef.current = beat;
-    beat();
-    const timer = setInterval(beat, HEARTBEAT_MS);
-    const leave = () => navigator.sendBeacon?.(url, new Blob([JSON.stringify({ questionIndex, leaving: true })], { type: "application/json" }));
-    window.addEventListener("pagehide", leave);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener("pagehide", leave);
-    };
-  }, [interviewId, questionIndex, Boolean(room)]); // eslint-disable-line react-hooks/exhaustive-deps
-
-
-  // Cheap (one entry per field): recomputed on every render, which every queue change triggers.
-  const values = new Map<string, FieldValue>();
-  if (queue) for (const v of queue.displayValues()) values.set(fieldKeyOfValue(v), v);
+  // Recomputed when the queue changes (it bumps `version`), not on every render.
+  const values = useMemo(() => {
+    const out = new Map<string, FieldValue>();
+    if (queue) for (const v of queue.displayValues()) out.set(fieldKeyOfValue(v), v);
+    else if (room) for (const v of serverValuesOf(room)) out.set(fieldKeyOfValue(v), v);
+    return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the queue's contents
+  }, [queue, room, version]);
 
   const enqueue = useCallback((change: Change) => queue?.enqueue(change), [queue]);
-  const serverNow = useCallback(() => Date.now() + clockOffset.current, []);
 
   return {
     room,
+    inLobby,
+    start,
+    serverOffsetMs,
     openElsewhere: tabLock === "elsewhere",
     loadError,
     queue,
     snapshot: queue?.snapshot() ?? null,
     values,
     enqueue,
-    panel,
-    presence,
-    liveConnected,
+    panel: live.panel,
+    presence: live.presence,
+    /** Our own link to the room: "live" only while the stream is healthy and the browser online. */
+    connection: live.connection,
+    liveConnected: live.connection === "live",
+    /** The interview's status as the stream last said (null before its first panel event). */
+    liveInterview: live.interview,
     questionIndex,
     setQuestionIndex,
     reload,
-    serverNow,
   };
 }

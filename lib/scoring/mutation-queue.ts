@@ -174,8 +174,21 @@ export class MutationQueue {
 
   // ----- writing -------------------------------------------------------------------------------
 
-  /** Records a change: persisted at once, sent as soon as the line is free. */
+  /** A submit is queued and not yet acknowledged. */
+  get submitting(): boolean {
+    return this.entries.some((e) => e.mutation.kind === "submit");
+  }
+
+  /**
+   * Records a change: persisted at once, sent as soon as the line is free (after everything
+   * queued before it). A submit while one is already queued, or once the server has the scorecard
+   * as submitted, is a no-op: a double click submits once.
+   */
   enqueue(change: Change): void {
+    if (change.kind === "submit") {
+      const card = this.server.get("s");
+      if (this.submitting || (card?.kind === "scorecard" && card.status === "SUBMITTED")) return;
+    }
     const draft = { ...change, mutationId: "", baseVersion: 0 } as Mutation;
     const key = fieldKey(draft);
     // A conflict on this field is being decided by the user; a new edit means "mine, updated".

@@ -125,4 +125,28 @@ describe("mutation queue", () => {
     expect(statuses).toContain("offline");
     expect(statuses.at(-1)).toBe("saved");
   });
+
+  it("a second submit while one is queued, or after the server has it, is a no-op (a double click submits once)", async () => {
+    const sent: Mutation[] = [];
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const q = new MutationQueue({
+      initial: [card],
+      transport: async (m) => {
+        sent.push(m);
+        await gate;
+        return { type: "ok", result: { mutationId: m.mutationId, value: { ...(card as Extract<FieldValue, { kind: "scorecard" }>), status: "SUBMITTED", version: 1 } } };
+      },
+    });
+    q.enqueue({ kind: "submit" });
+    expect(q.submitting).toBe(true);
+    q.enqueue({ kind: "submit" });
+    expect(q.pendingCount).toBe(1);
+    release();
+    await q.whenIdle();
+    expect(q.submitting).toBe(false);
+    q.enqueue({ kind: "submit" });
+    await q.whenIdle();
+    expect(sent.filter((m) => m.kind === "submit")).toHaveLength(1);
+  });
 });
