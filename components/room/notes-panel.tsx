@@ -45,7 +45,7 @@ export const NotesPanel = forwardRef<
         {notes.map((n) => (
           <NoteRow key={n.noteId} note={n} readOnly={readOnly} onEdit={onEdit} onDelete={onDelete} />
         ))}
-        {notes.length === 0 && <li className="text-sm text-slate-500">No notes on this question yet.</li>}
+        {notes.length === 0 && <li className="text-sm text-slate-600 dark:text-slate-400">No notes on this question yet.</li>}
       </ul>
       {!readOnly && (
         <div>
