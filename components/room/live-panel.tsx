@@ -2,7 +2,7 @@
 
 import { cn } from "@/lib/cn";
 import { connectionLabel, presenceLabel } from "@/lib/live/presence-state";
-import { RECOMMENDATION_LABELS } from "@/lib/scoring/schemas";
+import { RECOMMENDATION_LABELS } from "@/lib/scoring/protocol";
 import type { PanelMember, RoomQuestion } from "@/lib/scoring/types";
 import type { LiveConnection, PresenceState, PresenceView } from "./use-live-room";
 

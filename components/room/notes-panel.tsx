@@ -2,7 +2,7 @@
 
 import { forwardRef, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { SCORING_LIMITS } from "@/lib/scoring/schemas";
+import { SCORING_LIMITS } from "@/lib/scoring/protocol";
 import type { NoteValue } from "@/lib/scoring/types";
 import { clock } from "./format";
 

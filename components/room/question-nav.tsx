@@ -3,7 +3,7 @@
 import { cn } from "@/lib/cn";
 import { fromNormalized, combineQuestionScores } from "@/lib/rubrics/scoring";
 import type { RubricScale } from "@/lib/rubrics/scale";
-import { RECOMMENDATION_LABELS, type RecommendationName } from "@/lib/scoring/schemas";
+import { RECOMMENDATION_LABELS, type RecommendationName } from "@/lib/scoring/protocol";
 import type { CriterionScoreValue, RoomQuestion } from "@/lib/scoring/types";
 import { formatScore } from "./format";
 import { questionScore } from "./question-view";

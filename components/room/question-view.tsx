@@ -2,7 +2,7 @@
 
 import type { RefObject } from "react";
 import { RenderedMarkdown } from "@/components/markdown/rendered-markdown";
-import { DIFFICULTY_LABELS } from "@/lib/questions/schemas";
+import { DIFFICULTY_LABELS } from "@/lib/questions/labels";
 import { Card } from "@/components/ui/card";
 import { scoreQuestion } from "@/lib/rubrics/scoring";
 import type { CriterionScoreValue, NoteValue, RoomQuestion } from "@/lib/scoring/types";

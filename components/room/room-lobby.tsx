@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FAR_FROM_SCHEDULE_MINUTES } from "@/lib/scoring/schemas";
+import { FAR_FROM_SCHEDULE_MINUTES } from "@/lib/scoring/protocol";
 import type { RoomState } from "@/lib/scoring/types";
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

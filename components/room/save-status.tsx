@@ -3,8 +3,8 @@
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import type { QueueConflict, QueueSnapshot } from "@/lib/scoring/mutation-queue";
-import type { FieldValue } from "@/lib/scoring/schemas";
-import { RECOMMENDATION_LABELS } from "@/lib/scoring/schemas";
+import type { FieldValue } from "@/lib/scoring/protocol";
+import { RECOMMENDATION_LABELS } from "@/lib/scoring/protocol";
 
 const STYLES: Record<QueueSnapshot["status"], string> = {
   saved: "bg-emerald-50 text-emerald-800 border-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:border-emerald-800",

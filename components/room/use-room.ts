@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { browserStorage, type Change, httpTransport, MutationQueue } from "@/lib/scoring/mutation-queue";
-import { type FieldValue, fieldKeyOfValue } from "@/lib/scoring/schemas";
+import { type FieldValue, fieldKeyOfValue } from "@/lib/scoring/protocol";
 import type { PanelMember, RoomState } from "@/lib/scoring/types";
 import { useLiveRoom } from "./use-live-room";
 

@@ -8,7 +8,7 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import { cn } from "@/lib/cn";
 import { scaleLevels } from "@/lib/rubrics/scale";
 import type { Change } from "@/lib/scoring/mutation-queue";
-import { RECOMMENDATIONS, RECOMMENDATION_LABELS, SCORING_LIMITS, type FieldValue } from "@/lib/scoring/schemas";
+import { RECOMMENDATIONS, RECOMMENDATION_LABELS, SCORING_LIMITS, type FieldValue } from "@/lib/scoring/protocol";
 import type { AttributeScoreValue, RoomState, ScorecardValue } from "@/lib/scoring/types";
 
 const choiceClass = (checked: boolean) =>

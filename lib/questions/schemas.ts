@@ -13,7 +13,7 @@ export const questionStatusSchema = z.enum(QUESTION_STATUSES, { message: "Choose
 export type DifficultyName = z.infer<typeof difficultySchema>;
 export type QuestionStatusName = z.infer<typeof questionStatusSchema>;
 
-export const DIFFICULTY_LABELS: Record<DifficultyName, string> = { EASY: "Easy", MEDIUM: "Medium", HARD: "Hard" };
+export { DIFFICULTY_LABELS } from "./labels";
 export const STATUS_LABELS: Record<QuestionStatusName, string> = { DRAFT: "Draft", ACTIVE: "Active", ARCHIVED: "Archived" };
 
 export const LIMITS = {

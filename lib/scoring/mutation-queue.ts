@@ -14,7 +14,8 @@
 //   from elsewhere in between surfaces as a conflict instead of being overwritten.
 // - Nothing leaves the queue unacknowledged except by the user's choice: a 409 becomes a
 //   visible conflict (keep mine / take theirs), a 4xx becomes a visible rejection.
-import { type FieldValue, fieldKey, fieldKeyOfValue, type Mutation, type MutationResult } from "./schemas";
+import { type FieldValue, fieldKey, fieldKeyOfValue, type MutationResult } from "./protocol";
+import type { Mutation } from "./schemas";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A change as the UI describes it; the queue adds the id and the base version. */
