@@ -2,15 +2,9 @@ import type { RubricScale } from "@/lib/rubrics/scale";
 
 /** Shapes the report services return: plain JSON-safe data, shared by pages, PDF and CSV. */
 
-export const RECOMMENDATIONS = ["STRONG_NO", "NO", "YES", "STRONG_YES"] as const;
-export type RecommendationName = (typeof RECOMMENDATIONS)[number];
-
-export const RECOMMENDATION_LABELS: Record<RecommendationName, string> = {
-  STRONG_NO: "Strong no",
-  NO: "No",
-  YES: "Yes",
-  STRONG_YES: "Strong yes",
-};
+// One list of recommendations for the room and the reports.
+export { RECOMMENDATIONS, RECOMMENDATION_LABELS, type RecommendationName } from "@/lib/scoring/protocol";
+import type { RecommendationName } from "@/lib/scoring/protocol";
 
 /** Panelists whose levels on one criterion are this many levels apart (or more) disagree. */
 export const DISAGREEMENT_LEVELS = 2;

@@ -15,6 +15,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { applyMutation } from "@/lib/scoring/apply-mutation";
 import { openRoom } from "@/lib/scoring/open-room";
 import { makeRoomInterview, mid } from "../helpers/room-factories";
+import { until } from "../helpers/until";
 
 const hubs: LiveHub[] = [];
 async function newHub(): Promise<LiveHub> {
@@ -26,16 +27,6 @@ async function newHub(): Promise<LiveHub> {
 afterAll(async () => {
   await Promise.all([...hubs.map((h) => h.stop()), stopLiveHub()]);
 });
-
-async function until<T>(fn: () => T | undefined | false, timeoutMs = 5_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 function collect(hub: LiveHub, interviewId: string): HubEvent[] {
   const events: HubEvent[] = [];

@@ -9,6 +9,7 @@ import { roomEventStream } from "@/lib/live/room-event-stream";
 import { applyMutation } from "@/lib/scoring/apply-mutation";
 import { openRoom } from "@/lib/scoring/open-room";
 import { makeRoomInterview, mid } from "../helpers/room-factories";
+import { until } from "../helpers/until";
 
 const hubs: LiveHub[] = [];
 function newHub(): LiveHub {
@@ -24,16 +25,6 @@ function collect(hub: LiveHub, interviewId: string): HubEvent[] {
   const events: HubEvent[] = [];
   hub.subscribe(interviewId, (e) => events.push(e));
   return events;
-}
-
-async function until<T>(fn: () => T | undefined | false, timeoutMs = 5_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe("live hub", () => {
