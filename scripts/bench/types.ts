@@ -10,6 +10,8 @@ export interface BenchResult {
   baseline?: { name: string; value: number };
   ratio?: number;
   target?: { op: "<=" | ">=" | "<" | ">"; value: number };
+  /** Anything a reader needs beside the figure (e.g. how to get the missing baseline). */
+  note?: string;
 }
 
 /** What the runner hands every suite. */
