@@ -5,6 +5,7 @@
 // without internet, so the tests drive Debian's chromium (`apt-get install chromium`).
 // CHROMIUM_PATH points elsewhere when it lives somewhere else.
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/chromium";
 
 const isCI = !!process.env.CI;
 
@@ -33,21 +34,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-          // Keep chromium off the (closed) network — otherwise it retries Google's hosts at
-          // every start — and let it run as root in CI containers.
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
       },
     },
   ],
