@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxyHops } from "./auth/client-ip";
 
 /** Used only outside production, so a fresh clone runs with no configuration. */
 export const DEV_AUTH_SECRET = "panelist-dev-secret-not-for-production-use-0000";
@@ -12,6 +13,17 @@ const envSchema = z.object({
   APP_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Panelist <no-reply@panelist.local>"),
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return parseTrustedProxyHops(raw);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; PUBLIC_URL: string };
@@ -27,10 +39,16 @@ export function env(): Env {
     throw new Error(`Invalid environment configuration:\n${details}`);
   }
   const e = parsed.data;
-  const isProdRuntime = e.NODE_ENV === "production" && process.env.PANELIST_ALLOW_DEV_SECRET !== "1";
-  if (!e.NEXTAUTH_SECRET && isProdRuntime) {
+  // No way around this in production: the development secret is public, so sessions signed
+  // with it could be forged by anyone.
+  if (e.NODE_ENV === "production" && !e.NEXTAUTH_SECRET) {
     throw new Error(
       "NEXTAUTH_SECRET is not set. Production refuses to start without it: generate one with `openssl rand -base64 32`.",
+    );
+  }
+  if (e.NODE_ENV === "production" && e.NEXTAUTH_SECRET === DEV_AUTH_SECRET) {
+    throw new Error(
+      "NEXTAUTH_SECRET is the public development secret. Production refuses it: generate one with `openssl rand -base64 32`.",
     );
   }
   cached = {

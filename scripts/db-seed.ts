@@ -1,5 +1,7 @@
 // npm run db:seed — loads the demo organization, users, question bank, kit and candidate into
-// DATABASE_URL, or into the embedded dev database when it is unset (migrating it first).
+// the embedded dev database (migrating it first), or into DATABASE_URL when it is a database on
+// this machine. Anywhere else it refuses, and says so, unless given `-- --allow-remote`
+// (scripts/lib/seed-policy.ts): the demo accounts have published passwords.
 // Safe to run repeatedly: nothing is duplicated.
 //
 // Builds its own Prisma client because lib/db/client.ts is "server-only" (Next-only).
@@ -7,10 +9,23 @@ import { migrate } from "../lib/db/migrate";
 import { demoCredentialLines } from "../lib/seed/credentials";
 import { seedDemoData } from "../lib/seed/demo";
 import { openDatabase, prismaFor } from "./lib/database";
+import { ALLOW_REMOTE_FLAG, demoSeedDecision } from "./lib/seed-policy";
 
 async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== ALLOW_REMOTE_FLAG);
+  if (unknown.length) {
+    console.error(`db:seed: unknown argument(s) ${unknown.join(" ")} (the only one is ${ALLOW_REMOTE_FLAG}).`);
+    return 2;
+  }
   const database = await openDatabase();
   console.log(`Database: ${database.description}`);
+  const decision = demoSeedDecision({ url: database.url, embedded: database.embedded, allowRemote: args.includes(ALLOW_REMOTE_FLAG), nodeEnv: process.env.NODE_ENV });
+  if (!decision.allowed) {
+    console.error(`\n${decision.reason}\n`);
+    await database.stop();
+    return 1;
+  }
   if (database.embedded) await migrate(database.url, { log: (s) => console.log(s) });
   const db = prismaFor(database.url);
   try {

@@ -1,6 +1,7 @@
 // npm run dev / npm start — one command to a working Panelist: picks the database (DATABASE_URL,
 // or an embedded PostgreSQL in .data/), applies migrations, seeds demo data into an empty
-// database, then runs `next dev` or (building first when needed) the production server,
+// embedded database (never into DATABASE_URL: scripts/lib/seed-policy.ts), then runs `next dev`
+// or (building first when needed) the production server,
 // scripts/server.ts (Next's own handler, with the live scoring write answered before its router).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -99,14 +100,24 @@ async function main() {
 
   if (await waitUntilServing(`http://localhost:${port}/sign-in`, child)) {
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    // Demo accounts exist only in the embedded database; against DATABASE_URL, say how the
+    // first owner gets in when there is nobody yet.
+    const signIn = db.embedded
+      ? [`  Sign in at ${baseUrl}/sign-in with a demo account:`, ...demoCredentialLines().map((l) => `    ${l}`)]
+      : db.empty
+        ? [
+            "  The database has no organization yet. Create the first owner with",
+            `    npm run user:create-owner -- --email you@example.com --name "Your Name" --organization "Your Company"`,
+            `  or sign up at ${baseUrl}/sign-up.`,
+          ]
+        : [`  Sign in at ${baseUrl}/sign-in`];
     console.log(
       [
         "",
         "────────────────────────────────────────────────────────────",
         `  Panelist is up at ${baseUrl}  (first page served after ${seconds} s)`,
         `  Database: ${db.description}`,
-        `  Sign in at ${baseUrl}/sign-in with a demo account:`,
-        ...demoCredentialLines().map((l) => `    ${l}`),
+        ...signIn,
         "────────────────────────────────────────────────────────────",
         "",
       ].join("\n"),

@@ -4,6 +4,7 @@ import { startDevDatabase } from "../../lib/db/embedded";
 import { PrismaClient } from "../../lib/db/generated/client";
 import { migrate } from "../../lib/db/migrate";
 import { seedDemoData } from "../../lib/seed/demo";
+import { seedsDemoDataOnStart } from "./seed-policy";
 
 export interface OpenDatabase {
   url: string;
@@ -53,13 +54,31 @@ export async function seedIfEmpty(url: string): Promise<boolean> {
   }
 }
 
-export async function prepareDatabase(log: (s: string) => void = console.log): Promise<OpenDatabase & { seeded: boolean; applied: string[] }> {
+async function hasNoOrganization(url: string): Promise<boolean> {
+  const db = prismaFor(url);
+  try {
+    return (await db.organization.count()) === 0;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Opens and migrates the database for a start. Demo data goes only into an empty embedded
+ * database (scripts/lib/seed-policy.ts): a start against DATABASE_URL never seeds, and says
+ * when the database has no organization yet (`empty`), so the banner can tell how to create
+ * the first owner.
+ */
+export async function prepareDatabase(
+  log: (s: string) => void = console.log,
+): Promise<OpenDatabase & { seeded: boolean; empty: boolean; applied: string[] }> {
   const database = await openDatabase();
   try {
     const { applied } = await migrate(database.url, { log: () => {} });
     if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
-    const seeded = await seedIfEmpty(database.url);
-    return { ...database, seeded, applied };
+    const seeded = seedsDemoDataOnStart(database) ? await seedIfEmpty(database.url) : false;
+    const empty = !seeded && (await hasNoOrganization(database.url));
+    return { ...database, seeded, empty, applied };
   } catch (err) {
     await database.stop();
     throw err;
