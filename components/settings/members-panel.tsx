@@ -6,7 +6,8 @@ import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { ApiError } from "@/lib/api/fetch-json";
-import { ROLE_LABELS, ROLES, type RoleName } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS, ROLES, type RoleName } from "@/lib/auth/permissions";
+import { useCreateResetLink } from "@/lib/auth/password-reset-hooks";
 import { inviteSchema } from "@/lib/auth/schemas";
 import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { useChangeRole, useInvitations, useInvite, useMembers, useRemoveMember, useRevokeInvitation } from "@/lib/organizations/hooks";
@@ -94,11 +95,39 @@ function PendingInvitations() {
   );
 }
 
-export function MembersPanel({ canInvite, canManage, assignable }: { canInvite: boolean; canManage: boolean; assignable: RoleName[]; actorRole: RoleName }) {
+/** A reset link, shown once: it is not stored anywhere it could be shown again. */
+function ResetLinkResult({ name, link, expiresAt, onDismiss }: { name: string; link: string; expiresAt: string; onDismiss: () => void }) {
+  return (
+    <div className="mb-4 space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950" role="status">
+      <p>
+        Send this link to {name} yourself; it is shown only now. It works once, expires {new Date(expiresAt).toLocaleString()}, and setting
+        a new password through it signs {name} out everywhere.
+      </p>
+      <Field label={`Password reset link for ${name}`}>
+        <Input readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+      </Field>
+      <div className="flex gap-2">
+        <Button variant="secondary" size="sm" onClick={() => navigator.clipboard?.writeText(link)}>Copy link</Button>
+        <Button variant="ghost" size="sm" onClick={onDismiss}>Done</Button>
+      </div>
+    </div>
+  );
+}
+
+export function MembersPanel({ canInvite, canManage, assignable, actorRole }: { canInvite: boolean; canManage: boolean; assignable: RoleName[]; actorRole: RoleName }) {
   const members = useMembers();
   const changeRole = useChangeRole();
   const remove = useRemoveMember();
-  const mutationError = changeRole.isError ? messageOf(changeRole.error) : remove.isError ? messageOf(remove.error) : null;
+  const resetLink = useCreateResetLink();
+  const [issued, setIssued] = useState<{ name: string; link: string; expiresAt: string } | null>(null);
+  const canResetPasswords = can(actorRole, "members.resetPassword");
+  const mutationError = changeRole.isError
+    ? messageOf(changeRole.error)
+    : remove.isError
+      ? messageOf(remove.error)
+      : resetLink.isError
+        ? messageOf(resetLink.error)
+        : null;
 
   return (
     <div className="space-y-6">
@@ -107,6 +136,7 @@ export function MembersPanel({ canInvite, canManage, assignable }: { canInvite: 
       <Card>
         <h2 className="mb-3 font-semibold">Members</h2>
         <FormError message={mutationError} />
+        {issued && <ResetLinkResult {...issued} onDismiss={() => setIssued(null)} />}
         {members.isLoading && <p className="text-sm">Loading members…</p>}
         {members.isError && <FormError message={messageOf(members.error)} />}
         {members.data && (
@@ -117,7 +147,7 @@ export function MembersPanel({ canInvite, canManage, assignable }: { canInvite: 
                 <th scope="col" className="py-2">Name</th>
                 <th scope="col" className="py-2">Email</th>
                 <th scope="col" className="py-2">Role</th>
-                {canManage && <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>}
+                {(canManage || canResetPasswords) && <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>}
               </tr>
             </thead>
             <tbody>
@@ -142,9 +172,24 @@ export function MembersPanel({ canInvite, canManage, assignable }: { canInvite: 
                       ROLE_LABELS[m.role]
                     )}
                   </td>
-                  {canManage && (
+                  {(canManage || canResetPasswords) && (
                     <td className="py-2 text-right">
-                      {!m.isYou && (
+                      {!m.isYou && canResetPasswords && (m.role !== "OWNER" || actorRole === "OWNER") && (
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          aria-label={`Create a password reset link for ${m.name}`}
+                          disabled={resetLink.isPending}
+                          onClick={() => {
+                            if (!window.confirm(`Create a password reset link for ${m.name}? Anyone with the link can set their password.`)) return;
+                            setIssued(null);
+                            resetLink.mutate(m.id, { onSuccess: (r) => setIssued({ name: m.name, ...r }) });
+                          }}
+                        >
+                          Reset password
+                        </Button>
+                      )}
+                      {!m.isYou && canManage && (
                       <Button
                         variant="ghost"
                         size="sm"

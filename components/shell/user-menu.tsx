@@ -3,6 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { ChangePasswordDialog, type ChangePasswordDialogHandle } from "@/components/auth/change-password-dialog";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { cn } from "@/lib/cn";
 
@@ -11,6 +12,9 @@ export interface OrganizationChoice {
   name: string;
   active: boolean;
 }
+
+const ITEM =
+  "block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800";
 
 export function UserMenu({
   name,
@@ -40,6 +44,20 @@ export function UserMenu({
   }
   const menuId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const changePassword = useRef<ChangePasswordDialogHandle>(null);
+  const [signOutError, setSignOutError] = useState<string | null>(null);
+
+  /** Ends every session of the account (this one too), then clears this browser's cookie. */
+  async function signOutEverywhere() {
+    if (!window.confirm("Sign out of Panelist on every device and browser, this one included?")) return;
+    setSignOutError(null);
+    try {
+      await fetchJson("/api/me/sessions/revoke-all", { method: "POST" });
+      await signOut({ callbackUrl: "/sign-in" });
+    } catch (err) {
+      setSignOutError(err instanceof Error ? err.message : "Could not sign out everywhere.");
+    }
+  }
 
   useEffect(() => {
     if (!open) return;
@@ -100,12 +118,23 @@ export function UserMenu({
         <button
           type="button"
           role="menuitem"
-          onClick={() => signOut({ callbackUrl: "/sign-in" })}
-          className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800"
+          onClick={() => {
+            setOpen(false);
+            changePassword.current?.open();
+          }}
+          className={ITEM}
         >
+          Change password
+        </button>
+        <button type="button" role="menuitem" onClick={signOutEverywhere} className={ITEM}>
+          Sign out of all devices
+        </button>
+        {signOutError && <p role="alert" className="px-3 py-1 text-xs text-red-700 dark:text-red-400">{signOutError}</p>}
+        <button type="button" role="menuitem" onClick={() => signOut({ callbackUrl: "/sign-in" })} className={ITEM}>
           Sign out
         </button>
       </div>
+      <ChangePasswordDialog ref={changePassword} />
     </div>
   );
 }

@@ -2,10 +2,58 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/client";
 
+/**
+ * Every action the audit log records. A closed list, so a typo is a compile error rather than
+ * an event nobody can find, and a reader of the log knows every word it can contain.
+ */
+export const AUDIT_ACTIONS = [
+  "organization.created",
+  "organization.settings_changed",
+  "organization.anonymized_review_changed",
+  "member.invited",
+  "member.invite_revoked",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  /** An owner or admin produced a password reset link for a member (Settings → Members). */
+  "member.password_reset_link_created",
+  /** The user ended every session of theirs, this one included. */
+  "user.signed_out_everywhere",
+  /** The user changed their password (current + new); their other sessions ended. */
+  "user.password_changed",
+  /** The password was set through a reset link; every session ended. */
+  "user.password_reset",
+  "candidate.created",
+  "candidate.updated",
+  "candidate.exported",
+  "candidate.erased",
+  "question.created",
+  "question.version_created",
+  "question.status_changed",
+  "question.archived",
+  "question.restored",
+  "question.deleted",
+  "questions.imported",
+  "kit.created",
+  "kit.updated",
+  "kit.duplicated",
+  "kit.item_upgraded",
+  "kit.archived",
+  "kit.restored",
+  "interview.scheduled",
+  "interview.rescheduled",
+  "interview.cancelled",
+  "interview.no_show",
+  "interview.started",
+  "scorecard.reopened",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditInput {
   organizationId: string;
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   data?: Prisma.InputJsonValue;

@@ -1,7 +1,8 @@
-// Loading the actor (user, organization, role) for a user id: one query, on every request.
+// Loading the actor (user, organization, role) for a request: one query, on every request.
 // No "server-only": the live scoring write endpoint runs it outside Next as well.
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import type { RoleName } from "./permissions";
+import type { SessionClaims } from "./session-token";
 
 /** Who is acting, in which organization, with which role — read fresh on every request. */
 export interface Actor {
@@ -12,10 +13,15 @@ export interface Actor {
   organizationId: string;
   organizationName: string;
   role: RoleName;
+  /**
+   * The server-side session (sessions.id) this actor was resolved through, on every actor built
+   * from a request; open event streams re-check it. Absent on actors built by services and tests.
+   */
+  sessionId?: string;
 }
 
 interface ActorRow {
-  user_id: string;
+  user_id: string | null;
   email: string;
   name: string;
   time_zone: string;
@@ -27,9 +33,11 @@ interface ActorRow {
 /** The rule (preferred organization when a member of it, else the oldest membership) is the SQL function panelist_actor. */
 const ACTOR_SQL = "SELECT * FROM panelist_actor($1, $2)";
 
-export async function loadActorWith(run: SqlRunner, userId: string, preferredOrgId?: string): Promise<Actor | null> {
-  const [row] = await run.query<ActorRow>(ACTOR_SQL, [userId, preferredOrgId ?? null]);
-  if (!row) return null;
+// The session rule (not revoked, within its lifetime, not idle; last_seen_at touched at most
+// once a minute) is panelist_session_valid, folded into the same statement as the actor.
+const SESSION_ACTOR_SQL = "SELECT * FROM panelist_session_actor($1, $2, $3, $4, $5)";
+
+function toActor(row: ActorRow & { user_id: string }, sessionId?: string): Actor {
   return {
     userId: row.user_id,
     email: row.email,
@@ -38,5 +46,33 @@ export async function loadActorWith(run: SqlRunner, userId: string, preferredOrg
     organizationId: row.organization_id,
     organizationName: row.organization_name,
     role: row.role,
+    ...(sessionId ? { sessionId } : {}),
   };
+}
+
+/** The actor for a user id, with no session involved (services, seeds, tests). */
+export async function loadActorWith(run: SqlRunner, userId: string, preferredOrgId?: string | null): Promise<Actor | null> {
+  const [row] = await run.query<ActorRow>(ACTOR_SQL, [userId, preferredOrgId ?? null]);
+  return row?.user_id ? toActor({ ...row, user_id: row.user_id }) : null;
+}
+
+/**
+ * What a session cookie is worth right now: `signedOut` when the session is not valid (unknown,
+ * signed out, revoked, idle or past its lifetime), `noAccess` when it is valid but its user is
+ * a member nowhere (or deactivated), else the actor.
+ */
+export type SessionActor = { state: "signedOut" } | { state: "noAccess"; userId: string } | { state: "actor"; actor: Actor };
+
+export interface SessionActorOptions {
+  preferredOrgId?: string | null;
+  idleTimeoutSeconds: number;
+  /** Move last_seen_at (at most once a minute). Re-checks of open streams do not: a stream is not activity. */
+  touch?: boolean;
+}
+
+export async function loadSessionActorWith(run: SqlRunner, claims: SessionClaims, opts: SessionActorOptions): Promise<SessionActor> {
+  const [row] = await run.query<ActorRow>(SESSION_ACTOR_SQL, [claims.sessionId, claims.userId, opts.preferredOrgId ?? null, opts.idleTimeoutSeconds, opts.touch ?? true]);
+  if (!row) return { state: "signedOut" };
+  if (!row.user_id) return { state: "noAccess", userId: claims.userId };
+  return { state: "actor", actor: toActor({ ...row, user_id: row.user_id }, claims.sessionId) };
 }

@@ -5,32 +5,46 @@ import { env } from "@/lib/env";
 import { getPgPool } from "@/lib/db/client";
 import { poolRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
-import { type Actor, loadActorWith } from "./actor-query";
-import { ACTIVE_ORG_COOKIE, sessionUserId } from "./session-token";
+import { type Actor, loadActorWith, loadSessionActorWith, type SessionActor } from "./actor-query";
+import { sessionPolicy } from "./session-policy";
+import { ACTIVE_ORG_COOKIE, sessionClaims } from "./session-token";
 
 export type { Actor } from "./actor-query";
 export { ACTIVE_ORG_COOKIE } from "./session-token";
 
 /**
- * Loads the actor for a user id: an active user with a membership, or null. One query on
- * every request (it sits in front of every API call), straight on the pool: the ORM's
- * per-query cost is not worth paying for one fixed statement.
+ * Loads the actor for a user id, without a session: an active user with a membership, or
+ * null. For services and tests that already know who acts; requests go through getActor.
  */
 export async function loadActor(userId: string, preferredOrgId?: string): Promise<Actor | null> {
   return loadActorWith(poolRunner(getPgPool), userId, preferredOrgId);
 }
 
-/** The signed-in user's id from the session cookie, or null. */
-export async function getSessionUserId(): Promise<string | null> {
+/**
+ * The request's session, checked: one statement on every request (it sits in front of every
+ * page and API call), straight on the pool — the ORM's per-query cost is not worth paying for
+ * one fixed statement. The session (not signed out, not idle, within its lifetime) and the
+ * actor are resolved together, so the check adds no round trip.
+ */
+async function currentSession(): Promise<SessionActor> {
   const jar = await cookies();
-  return sessionUserId((name) => jar.get(name)?.value, env().AUTH_SECRET);
+  const claims = await sessionClaims((name) => jar.get(name)?.value, env().AUTH_SECRET);
+  if (!claims) return { state: "signedOut" };
+  return loadSessionActorWith(poolRunner(getPgPool), claims, {
+    preferredOrgId: jar.get(ACTIVE_ORG_COOKIE)?.value,
+    idleTimeoutSeconds: sessionPolicy().idleTimeoutSeconds,
+  });
+}
+
+/** The signed-in user's id when their session is valid (even without a membership), or null. */
+export async function getSessionUserId(): Promise<string | null> {
+  const s = await currentSession();
+  return s.state === "actor" ? s.actor.userId : s.state === "noAccess" ? s.userId : null;
 }
 
 export async function getActor(): Promise<Actor | null> {
-  const userId = await getSessionUserId();
-  if (!userId) return null;
-  const preferred = (await cookies()).get(ACTIVE_ORG_COOKIE)?.value;
-  return loadActor(userId, preferred);
+  const s = await currentSession();
+  return s.state === "actor" ? s.actor : null;
 }
 
 /** For route handlers: the actor or a 401. */
@@ -42,12 +56,11 @@ export async function requireApiActor(): Promise<Actor> {
 
 /** For pages: the actor, or a redirect to sign-in that returns here afterwards. */
 export async function requirePageActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (actor) return actor;
+  const s = await currentSession();
+  if (s.state === "actor") return s.actor;
+  // Signed in but no longer a member anywhere: say so rather than loop through sign-in.
+  if (s.state === "noAccess") redirect("/no-access");
   const h = await headers();
   const path = h.get("x-panelist-path") ?? "/";
-  const userId = await getSessionUserId();
-  // Signed in but no longer a member anywhere: say so rather than loop through sign-in.
-  if (userId) redirect("/no-access");
   redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
 }

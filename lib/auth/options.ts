@@ -3,32 +3,39 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { sessionPolicy } from "./session-policy";
+import { createSession, endSession } from "./sessions";
+import { clientIp } from "./client-ip";
+import { safeRedirectUrl } from "./safe-redirect";
 import { authenticate } from "./sign-in";
 
-export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const v = headers[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  // Each trusted proxy appends the address it saw, so the client is the entry TRUSTED_PROXY_HOPS
-  // from the right; entries further left are whatever the client claimed and are ignored.
-  // (Next itself fills the header with the socket address when no proxy set it.)
-  const hops = Math.max(1, Number(process.env.TRUSTED_PROXY_HOPS ?? 1) || 1);
-  const chain = (get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  return chain[Math.max(0, chain.length - hops)] || get("x-real-ip") || "local";
+declare module "next-auth" {
+  interface User {
+    /** Where the sign-in came from, for the session record (not kept in the cookie). */
+    userAgent?: string | null;
+    ip?: string;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The server-side session's token (lib/auth/sessions.ts); only its sha256 is stored. */
+    sid?: string;
+  }
 }
 
+// The client address moved to lib/auth/client-ip.ts (TRUSTED_PROXY_HOPS, the peer address).
+export { clientIp };
+
 /**
- * next-auth keeps only the user id in a signed JWT. Organization and role are read from
- * the database on every request (lib/auth/actor.ts), so removing a member or changing a
- * role takes effect at once.
+ * next-auth keeps the user id and the server-side session's token in a signed, encrypted JWT.
+ * The session row is checked, and organization and role are read from the database, on every
+ * request (lib/auth/actor.ts), so signing out, removing a member or changing a role takes
+ * effect at once. The cookie lives as long as the session's absolute lifetime; the row decides.
  */
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: sessionPolicy().maxAgeSeconds },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -36,28 +43,41 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           try {
-            const user = await authenticate({
-              email: credentials?.email,
-              password: credentials?.password,
-              ip: clientIp(req?.headers),
-            });
-            return { id: user.id, email: user.email, name: user.name };
+            const ip = clientIp(req?.headers);
+            const user = await authenticate({ email: credentials?.email, password: credentials?.password, ip });
+            const ua = req?.headers?.["user-agent"];
+            return { id: user.id, email: user.email, name: user.name, ip, userAgent: Array.isArray(ua) ? ua[0] : ua };
           } catch (err) {
-            // next-auth turns a thrown Error into ?error=<message>; keep only safe messages.
-            if (err instanceof AppError) throw new Error(err.message);
+            // A refusal (wrong credentials, the limits, an over-long password) is next-auth's
+            // CredentialsSignin; the credentials route answers the limits itself (lib/auth/sign-in.ts).
+            if (err instanceof AppError) return null;
             throw err;
           }
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      // Every post-sign-in and sign-out target goes through the one same-origin check.
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
+      // `user` is present only at sign-in: every sign-in gets a fresh session (and token), so
+      // a token from before it — a fixated or stolen one — never becomes signed in.
+      async jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.sid = await createSession({ userId: user.id, userAgent: user.userAgent, ip: user.ip });
+        }
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+    },
+    events: {
+      // POST /api/auth/signout: the cookie is cleared and the session row ends, so a copy of
+      // the old cookie is refused everywhere (pages, API, the scoring write, open streams).
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(token.sid);
       },
     },
   };

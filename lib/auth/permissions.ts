@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "members.read": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER", "REVIEWER"],
   "members.invite": ["OWNER", "ADMIN"],
   "members.manage": ["OWNER", "ADMIN"],
+  /** A password reset link for a member; an owner's only by an owner (lib/auth/password-reset-link.ts). */
+  "members.resetPassword": ["OWNER", "ADMIN"],
   "questions.read": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER", "REVIEWER"],
   "questions.write": ["OWNER", "ADMIN", "RECRUITER"],
   "questions.readModelAnswer": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER"],
@@ -31,6 +33,8 @@ export const PERMISSIONS = {
   "scoring.reopen": ["OWNER", "ADMIN"],
   "reports.read": ["OWNER", "ADMIN", "RECRUITER", "REVIEWER"],
   "lab.run": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER"],
+  /** Cancel anyone's lab run; everyone else with lab.run cancels only the runs they started. */
+  "lab.cancelAny": ["OWNER", "ADMIN"],
   "audit.read": ["OWNER", "ADMIN"],
 } as const satisfies Record<string, readonly RoleName[]>;
 

@@ -29,7 +29,20 @@ export interface InterviewPayload {
   u: string;
 }
 
-export type LivePayload = ProgressPayload | PresencePayload | InterviewPayload;
+/**
+ * A user's access changed: a session of theirs was revoked, a membership removed, a role changed
+ * (sent by triggers, migration 20261204180000_sessions). Each instance re-checks that user's
+ * open streams and closes those that no longer hold (lib/live/stream-guard.ts).
+ */
+export interface AuthPayload {
+  v: 1;
+  t: "auth";
+  u: string;
+}
+
+/** What concerns one interview's subscribers. */
+export type RoomPayload = ProgressPayload | PresencePayload | InterviewPayload;
+export type LivePayload = RoomPayload | AuthPayload;
 
 /** Parses a NOTIFY payload; anything unexpected (another writer on the channel) is dropped. */
 export function parseLivePayload(text: string): LivePayload | null {
@@ -41,6 +54,7 @@ export function parseLivePayload(text: string): LivePayload | null {
   }
   if (!o || typeof o !== "object") return null;
   const p = o as Record<string, unknown>;
+  if (p.v === 1 && p.t === "auth" && typeof p.u === "string") return { v: 1, t: "auth", u: p.u };
   if (p.v !== 1 || typeof p.i !== "string" || typeof p.u !== "string") return null;
   if (p.t === "progress" && p.p && typeof p.p === "object" && (p.s === "DRAFT" || p.s === "SUBMITTED")) return p as unknown as ProgressPayload;
   if (p.t === "presence" && (p.q === null || typeof p.q === "number")) return p as unknown as PresencePayload;

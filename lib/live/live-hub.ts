@@ -9,9 +9,26 @@
 // `resync` — events sent while it was away are gone, so subscribers re-read current state.
 // A periodic ping finds half-open connections that never report an error.
 import { Client } from "pg";
-import { LIVE_CHANNEL, type LivePayload, parseLivePayload, type PresencePayload } from "./events";
+import { LIVE_CHANNEL, type LivePayload, parseLivePayload, type PresencePayload, type RoomPayload } from "./events";
 
-export type HubEvent = { type: "payload"; payload: LivePayload } | { type: "resync" };
+export type HubEvent = { type: "payload"; payload: RoomPayload } | { type: "resync" };
+
+/**
+ * One open event stream (room or lab) of a user on this instance, as the hub sees it: it can be
+ * asked to re-check its user's access, or be closed to make room under the per-user cap.
+ */
+export interface UserStream {
+  /** Re-check the stream's session and actor; the stream closes itself if they no longer hold. */
+  revalidate(): void;
+  /** Close now: a newer stream of the same user took this one's place under the cap. */
+  evict(): void;
+}
+
+/**
+ * At most this many open event streams per user on one instance, room and lab together. A
+ * browser tab holds one or two; eight leaves room for several tabs and a reload's overlap.
+ */
+export const MAX_STREAMS_PER_USER = 8;
 export type HubListener = (event: HubEvent) => void;
 export type HubState = "idle" | "connecting" | "listening" | "reconnecting" | "stopped";
 
@@ -34,6 +51,8 @@ export interface LiveHubOptions {
   minBackoffMs?: number;
   maxBackoffMs?: number;
   pingIntervalMs?: number;
+  /** Open event streams per user on this instance (default MAX_STREAMS_PER_USER). */
+  maxStreamsPerUser?: number;
   log?: (message: string) => void;
 }
 
@@ -46,10 +65,12 @@ export class LiveHub {
   private readonly listeners = new Map<string, Set<HubListener>>();
   private readonly presenceByInterview = new Map<string, Map<string, PresenceEntry>>();
   private readonly openStreams = new Map<string, number>();
+  /** Each user's open streams, oldest first (a Set keeps insertion order). */
+  private readonly userStreams = new Map<string, Set<UserStream>>();
   private ready: Promise<void> | null = null;
   private resolveReady: (() => void) | null = null;
   /** Counters, for tests and diagnostics. */
-  readonly stats = { connects: 0, notifications: 0, dropped: 0, delivered: 0 };
+  readonly stats = { connects: 0, notifications: 0, dropped: 0, delivered: 0, evicted: 0, revalidations: 0 };
 
   constructor(private readonly opts: LiveHubOptions) {}
 
@@ -110,6 +131,38 @@ export class LiveHub {
       else this.openStreams.set(key, left);
       return left;
     };
+  }
+
+  /**
+   * Registers an open event stream of `userId` (room or lab); returns the release to call when it
+   * closes. Past the per-user cap the oldest stream is evicted rather than the new one refused:
+   * a reload, or a browser that reconnects before the server noticed the old socket die, must
+   * never lock a panelist out of their own room — and the oldest is the likeliest to be dead.
+   * Per instance: a user whose streams land on several instances gets the cap on each.
+   */
+  registerUserStream(userId: string, stream: UserStream): () => void {
+    let set = this.userStreams.get(userId);
+    if (!set) this.userStreams.set(userId, (set = new Set()));
+    set.add(stream);
+    const max = Math.max(1, this.opts.maxStreamsPerUser ?? MAX_STREAMS_PER_USER);
+    while (set.size > max) {
+      const oldest = set.values().next().value!;
+      set.delete(oldest);
+      this.stats.evicted++;
+      this.safeRun(() => oldest.evict());
+    }
+    return () => {
+      set.delete(stream);
+      if (set.size === 0 && this.userStreams.get(userId) === set) this.userStreams.delete(userId);
+    };
+  }
+
+  /** Open event streams of a user on this instance (all users when omitted). */
+  userStreamCount(userId?: string): number {
+    if (userId) return this.userStreams.get(userId)?.size ?? 0;
+    let n = 0;
+    for (const s of this.userStreams.values()) n += s.size;
+    return n;
   }
 
   /** Who is or was in the room, as this instance has heard it (every instance hears every heartbeat). */
@@ -188,8 +241,10 @@ export class LiveHub {
     this.resolveReady?.();
     if (wasReconnect) {
       this.log("listening again");
-      // Whatever was sent while we were away is lost to us: subscribers re-read state.
+      // Whatever was sent while we were away is lost to us: subscribers re-read state, and every
+      // open stream re-checks its access (an auth event may have been among the lost).
       for (const set of this.listeners.values()) for (const l of set) this.safeCall(l, { type: "resync" });
+      for (const set of this.userStreams.values()) for (const s of set) this.revalidate(s);
     }
   }
 
@@ -208,6 +263,10 @@ export class LiveHub {
   }
 
   private dispatch(payload: LivePayload): void {
+    if (payload.t === "auth") {
+      for (const s of this.userStreams.get(payload.u) ?? []) this.revalidate(s);
+      return;
+    }
     if (payload.t === "presence") this.recordPresence(payload);
     const set = this.listeners.get(payload.i);
     if (!set) return;
@@ -221,6 +280,19 @@ export class LiveHub {
     // A leave or a drop is news about the last heartbeat, not a heartbeat: its age stays.
     if (p.l || p.d) map.set(p.u, { userId: p.u, questionIndex: prev?.questionIndex ?? p.q, seenAt: prev?.seenAt ?? Date.now(), dropped: Boolean(prev?.dropped || p.d), left: Boolean(prev?.left || p.l) });
     else map.set(p.u, { userId: p.u, questionIndex: p.q, seenAt: Date.now(), dropped: false, left: false });
+  }
+
+  private revalidate(stream: UserStream): void {
+    this.stats.revalidations++;
+    this.safeRun(() => stream.revalidate());
+  }
+
+  private safeRun(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.log(`a stream failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private safeCall(listener: HubListener, event: HubEvent): void {

@@ -7,7 +7,8 @@ import type { PresencePayload } from "./events";
 import { getLiveHub, type HubEvent, type LiveHub, type PresenceEntry } from "./live-hub";
 import { type PresenceSnapshotEntry, SERVER_HEARTBEAT_MS } from "./presence-state";
 import { publishLive } from "./publish";
-import type { HeartbeatEvent, PanelEvent, PresenceEvent, ProgressEvent } from "./stream-events";
+import { guardStream, type StreamEndReason, type StreamGuardOptions } from "./stream-guard";
+import type { EndEvent, HeartbeatEvent, PanelEvent, PresenceEvent, ProgressEvent } from "./stream-events";
 
 /** A full re-read now and then catches anything a dropped connection hid. */
 const REFRESH_MS = 60_000;
@@ -26,18 +27,25 @@ function snapshotOf(entries: PresenceEntry[], now: number): PresenceSnapshotEntr
  *   progress   a panelist's counts changed (no scores)
  *   presence   a heartbeat, a leave beacon, or a stream that closed
  *   heartbeat  every SERVER_HEARTBEAT_MS: this stream is alive
+ *   end        the server is closing the stream, and why (stream-guard.ts): access ended, a newer
+ *              stream of the same user took its place, or its lifetime is over (EventSource
+ *              reconnects by itself)
  *
  * When the stream closes (the browser went away, or the network did and the socket finally
  * failed) and it was this panelist's last stream on this instance, a drop is published at once,
- * so co-panelists show "reconnecting" without waiting for the heartbeats to stop.
+ * so co-panelists show "reconnecting" without waiting for the heartbeats to stop — except when the
+ * stream only reached its lifetime, which the browser bridges by reconnecting within seconds.
  */
-export async function roomEventStream(actor: Actor, opts: { interviewId: string; signal?: AbortSignal; hub?: LiveHub }): Promise<Response> {
+export async function roomEventStream(
+  actor: Actor,
+  opts: { interviewId: string; signal?: AbortSignal; hub?: LiveHub; guard?: StreamGuardOptions },
+): Promise<Response> {
   const hub = opts.hub ?? getLiveHub();
   await hub.start();
   const initial = await getRoomOrThrow(actor, opts.interviewId);
   const interviewId = initial.interview.id;
   const encoder = new TextEncoder();
-  let finish = () => {};
+  let finish = (_reason?: StreamEndReason) => {};
 
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -69,10 +77,14 @@ export async function roomEventStream(actor: Actor, opts: { interviewId: string;
           .catch(() => close())
           .finally(() => (refreshing = null));
       };
-      const close = () => {
+      const close = (reason?: StreamEndReason) => {
         if (closed) return;
+        if (reason) {
+          const end: EndEvent = { reason };
+          send("end", end);
+        }
         closed = true;
-        finish();
+        finish(reason);
         try {
           controller.close();
         } catch {
@@ -83,6 +95,7 @@ export async function roomEventStream(actor: Actor, opts: { interviewId: string;
       write("retry: 2000\n\n");
       sendPanel(initial);
       const releaseStream = hub.trackStream(interviewId, actor.userId);
+      const unguard = guardStream(hub, actor, close, opts.guard);
       const unsubscribe = hub.subscribe(interviewId, (e: HubEvent) => {
         if (e.type === "resync") return refresh();
         const p = e.payload;
@@ -103,21 +116,22 @@ export async function roomEventStream(actor: Actor, opts: { interviewId: string;
       const heartbeat = setInterval(() => send("heartbeat", beat), SERVER_HEARTBEAT_MS);
       const periodic = setInterval(refresh, REFRESH_MS);
       let finished = false;
-      finish = () => {
+      finish = (reason?: StreamEndReason) => {
         if (finished) return;
         finished = true;
         closed = true;
+        unguard();
         unsubscribe();
         clearInterval(heartbeat);
         clearInterval(periodic);
-        if (releaseStream() > 0) return;
+        if (releaseStream() > 0 || reason === "lifetime") return;
         const drop: PresencePayload = { v: 1, t: "presence", i: interviewId, u: actor.userId, q: hub.presence(interviewId).find((e) => e.userId === actor.userId)?.questionIndex ?? null, d: true };
         publishLive(db, drop).catch(() => {
           /* the database is away: co-panelists fall back on the heartbeats stopping */
         });
       };
       if (opts.signal?.aborted) close();
-      else opts.signal?.addEventListener("abort", close, { once: true });
+      else opts.signal?.addEventListener("abort", () => close(), { once: true });
     },
     cancel() {
       finish();

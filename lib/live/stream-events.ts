@@ -36,3 +36,8 @@ export interface PresenceEvent {
 
 /** `heartbeat`: the stream is alive. Deliberately empty. */
 export type HeartbeatEvent = Record<string, never>;
+
+/** `end`: the server closes the stream right after this (lib/live/stream-guard.ts says when). */
+export interface EndEvent {
+  reason: "access" | "evicted" | "lifetime";
+}

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan, assignableRoles, type RoleName } from "@/lib/auth/permissions";
 import { changeRoleSchema } from "@/lib/auth/schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
 
 export const memberSelect = {
@@ -91,6 +92,12 @@ export async function changeMemberRole(actor: Actor, membershipId: string, input
   });
 }
 
+/**
+ * Removes a member. They lose access to this organization at once: every request re-reads the
+ * membership, and their open event streams of this organization close within moments (a
+ * trigger announces the removal on the live channel; lib/live/stream-guard.ts re-checks). Someone
+ * left with no membership anywhere has every session ended as well.
+ */
 export async function removeMember(actor: Actor, membershipId: string): Promise<void> {
   assertCan(actor, "members.manage");
   await db.$transaction(async (tx) => {
@@ -102,6 +109,8 @@ export async function removeMember(actor: Actor, membershipId: string): Promise<
     if (m.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can remove an owner.");
     if (m.role === "OWNER") await assertNotLastOwner(actor.organizationId, m.id, tx);
     await tx.membership.delete({ where: { id: m.id } });
+    // Whether they belong elsewhere is not this organization's business: not in the audit data.
+    if ((await tx.membership.count({ where: { userId: m.user.id } })) === 0) await endUserSessions(tx, m.user.id);
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,

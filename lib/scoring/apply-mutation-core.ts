@@ -39,11 +39,14 @@ export interface ProgressPayload {
 }
 
 /**
- * Who writes, as a session gives it: the user id and the organization their cookie prefers.
- * The SQL resolves the actor from it (panelist_actor, the same rule as every request) and
- * checks the role, so a write needs no separate actor lookup.
+ * Who writes, as a session gives it: the session (sessions.id), the user id and the organization
+ * their cookie prefers. The SQL checks the session (panelist_session_valid), resolves the actor
+ * (panelist_actor, the same rule as every request) and checks the role, so a write needs no
+ * separate lookup. `sessionId: null` only for a service handed an actor whose request was
+ * already checked (apply-mutation.ts); the HTTP fast path always has one.
  */
 export interface ScoringSession {
+  sessionId: string | null;
   userId: string;
   preferredOrgId?: string | null;
 }
@@ -56,7 +59,7 @@ export type CoreOutcome =
 
 // Parameters are always bound, never interpolated; the mutation travels as one JSON value.
 const SCORE_WRITE_SQL = "SELECT panelist_score_write($1, $2, $3, $4::jsonb) AS outcome";
-const SESSION_SCORE_WRITE_SQL = "SELECT panelist_session_score_write($1, $2, $3::text[], $4, $5::jsonb) AS outcome";
+const SESSION_SCORE_WRITE_SQL = "SELECT panelist_session_score_write($1, $2, $3, $4::text[], $5::int, $6, $7::jsonb) AS outcome";
 
 /**
  * Applies one mutation for an already-resolved `actor` on `interviewId` as a single statement
@@ -68,9 +71,12 @@ export async function applyMutationCore(run: SqlRunner, actor: ScoringActor, int
   return row.outcome;
 }
 
-/** The same write for a session: the actor is resolved and its role checked against `roles` in the same statement. */
-export async function applySessionMutation(run: SqlRunner, session: ScoringSession, roles: readonly string[], interviewId: string, m: Mutation): Promise<CoreOutcome> {
-  const [row] = await run.query<{ outcome: CoreOutcome }>(SESSION_SCORE_WRITE_SQL, [session.userId, session.preferredOrgId ?? null, roles, interviewId, JSON.stringify(m)]);
+/**
+ * The same write for a session: the session is checked (idle for at most `idleTimeoutSeconds`),
+ * the actor resolved and its role checked against `roles`, all in the same statement.
+ */
+export async function applySessionMutation(run: SqlRunner, session: ScoringSession, roles: readonly string[], idleTimeoutSeconds: number, interviewId: string, m: Mutation): Promise<CoreOutcome> {
+  const [row] = await run.query<{ outcome: CoreOutcome }>(SESSION_SCORE_WRITE_SQL, [session.sessionId, session.userId, session.preferredOrgId ?? null, roles, idleTimeoutSeconds, interviewId, JSON.stringify(m)]);
   if (!row) throw new Error("panelist_session_score_write returned no row");
   return row.outcome;
 }

@@ -32,5 +32,8 @@ export function scoreWriteDeps(): ScoreWriteDeps {
  */
 export async function applyMutation(actor: Actor, input: { interviewId: string; mutation: Mutation }): Promise<MutationResult> {
   assertCan(actor, "scoring.write", SCORING_FORBIDDEN_MESSAGE);
-  return outcomeToResult(await scoreWriteDeps().writer.write({ userId: actor.userId, preferredOrgId: actor.organizationId }, input.interviewId, input.mutation));
+  // An actor from a request carries its session, checked again in the write; one built by a
+  // service (seed, tests) has none and was authorized by whoever built it.
+  const session = { sessionId: actor.sessionId ?? null, userId: actor.userId, preferredOrgId: actor.organizationId };
+  return outcomeToResult(await scoreWriteDeps().writer.write(session, input.interviewId, input.mutation));
 }

@@ -4,7 +4,7 @@
 // transactions finish, the ones that queued meanwhile go together in the next transaction —
 // one flush for all of them — while a write that arrives to an idle writer goes at once, alone.
 // Nothing about a write's meaning changes: each item is one panelist_session_score_write (its
-// own actor and role check, idempotency check, version check, ScoreEvent and NOTIFY), and each
+// own session, actor and role check, idempotency check, version check, ScoreEvent and NOTIFY), and each
 // is acknowledged only after the transaction that holds it has committed.
 //
 // Lock order: items are sorted by (interview, user) — stably, so one panelist's writes keep
@@ -13,14 +13,17 @@
 // is undone alone and answered as an error (a 5xx the client retries), while the rest commit.
 // If the batch as a whole fails (the connection drops, Postgres restarts), nothing of it was
 // committed and each item is applied again on its own.
+import { sessionPolicy } from "@/lib/auth/session-policy";
 import type { Mutation } from "./schemas";
 import { applySessionMutation, type CoreOutcome, type ScoringSession, type SqlRunner } from "./apply-mutation-core";
 
-const SCORE_WRITE_BATCH_SQL = "SELECT panelist_score_write_batch($1::text[], $2::jsonb) AS outcomes";
+const SCORE_WRITE_BATCH_SQL = "SELECT panelist_score_write_batch($1::text[], $2::int, $3::jsonb) AS outcomes";
 
 export interface GroupCommitOptions {
   /** The roles allowed to score (PERMISSIONS["scoring.write"]); checked in the same statement. */
   roles: readonly string[];
+  /** A session idle longer than this is refused (default: SESSION_IDLE_TIMEOUT_HOURS); checked in the same statement. */
+  idleTimeoutSeconds?: number;
   /** Transactions in flight at once (each holds one connection). */
   maxInFlight?: number;
   /** Writes per transaction at most (32 at most). */
@@ -49,6 +52,7 @@ export class GroupCommitWriter {
   private readonly maxInFlight: number;
   private readonly maxBatch: number;
   private readonly roles: readonly string[];
+  private readonly idleTimeoutSeconds: number;
   readonly stats: GroupCommitStats = { batches: 0, writes: 0, fallbacks: 0, itemErrors: 0, largestBatch: 0 };
 
   constructor(
@@ -56,6 +60,7 @@ export class GroupCommitWriter {
     opts: GroupCommitOptions,
   ) {
     this.roles = opts.roles;
+    this.idleTimeoutSeconds = opts.idleTimeoutSeconds ?? sessionPolicy().idleTimeoutSeconds;
     this.maxInFlight = Math.max(1, opts.maxInFlight ?? 4);
     // At most 32: each item is a subtransaction, and Postgres caches 64 per transaction.
     this.maxBatch = Math.min(32, Math.max(1, opts.maxBatch ?? 32));
@@ -91,8 +96,8 @@ export class GroupCommitWriter {
       .map((x) => x.p);
     let outcomes: (CoreOutcome | ItemError)[];
     try {
-      const items = ordered.map((p) => ({ u: p.session.userId, p: p.session.preferredOrgId ?? null, i: p.interviewId, m: p.mutation }));
-      const [row] = await this.run.query<{ outcomes: (CoreOutcome | ItemError)[] }>(SCORE_WRITE_BATCH_SQL, [this.roles, JSON.stringify(items)]);
+      const items = ordered.map((p) => ({ s: p.session.sessionId, u: p.session.userId, p: p.session.preferredOrgId ?? null, i: p.interviewId, m: p.mutation }));
+      const [row] = await this.run.query<{ outcomes: (CoreOutcome | ItemError)[] }>(SCORE_WRITE_BATCH_SQL, [this.roles, this.idleTimeoutSeconds, JSON.stringify(items)]);
       outcomes = row?.outcomes ?? [];
       if (outcomes.length !== ordered.length) throw new Error(`panelist_score_write_batch returned ${outcomes.length} outcomes for ${ordered.length} writes`);
     } catch {
@@ -111,7 +116,7 @@ export class GroupCommitWriter {
 
   private async alone(p: Pending): Promise<void> {
     try {
-      p.resolve(await applySessionMutation(this.run, p.session, this.roles, p.interviewId, p.mutation));
+      p.resolve(await applySessionMutation(this.run, p.session, this.roles, this.idleTimeoutSeconds, p.interviewId, p.mutation));
     } catch (err) {
       p.reject(err);
     }

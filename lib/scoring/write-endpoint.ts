@@ -7,15 +7,18 @@
 //     for an empty handler, below what 64 panelists autosaving need for a 25 ms p99.
 // No "server-only" and no next/* imports, so the production server can load it outside Next.
 //
-// Same rules as every other API route: 401 without a valid session, 403 for a role that may
+// Same rules as every other API route: 401 without a valid session (signed out, revoked, idle
+// or past its lifetime — checked inside the write's own statement), 403 for a role that may
 // not score, 400 for malformed input, 404 for an interview that is not yours to score, 422 for
 // rule breaks, 409 with the current value on a stale base version. Services still check tenant
 // scope: the SQL function only ever touches the actor's own scorecard in the actor's organization.
-import { loadActorWith } from "@/lib/auth/actor-query";
+import { loadSessionActorWith } from "@/lib/auth/actor-query";
 import { assertCan } from "@/lib/auth/permissions";
-import { ACTIVE_ORG_COOKIE, sessionUserId } from "@/lib/auth/session-token";
+import { sessionPolicy } from "@/lib/auth/session-policy";
+import { ACTIVE_ORG_COOKIE, sessionClaims } from "@/lib/auth/session-token";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { AppError, toErrorResponse, validationError } from "@/lib/errors";
+import { parseJsonText } from "@/lib/security/request-body";
 import type { GroupCommitWriter } from "./group-commit";
 import { outcomeToResult } from "./outcome";
 import { describeMutationIssues, mutationSchema } from "./schemas";
@@ -61,29 +64,34 @@ export interface ScoreWriteResponse {
 
 export async function handleScoreWrite(deps: ScoreWriteDeps, req: ScoreWriteRequest): Promise<ScoreWriteResponse> {
   try {
-    const userId = await sessionUserId(req.cookie, deps.secret);
-    if (!userId) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+    const claims = await sessionClaims(req.cookie, deps.secret);
+    if (!claims) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
     const preferredOrgId = req.cookie(ACTIVE_ORG_COOKIE);
+    const { idleTimeoutSeconds } = sessionPolicy();
     // Bad input is rare: only then is the actor loaded up front, so that authorization still
     // answers first (401/403 before 400), exactly as on every other route.
     const rejectInput = async (err: AppError): Promise<never> => {
-      const actor = await loadActorWith(deps.run, userId, preferredOrgId);
-      if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+      const s = await loadSessionActorWith(deps.run, claims, { preferredOrgId, idleTimeoutSeconds });
+      if (s.state !== "actor") throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+      const actor = s.actor;
       assertCan(actor, "scoring.write", SCORING_FORBIDDEN_MESSAGE);
       throw err;
     };
     if (req.body === null || Buffer.byteLength(req.body) > MAX_MUTATION_BODY_BYTES) return await rejectInput(new AppError("TOO_LARGE", "That change is too large to save."));
     let raw: unknown;
     try {
-      raw = JSON.parse(req.body);
-    } catch {
-      return await rejectInput(new AppError("VALIDATION", "The request body must be valid JSON."));
+      // Malformed JSON, or text Postgres cannot store (NUL, half a character): a 400, never a
+      // failed statement in the group commit's shared transaction.
+      raw = parseJsonText(req.body);
+    } catch (err) {
+      return await rejectInput(err instanceof AppError ? err : new AppError("VALIDATION", "The request body must be valid JSON."));
     }
     const parsed = mutationSchema.safeParse(raw);
     if (!parsed.success) return await rejectInput(validationError(parsed.error, describeMutationIssues(parsed.error)));
-    // The actor (organization, role) is resolved and checked in the write's own statement: a
-    // removed member or a changed role takes effect at once, as on every other request.
-    const outcome = await deps.writer.write({ userId, preferredOrgId }, req.interviewId, parsed.data);
+    // The session and the actor (organization, role) are resolved and checked in the write's own
+    // statement: a signed-out session, a removed member or a changed role takes effect at once,
+    // as on every other request, at no extra round trip.
+    const outcome = await deps.writer.write({ sessionId: claims.sessionId, userId: claims.userId, preferredOrgId }, req.interviewId, parsed.data);
     return { status: 200, body: outcomeToResult(outcome), headers: {} };
   } catch (err) {
     return toErrorResponse(err);

@@ -144,7 +144,7 @@ async function startFloor(databaseUrl: string): Promise<{ url: string; close(): 
       let body: unknown;
       try {
         // The very write the service makes: one statement, its own transaction (or grouped).
-        const o = req.url === "/write-grouped" ? await grouped.write({ userId: actor.userId, preferredOrgId: actor.organizationId }, interviewId, mutation) : await applyMutationCore(run, actor, interviewId, mutation);
+        const o = req.url === "/write-grouped" ? await grouped.write({ sessionId: null, userId: actor.userId, preferredOrgId: actor.organizationId }, interviewId, mutation) : await applyMutationCore(run, actor, interviewId, mutation);
         if (o.type === "applied" || o.type === "replayed") body = o.result;
         else {
           status = o.type === "conflict" ? 409 : 422;

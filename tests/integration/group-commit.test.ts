@@ -49,7 +49,7 @@ describe("group commit", () => {
         for (let k = 0; k < ROUNDS; k++) {
           const level = (k + p.userId.length) % 5;
           const m: Mutation = { kind: "criterion", mutationId: mid(), baseVersion: version, interviewQuestionId: q.id, criterionId: q.criteria[0]!.id, level, covered: true };
-          const o = await writer.write({ userId: p.userId, preferredOrgId: f.organizationId }, f.interviewId, m);
+          const o = await writer.write({ sessionId: null, userId: p.userId, preferredOrgId: f.organizationId }, f.interviewId, m);
           expect(o.type).toBe("applied");
           if (o.type !== "applied") throw new Error(o.type);
           version = o.result.value.version;
@@ -83,11 +83,11 @@ describe("group commit", () => {
     const broken = { kind: "note.create", mutationId: mid(), noteId: `n_${mid()}`, interviewQuestionId: null, body: "x", offsetSeconds: "soon" } as unknown as Mutation;
     const [a, b] = f.panel;
     // Occupy the single slot so the next three queue up and go as one batch.
-    const first = writer.write({ userId: a!.userId }, f.interviewId, good(0));
+    const first = writer.write({ sessionId: null, userId: a!.userId }, f.interviewId, good(0));
     const batch = [
-      writer.write({ userId: a!.userId }, f.interviewId, good(1)),
-      writer.write({ userId: b!.userId }, f.interviewId, broken),
-      writer.write({ userId: b!.userId }, f.interviewId, good(2)),
+      writer.write({ sessionId: null, userId: a!.userId }, f.interviewId, good(1)),
+      writer.write({ sessionId: null, userId: b!.userId }, f.interviewId, broken),
+      writer.write({ sessionId: null, userId: b!.userId }, f.interviewId, good(2)),
     ];
     const settled = await Promise.allSettled([first, ...batch]);
     expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
@@ -107,24 +107,24 @@ describe("group commit", () => {
     const q = f.questions[0]!;
     const m = (baseVersion = 0): Mutation => ({ kind: "criterion", mutationId: mid(), baseVersion, interviewQuestionId: q.id, criterionId: q.criteria[0]!.id, level: 2 });
 
-    expect(await writer.write({ userId: "no-such-user" }, f.interviewId, m())).toMatchObject({ type: "rejected", code: "UNAUTHENTICATED" });
-    const applied = await writer.write({ userId: ivy.userId, preferredOrgId: f.organizationId }, f.interviewId, m());
+    expect(await writer.write({ sessionId: null, userId: "no-such-user" }, f.interviewId, m())).toMatchObject({ type: "rejected", code: "UNAUTHENTICATED" });
+    const applied = await writer.write({ sessionId: null, userId: ivy.userId, preferredOrgId: f.organizationId }, f.interviewId, m());
     expect(applied.type).toBe("applied");
 
     // A role change takes effect on the very next write.
     await db.membership.updateMany({ where: { userId: ivy.userId, organizationId: f.organizationId }, data: { role: "REVIEWER" } });
-    expect(await writer.write({ userId: ivy.userId }, f.interviewId, m(1))).toMatchObject({ type: "rejected", code: "FORBIDDEN" });
+    expect(await writer.write({ sessionId: null, userId: ivy.userId }, f.interviewId, m(1))).toMatchObject({ type: "rejected", code: "FORBIDDEN" });
     await db.membership.updateMany({ where: { userId: ivy.userId, organizationId: f.organizationId }, data: { role: "INTERVIEWER" } });
-    expect((await writer.write({ userId: ivy.userId }, f.interviewId, m(1))).type).toBe("applied");
+    expect((await writer.write({ sessionId: null, userId: ivy.userId }, f.interviewId, m(1))).type).toBe("applied");
 
     // Preferring another organization the user belongs to scopes the write there: this interview is not found.
     const other = await makeRoomInterview();
     await db.membership.create({ data: { organizationId: other.organizationId, userId: ivy.userId, role: "INTERVIEWER" } });
-    expect(await writer.write({ userId: ivy.userId, preferredOrgId: other.organizationId }, f.interviewId, m(2))).toMatchObject({ type: "rejected", code: "NOT_FOUND" });
+    expect(await writer.write({ sessionId: null, userId: ivy.userId, preferredOrgId: other.organizationId }, f.interviewId, m(2))).toMatchObject({ type: "rejected", code: "NOT_FOUND" });
 
     // Removed from every organization: signed out.
     await db.membership.deleteMany({ where: { userId: ivy.userId } });
-    expect(await writer.write({ userId: ivy.userId }, f.interviewId, m(2))).toMatchObject({ type: "rejected", code: "UNAUTHENTICATED" });
+    expect(await writer.write({ sessionId: null, userId: ivy.userId }, f.interviewId, m(2))).toMatchObject({ type: "rejected", code: "UNAUTHENTICATED" });
   });
 
   it("tells the panel only when a count moves: covering, first level, notes added or deleted, submit", async () => {
@@ -141,7 +141,7 @@ describe("group commit", () => {
     await listener.query("LISTEN panelist_live");
     try {
       const write = async (m: Mutation) => {
-        const o = await writer.write({ userId: ivy.userId }, f.interviewId, m);
+        const o = await writer.write({ sessionId: null, userId: ivy.userId }, f.interviewId, m);
         if (o.type !== "applied") throw new Error(JSON.stringify(o));
         return o.result.value.version;
       };

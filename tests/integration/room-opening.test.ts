@@ -2,13 +2,11 @@
 // from the opening (the organization's roomOpensEarlyMinutes before the scheduled start) entering
 // starts it; an explicit start works any time, with a confirmation far from the schedule. Over the
 // real services, route handlers and database.
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { Client } from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { getOrganizationSettings, updateOrganizationSettings } from "@/lib/organizations/settings";
 import { LIVE_CHANNEL } from "@/lib/scoring/apply-mutation-core";
 import { getRoomOrThrow } from "@/lib/scoring/get-room";
@@ -18,6 +16,7 @@ import { startInterview } from "@/lib/scoring/start-interview";
 import { expectAppError } from "../helpers/app-errors";
 import { session } from "../helpers/fixed-session";
 import { makeActor, makeRoomInterview, mid } from "../helpers/room-factories";
+import { sessionCookieOf } from "../helpers/session-cookie";
 
 vi.mock("@/lib/auth/actor", async (importOriginal) => (await import("../helpers/fixed-session")).withFixedSession(importOriginal));
 
@@ -41,8 +40,8 @@ async function interviewState(interviewId: string) {
   };
 }
 
-const sessionCookie = async (who: Actor) =>
-  `next-auth.session-token=${await encode({ token: { sub: who.userId }, secret: env().AUTH_SECRET })}; panelist_org=${who.organizationId}`;
+// A genuine session (row + next-auth token), as the write endpoint reads the real cookie.
+const sessionCookie = (who: Actor) => sessionCookieOf(who);
 
 async function call(
   handler: (req: NextRequest, c: { params: Promise<{ id: string }> }) => Promise<Response>,

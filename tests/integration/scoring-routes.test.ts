@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { makeActor, makeRoomInterview } from "../helpers/room-factories";
 import { session } from "../helpers/fixed-session";
+import { sessionCookieOf, signInAs } from "../helpers/session-cookie";
 
 vi.mock("@/lib/auth/actor", async (importOriginal) => (await import("../helpers/fixed-session")).withFixedSession(importOriginal));
 
@@ -19,9 +20,8 @@ const reopen = await import("@/app/api/scorecards/[id]/reopen/route");
 afterAll(async () => (await import("@/lib/live/live-hub")).stopLiveHub());
 
 // The write route reads the real session cookie (lib/scoring/write-endpoint.ts, shared with the
-// production server), so every request also carries a genuine next-auth token for `who`.
-const sessionCookie = async (who: Actor | null) =>
-  who ? `next-auth.session-token=${await encode({ token: { sub: who.userId }, secret: env().AUTH_SECRET })}; panelist_org=${who.organizationId}` : "";
+// production server), so every request also carries a genuine session (row + next-auth token) for `who`.
+const sessionCookie = (who: Actor | null) => sessionCookieOf(who);
 const post = async (url: string, json: unknown, who: Actor | null) =>
   new NextRequest(new URL(url, "http://localhost"), {
     method: "POST",
@@ -103,10 +103,12 @@ describe("room routes", () => {
     };
 
     expect(await send("", JSON.stringify(valid))).toEqual({ status: 401, message: "Please sign in to continue." });
-    const token = await encode({ token: { sub: ivy.userId }, secret: env().AUTH_SECRET });
+    const token = (await signInAs(ivy.userId)).jwt;
     const tampered = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     expect((await send(`next-auth.session-token=${tampered}`, JSON.stringify(valid))).status).toBe(401);
-    expect((await send(`next-auth.session-token=${await encode({ token: { sub: ivy.userId }, secret: "another-secret-another-secret-0000" })}`, JSON.stringify(valid))).status).toBe(401);
+    expect((await send((await signInAs(ivy.userId, { secret: "another-secret-another-secret-0000" })).cookie, JSON.stringify(valid))).status).toBe(401);
+    // A token from before server-side sessions (no `sid`) is signed out.
+    expect((await send(`next-auth.session-token=${await encode({ token: { sub: ivy.userId }, secret: env().AUTH_SECRET })}`, JSON.stringify(valid))).status).toBe(401);
 
     // A role that may not score is a 403 whether or not the body is valid.
     expect((await call(mutations.POST, reviewer, id, valid)).status).toBe(403);
@@ -117,11 +119,11 @@ describe("room routes", () => {
     expect(await send(await sessionCookie(ivy), huge)).toEqual({ status: 413, message: "That change is too large to save." });
 
     // A token that expires is refused from then on, although it was accepted (and remembered) before.
-    const shortLived = await encode({ token: { sub: ivy.userId }, secret: env().AUTH_SECRET, maxAge: 60 });
-    expect((await send(`next-auth.session-token=${shortLived}`, JSON.stringify(valid))).status).toBe(200);
+    const shortLived = (await signInAs(ivy.userId, { maxAge: 60 })).cookie;
+    expect((await send(shortLived, JSON.stringify(valid))).status).toBe(200);
     vi.useFakeTimers({ now: Date.now() + 120_000, toFake: ["Date"] });
     try {
-      expect((await send(`next-auth.session-token=${shortLived}`, JSON.stringify({ ...valid, mutationId: "m_route_000101", baseVersion: 1 }))).status).toBe(401);
+      expect((await send(shortLived, JSON.stringify({ ...valid, mutationId: "m_route_000101", baseVersion: 1 }))).status).toBe(401);
     } finally {
       vi.useRealTimers();
     }

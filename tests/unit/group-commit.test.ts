@@ -21,8 +21,8 @@ function scriptedRunner() {
   const run: SqlRunner = {
     query: async <T,>(sql: string, params: unknown[]): Promise<T[]> => {
       const items: Item[] = sql.includes("batch")
-        ? (JSON.parse(params[1] as string) as Item[])
-        : [{ u: params[0] as string, i: params[3] as string, m: JSON.parse(params[4] as string) as { mutationId: string } }];
+        ? (JSON.parse(params[2] as string) as Item[])
+        : [{ u: params[1] as string, i: params[5] as string, m: JSON.parse(params[6] as string) as { mutationId: string } }];
       calls.push({ sql, items });
       await new Promise<void>((r) => gates.push(r));
       return sql.includes("batch") ? ([{ outcomes: items.map((x) => applied(x.m.mutationId)) }] as T[]) : ([{ outcome: applied(items[0]!.m.mutationId) }] as T[]);
@@ -42,16 +42,16 @@ describe("GroupCommitWriter", () => {
   it("sends a write to an idle writer at once and alone, and batches what queues behind it in lock order", async () => {
     const { run, calls, release } = scriptedRunner();
     const w = new GroupCommitWriter(run, { roles: ["INTERVIEWER"], maxInFlight: 1 });
-    const first = w.write({ userId: "u9" }, "i2", m("first"));
+    const first = w.write({ sessionId: null, userId: "u9" }, "i2", m("first"));
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toHaveLength(1);
     expect(calls[0]!.sql).not.toContain("batch");
 
     const queued = [
-      w.write({ userId: "u2" }, "i2", m("b1")),
-      w.write({ userId: "u1" }, "i2", m("a1")),
-      w.write({ userId: "u2" }, "i1", m("c1")),
-      w.write({ userId: "u1" }, "i2", m("a2")),
+      w.write({ sessionId: null, userId: "u2" }, "i2", m("b1")),
+      w.write({ sessionId: null, userId: "u1" }, "i2", m("a1")),
+      w.write({ sessionId: null, userId: "u2" }, "i1", m("c1")),
+      w.write({ sessionId: null, userId: "u1" }, "i2", m("a2")),
     ];
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toHaveLength(1); // the one slot is busy: everything else waits
@@ -67,7 +67,7 @@ describe("GroupCommitWriter", () => {
   it("caps a batch at maxBatch and keeps maxInFlight transactions going", async () => {
     const { run, calls, release } = scriptedRunner();
     const w = new GroupCommitWriter(run, { roles: ["INTERVIEWER"], maxInFlight: 2, maxBatch: 3 });
-    const all = Array.from({ length: 10 }, (_, k) => w.write({ userId: `u${k}` }, "i", m(`m${k}`)));
+    const all = Array.from({ length: 10 }, (_, k) => w.write({ sessionId: null, userId: `u${k}` }, "i", m(`m${k}`)));
     await new Promise((r) => setTimeout(r, 0));
     // The first two found the writer idle; the other eight queued behind them.
     expect(calls.map((c) => c.items.length)).toEqual([1, 1]);
@@ -90,7 +90,7 @@ describe("GroupCommitWriter when the batch itself fails", () => {
           batchCalls++;
           throw new Error("Connection terminated unexpectedly");
         }
-        const m = JSON.parse(params[4] as string) as { mutationId: string };
+        const m = JSON.parse(params[6] as string) as { mutationId: string };
         sent.push(m.mutationId);
         await new Promise((r) => setTimeout(r, 1));
         if (m.mutationId === "bad") throw new Error("still failing");
@@ -98,8 +98,8 @@ describe("GroupCommitWriter when the batch itself fails", () => {
       },
     };
     const w = new GroupCommitWriter(run, { roles: ["INTERVIEWER"], maxInFlight: 1 });
-    const first = w.write({ userId: "u0" }, "i", m("first"));
-    const rest = [w.write({ userId: "u2" }, "i", m("b")), w.write({ userId: "u1" }, "i", m("bad")), w.write({ userId: "u1" }, "i", m("a"))];
+    const first = w.write({ sessionId: null, userId: "u0" }, "i", m("first"));
+    const rest = [w.write({ sessionId: null, userId: "u2" }, "i", m("b")), w.write({ sessionId: null, userId: "u1" }, "i", m("bad")), w.write({ sessionId: null, userId: "u1" }, "i", m("a"))];
     const settled = await Promise.allSettled([first, ...rest]);
     expect(settled.map((x) => x.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
     expect(batchCalls).toBe(1);
@@ -114,12 +114,12 @@ describe("GroupCommitWriter when the batch itself fails", () => {
           await new Promise((r) => setTimeout(r, 1));
           return [{ outcome: { type: "applied", result: {} } }] as T[];
         }
-        const items = JSON.parse(params[1] as string) as { m: { mutationId: string } }[];
+        const items = JSON.parse(params[2] as string) as { m: { mutationId: string } }[];
         return [{ outcomes: items.map((x) => (x.m.mutationId === "bad" ? { type: "error", sqlstate: "55P03", message: "lock timeout" } : { type: "applied", result: { mutationId: x.m.mutationId } })) }] as T[];
       },
     };
     const w = new GroupCommitWriter(run, { roles: ["INTERVIEWER"], maxInFlight: 1 });
-    const all = [w.write({ userId: "u0" }, "i", m("first")), w.write({ userId: "u1" }, "i", m("bad")), w.write({ userId: "u2" }, "i", m("ok"))];
+    const all = [w.write({ sessionId: null, userId: "u0" }, "i", m("first")), w.write({ sessionId: null, userId: "u1" }, "i", m("bad")), w.write({ sessionId: null, userId: "u2" }, "i", m("ok"))];
     const settled = await Promise.allSettled(all);
     expect(settled.map((x) => x.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(String((settled[1] as PromiseRejectedResult).reason)).toContain("55P03");

@@ -1,4 +1,5 @@
 // GET /api/me — the signed-in actor: user, organization and role
 import { withActor } from "@/lib/api/route";
 
-export const GET = withActor(async ({ actor }) => ({ actor }));
+// The server-side session's id stays on the server: it identifies nothing the browser needs.
+export const GET = withActor(async ({ actor: { sessionId: _sessionId, ...actor } }) => ({ actor }));

@@ -1,11 +1,12 @@
-// GET|POST /api/auth/* — next-auth (session, CSRF, credentials callback, sign-out), with the
-// sign-in rate limit answered as a real 429 before next-auth sees the attempt.
+// GET|POST /api/auth/* — next-auth (session, CSRF, credentials callback, sign-out). A sign-in
+// refused by the limits is answered as a real 429 with Retry-After (an over-long password as a
+// 400), not as next-auth's 401: the decision is made inside authorize(), in one statement with
+// the count (lib/auth/rate-limit.ts), and handed back here.
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { errorResponse } from "@/lib/api/route";
-import { authOptions, clientIp } from "@/lib/auth/options";
-import { signInRetryAfter } from "@/lib/auth/rate-limit";
-import { rateLimitedError } from "@/lib/auth/sign-in";
+import { authOptions } from "@/lib/auth/options";
+import { withSignInRefusals } from "@/lib/auth/sign-in";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -19,13 +20,7 @@ export async function GET(req: NextRequest, ctx: Ctx): Promise<Response> {
 
 export async function POST(req: NextRequest, ctx: Ctx): Promise<Response> {
   const { nextauth } = await ctx.params;
-  if (nextauth.join("/") === "callback/credentials") {
-    const form = await req.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "").trim().toLowerCase();
-    if (email) {
-      const wait = await signInRetryAfter(email, clientIp(req.headers));
-      if (wait > 0) return errorResponse(rateLimitedError(wait));
-    }
-  }
-  return handler(req, ctx);
+  if (nextauth.join("/") !== "callback/credentials") return handler(req, ctx);
+  const { response, refusal } = await withSignInRefusals(() => handler(req, ctx));
+  return refusal ? errorResponse(refusal) : response;
 }
