@@ -1,11 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { safeCallbackUrl, signInWithPassword } from "@/lib/auth/client-sign-in";
+import { signInWithPassword } from "@/lib/auth/client-sign-in";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const router = useRouter();
@@ -19,7 +21,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     setError(null);
     const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
     if (result.ok) {
-      router.replace(safeCallbackUrl(callbackUrl));
+      // Checked again here: the form may be given its target by anything, not only the page.
+      router.replace(safeRedirectPath(callbackUrl, { origin: window.location.origin }));
       router.refresh();
       return;
     }
@@ -36,6 +39,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       <Field label="Password">
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
+      <p className="-mt-2 text-right text-sm">
+        <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/forgot-password">Forgot password?</Link>
+      </p>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

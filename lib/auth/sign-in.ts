@@ -1,49 +1,73 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { randomUUID } from "node:crypto";
 import { hashPassword, verifyPassword } from "./password";
-import { SIGN_IN_LIMITS, clearFailures, recordFailure, signInKeys, signInRetryAfter } from "./rate-limit";
-import { signInSchema } from "./schemas";
+import { refundSignInAttempt, signInKeys, takeSignInAttempt } from "./rate-limit";
+import { MAX_PASSWORD_LENGTH, signInSchema } from "./schemas";
+import { INVALID_CREDENTIALS_MESSAGE, MAX_PASSWORD_LENGTH_MESSAGE } from "./sign-in-messages";
 
 // Verifying against a real hash of a random secret when the account does not exist keeps
 // the response time the same, so timing does not reveal which accounts exist.
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword(randomUUID()));
+// Computed once at load (off the event loop), so not even the first unknown email is slower.
+void getDummyHash();
 
-export const INVALID_CREDENTIALS = "That email and password do not match an active account.";
+export const INVALID_CREDENTIALS = INVALID_CREDENTIALS_MESSAGE;
 
 export function rateLimitedError(seconds: number): AppError {
-  const minutes = Math.ceil(seconds / 60);
-  return new AppError(
-    "RATE_LIMITED",
-    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    { retryAfterSeconds: seconds },
-  );
+  const wait =
+    seconds < 60
+      ? `${seconds} second${seconds === 1 ? "" : "s"}`
+      : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? "" : "s"}`;
+  return new AppError("RATE_LIMITED", `Too many failed sign-in attempts. Try again in ${wait}.`, { retryAfterSeconds: seconds });
+}
+
+// next-auth answers every refusal inside authorize() as a 401 "CredentialsSignin". A refusal
+// that must reach the browser as itself — the limits (429 with Retry-After), an over-long
+// password (400) — is left here for the credentials route, which runs next-auth inside
+// `withSignInRefusals` (app/api/auth/[...nextauth]/route.ts).
+const refusals = new AsyncLocalStorage<{ refusal?: AppError }>();
+
+function refuse(err: AppError): AppError {
+  const scope = refusals.getStore();
+  if (scope) scope.refusal = err;
+  return err;
+}
+
+/** Runs `fn` (next-auth's credentials callback) and returns what it answered, or the refusal met inside it. */
+export async function withSignInRefusals(fn: () => Promise<Response>): Promise<{ response: Response; refusal?: AppError }> {
+  const scope: { refusal?: AppError } = {};
+  const response = await refusals.run(scope, fn);
+  return { response, refusal: scope.refusal };
 }
 
 /**
- * Checks credentials under the per-account and per-address limits. Every failure looks the
- * same to the caller, whether or not the account exists.
+ * Checks credentials under the sign-in limits (lib/auth/rate-limit.ts). Every failure looks
+ * the same to the caller, in body and time, whether or not the account exists: the attempt is
+ * counted before the account is looked up, and an unknown account still pays for one argon2
+ * verification. `ip` is the client address from `clientIp` (lib/auth/client-ip.ts).
  */
 export async function authenticate(input: { email: unknown; password: unknown; ip: string }): Promise<{ id: string; email: string; name: string }> {
+  if (typeof input.password === "string" && input.password.length > MAX_PASSWORD_LENGTH) {
+    throw refuse(new AppError("VALIDATION", MAX_PASSWORD_LENGTH_MESSAGE, { fieldErrors: { password: [MAX_PASSWORD_LENGTH_MESSAGE] } }));
+  }
   const parsed = signInSchema.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
   const { email, password } = parsed.data;
 
-  const wait = await signInRetryAfter(email, input.ip);
-  if (wait > 0) throw rateLimitedError(wait);
+  const attempt = await takeSignInAttempt(signInKeys(email, input.ip));
+  if (!attempt.allowed) throw refuse(rateLimitedError(attempt.retryAfterSeconds));
 
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-  const keys = signInKeys(email, input.ip);
-  if (!user || !ok || user.deactivatedAt) {
-    await Promise.all([recordFailure(keys.account, SIGN_IN_LIMITS.account), recordFailure(keys.ip, SIGN_IN_LIMITS.ip)]);
-    throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
-  }
-  await clearFailures(keys.account);
+  // A failure is already counted: the attempt was recorded as one before the check.
+  if (!user || !ok || user.deactivatedAt) throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
+  await refundSignInAttempt(attempt);
   return { id: user.id, email: user.email, name: user.name };
 }

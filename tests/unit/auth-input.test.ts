@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
-import { safeCallbackUrl } from "@/lib/auth/client-sign-in";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { organizationSlug } from "@/lib/organizations/slug";
@@ -28,10 +28,11 @@ describe("sign-up input", () => {
 
 describe("callback URL after sign-in", () => {
   it("follows same-site paths only", () => {
-    expect(safeCallbackUrl("/questions?page=2")).toBe("/questions?page=2");
-    expect(safeCallbackUrl("https://evil.example/phish")).toBe("/");
-    expect(safeCallbackUrl("//evil.example")).toBe("/");
-    expect(safeCallbackUrl(undefined)).toBe("/");
+    // The full payload list and property: tests/unit/safe-redirect.test.ts.
+    expect(safeRedirectPath("/questions?page=2")).toBe("/questions?page=2");
+    expect(safeRedirectPath("https://evil.example/phish")).toBe("/");
+    expect(safeRedirectPath("//evil.example")).toBe("/");
+    expect(safeRedirectPath(undefined)).toBe("/");
   });
 });
 
@@ -73,10 +74,13 @@ describe("organization slug", () => {
 });
 
 describe("client address for rate limits", () => {
+  // More cases (TRUSTED_PROXY_HOPS, IPv6): tests/unit/client-ip.test.ts.
   it("takes the address the trusted proxy appended, not what the client claimed", async () => {
-    const { clientIp } = await import("@/lib/auth/options");
-    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" }))).toBe("203.0.113.9");
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("203.0.113.9");
-    expect(clientIp(new Headers())).toBe("local");
+    const { clientIp, PEER_ADDRESS_HEADER } = await import("@/lib/auth/client-ip");
+    const peer = { [PEER_ADDRESS_HEADER]: "10.0.0.2" };
+    expect(clientIp(new Headers({ ...peer, "x-forwarded-for": "6.6.6.6, 203.0.113.9" }), 1)).toBe("203.0.113.9");
+    expect(clientIp(new Headers({ ...peer, "x-forwarded-for": "203.0.113.9" }), 1)).toBe("203.0.113.9");
+    expect(clientIp(new Headers({ ...peer, "x-forwarded-for": "6.6.6.6, 203.0.113.9" }), 0)).toBe("10.0.0.2");
+    expect(clientIp(new Headers(), 0)).toBe("unknown");
   });
 });

@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { signInErrorFromQuery } from "@/lib/auth/sign-in-messages";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+type SearchParams = { callbackUrl?: string | string[]; error?: string | string[] };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { callbackUrl, error } = await searchParams;
   return (
     <AuthCard
@@ -17,7 +21,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
-      <SignInForm callbackUrl={callbackUrl} initialError={error && error !== "CredentialsSignin" ? error : undefined} />
+      {/* Only a same-site path goes on to the form, and only a known error code's fixed message. */}
+      <SignInForm callbackUrl={safeRedirectPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl)} initialError={signInErrorFromQuery(error)} />
     </AuthCard>
   );
 }

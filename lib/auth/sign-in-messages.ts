@@ -1,0 +1,28 @@
+// What the sign-in page and form say. `?error=` on the sign-in page is a code from a fixed
+// list (next-auth's, plus ours); the page shows that code's fixed message and never the text
+// it was given, so a link cannot put words on Panelist's sign-in page. Shared by server and
+// browser: no server imports.
+import { MAX_PASSWORD_LENGTH } from "./schemas";
+
+export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match an active account.";
+
+export const MAX_PASSWORD_LENGTH_MESSAGE = `Passwords are at most ${MAX_PASSWORD_LENGTH.toLocaleString("en-US")} characters.`;
+
+const GENERIC = "Sign-in did not work. Please try again.";
+
+const MESSAGES: Readonly<Record<string, string>> = {
+  CredentialsSignin: INVALID_CREDENTIALS_MESSAGE,
+  SessionRequired: "Please sign in to continue.",
+  AccessDenied: "That account cannot sign in here.",
+};
+
+/** The fixed message for a sign-in error code; any other value gets a generic message. */
+export function signInErrorMessage(code: string): string {
+  return Object.hasOwn(MESSAGES, code) ? MESSAGES[code]! : GENERIC;
+}
+
+/** For `?error=` as the page receives it (absent, one value or several): a message, or undefined. */
+export function signInErrorFromQuery(value: string | string[] | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return signInErrorMessage(Array.isArray(value) ? (value[0] ?? "") : value);
+}
