@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
   description: "Structured technical interviews: question banks, anchored rubrics, live panel scoring, honest reports.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next puts the request's CSP nonce (proxy.ts) on its scripts
+  // only while rendering, so a page prerendered at build time would carry no nonce and its
+  // scripts would be blocked.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">

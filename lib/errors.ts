@@ -9,6 +9,7 @@ export type AppErrorCode =
   | "RATE_LIMITED"
   | "GONE"
   | "TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
   | "UNPROCESSABLE";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -19,6 +20,7 @@ const STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   GONE: 410,
   TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
 };
@@ -84,10 +86,38 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
       body: { error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors, details: err.details } },
     };
   }
+  const sqlstate = databaseInputErrorCode(err);
+  if (sqlstate) {
+    // The last line of defence for "no 500 from input": a value a schema let through but
+    // Postgres refused (past an integer's range, too long, not text it can store). The statement
+    // failed, so nothing was written. Logged: the schema should have caught it.
+    console.warn(`[panelist] input refused by the database (${sqlstate}): ${err instanceof Error ? err.message.split("\n").at(-1) : ""}`);
+    return {
+      status: 400,
+      headers: {},
+      body: { error: { code: "VALIDATION", message: "A value in the request is outside what Panelist can store (too large, too long or not valid text)." } },
+    };
+  }
   console.error("[panelist] unexpected error", err);
   return {
     status: 500,
     headers: {},
     body: { error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing you entered was lost; please try again." } },
   };
+}
+
+// SQLSTATE class 22, "data exception": the value itself was refused (22003 out of range, 22001
+// too long, 22021/22P05 a NUL or invalid character, 22P02 invalid text for the type, 22008
+// datetime out of range…). Prisma's codes for the same refusals made before the query runs.
+const DATA_EXCEPTION = /^22[0-9A-Z]{3}$/;
+const PRISMA_INPUT_CODES = new Set(["P2000", "P2020", "P2033"]);
+
+/** The code when `err` (a pg error, or Prisma's wrapping of one, at any depth) is the database refusing a value; else null. */
+export function databaseInputErrorCode(err: unknown, depth = 0): string | null {
+  if (err === null || typeof err !== "object" || depth > 4) return null;
+  const e = err as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  for (const code of [e.code, e.originalCode]) {
+    if (typeof code === "string" && (DATA_EXCEPTION.test(code) || PRISMA_INPUT_CODES.has(code))) return code;
+  }
+  return databaseInputErrorCode(e.cause, depth + 1) ?? databaseInputErrorCode(e.meta?.driverAdapterError, depth + 1);
 }

@@ -17,10 +17,14 @@ import http from "node:http";
 import { parse as parseCookies } from "cookie";
 import next from "next";
 import pg from "pg";
+import { PEER_ADDRESS_HEADER } from "../lib/auth/client-ip";
 import { PERMISSIONS } from "../lib/auth/permissions";
 import { poolRunner } from "../lib/db/sql-runner";
 import { GroupCommitWriter } from "../lib/scoring/group-commit";
-import { MAX_MUTATION_BODY_BYTES, handleScoreWrite, matchScoreWritePath, type ScoreWriteDeps } from "../lib/scoring/write-endpoint";
+import { handleScoreWrite, matchScoreWritePath, type ScoreWriteDeps } from "../lib/scoring/write-endpoint";
+import { apiSecurityHeaders, guardNodeRequest, pathnameOf, sendRefusal } from "../lib/security/node-http";
+import { textOrEmpty } from "../lib/security/request-body";
+import { ROUTE_POLICIES } from "../lib/security/route-policy";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,6 +55,9 @@ async function main(): Promise<void> {
   const deps: ScoreWriteDeps = { secret, run, writer: new GroupCommitWriter(run, { roles: PERMISSIONS["scoring.write"], maxInFlight: 2 }) };
 
   const server = http.createServer((req, res) => {
+    // The socket's address, for the sign-in limits (lib/auth/client-ip.ts): written here on every
+    // request, replacing anything a client sent, because route handlers never see the socket.
+    req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     const interviewId = matchScoreWritePath(req.method, req.url);
     if (interviewId === null) return void handle(req, res);
     serveWrite(deps, interviewId, req, res);
@@ -77,28 +84,37 @@ async function main(): Promise<void> {
   process.on("SIGINT", stop);
 }
 
+// The trust layer proxy.ts applies to everything Next serves, applied here too: the origin,
+// content-type and size guard before a byte of the body is read, and the API security headers
+// on every answer (lib/security/).
 function serveWrite(deps: ScoreWriteDeps, interviewId: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const pathname = pathnameOf(req.url);
+  const refusal = guardNodeRequest(req);
+  if (refusal) return sendRefusal(res, refusal, pathname);
+  const securityHeaders = apiSecurityHeaders(pathname);
+  const limit = ROUTE_POLICIES.scoringWrite.maxBodyBytes;
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
   req.on("data", (chunk: Buffer) => {
     size += chunk.length;
-    if (size > MAX_MUTATION_BODY_BYTES) tooLarge = true;
+    if (size > limit) tooLarge = true;
     else chunks.push(chunk);
   });
   req.on("error", () => res.destroy());
   req.on("end", () => {
     const cookies = parseCookies(req.headers.cookie ?? "");
-    // An oversize body is not kept; the endpoint answers it with a 413.
-    const body = tooLarge ? null : Buffer.concat(chunks).toString("utf8");
+    // An oversize body is not kept; the endpoint answers it with a 413. Invalid UTF-8 is never
+    // decoded to U+FFFD: it reaches the endpoint as "", which it refuses as malformed JSON.
+    const body = tooLarge ? null : textOrEmpty(Buffer.concat(chunks));
     void handleScoreWrite(deps, { interviewId, cookie: (name) => cookies[name], body }).then(
       (r) => {
         const text = JSON.stringify(r.body);
-        res.writeHead(r.status, { ...r.headers, "content-type": "application/json", "content-length": Buffer.byteLength(text), "cache-control": "no-store" });
+        res.writeHead(r.status, { ...securityHeaders, ...r.headers, "content-type": "application/json", "content-length": Buffer.byteLength(text) });
         res.end(text);
       },
       () => {
-        res.writeHead(500, { "content-type": "application/json" });
+        res.writeHead(500, { ...securityHeaders, "content-type": "application/json" });
         res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing you entered was lost; please try again." } }));
       },
     );
