@@ -17,3 +17,13 @@ export function assertCanReadLabRuns(actor: Pick<Actor, "role">): void {
 export function labRunAccessWhere(actor: Pick<Actor, "organizationId" | "userId" | "role">): Prisma.LabRunWhereInput {
   return { organizationId: actor.organizationId, OR: [{ interviewId: null }, { interview: interviewAccessWhere(actor) }] };
 }
+
+/**
+ * Cancelling stops someone's work: only the person who started the run, or an owner or admin.
+ * (Those who cannot see the run at all get the 404 from the lookup before this.)
+ */
+export function assertCanCancelLabRun(actor: Pick<Actor, "role" | "userId">, run: { createdById: string | null }): void {
+  if (run.createdById !== null && run.createdById === actor.userId) return;
+  if (can(actor.role, "lab.cancelAny")) return;
+  throw forbidden("Only the person who started this run, or an owner or admin, can cancel it.");
+}

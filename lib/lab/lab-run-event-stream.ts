@@ -1,5 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { getLiveHub, type LiveHub } from "@/lib/live/live-hub";
+import { guardStream, type StreamEndReason, type StreamGuardOptions } from "@/lib/live/stream-guard";
+import type { EndEvent } from "@/lib/live/stream-events";
 import { getLabRun } from "./get-lab-run";
 import { subscribeLabRunEvents } from "./lab-events";
 import { isTerminal } from "./schemas";
@@ -11,11 +14,19 @@ const POLL_MS = 2000;
  * The SSE stream of one run. Events: `snapshot` (the whole run, first and whenever the row
  * moved without a local event — a run executed by another instance), `progress` (one
  * LabProgress), `status` (the whole run after a state change), `done` (the final run; the
- * stream then ends). A comment line every poll keeps proxies from closing an idle stream.
- * Authorization and the 404 happen before the stream opens.
+ * stream then ends), `end` (the server closes the stream early, and why: access ended, a newer
+ * stream took its place, or its lifetime is over — see lib/live/stream-guard.ts, which also counts
+ * it against the user's cap of open streams). A comment line every poll keeps proxies from
+ * closing an idle stream. Authorization and the 404 happen before the stream opens.
  */
-export async function labRunEventStream(actor: Actor, { id, signal }: { id: string; signal?: AbortSignal }): Promise<Response> {
+export async function labRunEventStream(
+  actor: Actor,
+  { id, signal, hub: givenHub, guard }: { id: string; signal?: AbortSignal; hub?: LiveHub; guard?: StreamGuardOptions },
+): Promise<Response> {
   const initial = await getLabRun(actor, { id });
+  const hub = givenHub ?? getLiveHub();
+  // The auth events that close a stream early arrive through the hub's LISTEN connection.
+  await hub.start();
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -24,14 +35,27 @@ export async function labRunEventStream(actor: Actor, { id, signal }: { id: stri
       let localEvents = 0;
       let lastProgressCount = initial.progress.length;
       const write = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
       };
       const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const close = () => {
+      const close = (reason?: StreamEndReason) => {
         if (closed) return;
+        if (reason) {
+          const end: EndEvent = { reason };
+          send("end", end);
+        }
         closed = true;
         cleanup();
-        controller.close();
+        try {
+          controller.close();
+        } catch {
+          /* already closed by the client */
+        }
       };
       const finishIfDone = (run: LabRunView) => {
         if (!isTerminal(run.status)) return false;
@@ -41,6 +65,7 @@ export async function labRunEventStream(actor: Actor, { id, signal }: { id: stri
       };
       send("snapshot", initial);
       if (finishIfDone(initial)) return;
+      const unguard = guardStream(hub, actor, close, guard);
       const unsubscribe = subscribeLabRunEvents(id, (e) => {
         localEvents++;
         if (e.type === "progress") send("progress", e.progress);
@@ -57,8 +82,9 @@ export async function labRunEventStream(actor: Actor, { id, signal }: { id: stri
           })
           .catch(() => close());
       }, POLL_MS);
-      signal?.addEventListener("abort", close);
+      signal?.addEventListener("abort", () => close(), { once: true });
       cleanup = () => {
+        unguard();
         unsubscribe();
         clearInterval(poll);
       };
