@@ -1,4 +1,4 @@
-// Three projects: unit tests run without a database; component tests render React in jsdom; integration tests get a real Postgres
+// Four projects: unit tests run without a database; component tests render React in jsdom; integration tests get a real Postgres
 // (embedded unless DATABASE_URL points at a local server), one fresh database per test
 // file, cloned from a migrated template so each file starts empty and isolated.
 import { fileURLToPath } from "node:url";
@@ -36,6 +36,20 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/per-file.ts"],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        // The trust layer (issue #12), generated from the route files: the origin/content-type/size
+        // guard and the headers through proxy.ts and the production server's fast path, and a
+        // property-based fuzz of every route handler against a real Postgres (same setup as integration).
+        test: {
+          name: "security",
+          include: ["tests/security/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/per-file.ts"],
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

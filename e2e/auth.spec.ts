@@ -54,7 +54,7 @@ test.describe("sign-up, sign-in and sign-out", () => {
     await page.goto("/");
 
     await page.getByRole("button", { name: user.name }).click();
-    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in/);
 
     // The session is really gone, not just the page: the dashboard and the API refuse.

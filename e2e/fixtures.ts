@@ -126,9 +126,47 @@ export async function addMember(
 type Fixtures = {
   /** A page in a context of its own, signed in as `email`; closed after the test. */
   pageAs: (email: string, password?: string) => Promise<Page>;
+  /** Every CSP violation (or Permissions-Policy header error) any page of the test logged; the test fails on any. */
+  securityPolicyViolations: string[];
 };
 
+/** Chromium's console line for a blocked resource or script, and what the init script below reports. */
+const POLICY_ERROR = /Content Security Policy|\[csp-violation\]|Permissions-Policy/i;
+
+async function watchSecurityPolicy(context: BrowserContext, violations: string[]): Promise<void> {
+  context.on("console", (msg) => {
+    if ((msg.type() === "error" || msg.type() === "warning") && POLICY_ERROR.test(msg.text())) violations.push(`${msg.location().url}: ${msg.text()}`);
+  });
+  // Violations a page's own code could swallow still fire this event.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`[csp-violation] ${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${e.documentURI} (from ${e.sourceFile || "?"}:${e.lineNumber}:${e.columnNumber})`),
+    );
+  });
+}
+
 export const test = base.extend<Fixtures>({
+  // Applied to every test: no page may log a CSP violation in normal use. Watches the test's own
+  // context and every context the test opens (pageAs, browser.newContext).
+  securityPolicyViolations: [
+    async ({ browser, context }, provide) => {
+      const violations: string[] = [];
+      await watchSecurityPolicy(context, violations);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args: Parameters<typeof newContext>) => {
+        const c = await newContext(...args);
+        await watchSecurityPolicy(c, violations);
+        return c;
+      };
+      try {
+        await provide(violations);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, "pages logged Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
   // `provide`, not `use`: the React hooks lint rule mistakes Playwright's `use` for a hook.
   pageAs: async ({ browser }, provide, testInfo) => {
     const contexts: BrowserContext[] = [];

@@ -1,0 +1,475 @@
+// Property-based fuzz of every route handler, found on disk (tests/security/route-list.ts), over
+// the real services and a real Postgres, as an owner who also sits on a live panel (so the
+// deepest code paths are reachable). Inputs: random JSON; valid bodies with leaves swapped for
+// hostile values (NUL, half characters, RTL overrides, emoji, 10k-character strings, numbers
+// past Postgres's ranges, negatives, fractions); bodies with invalid UTF-8 bytes; hostile query
+// strings and path parameters. Two properties:
+//   1. no input gets a 5xx;
+//   2. a refused request (any 4xx) leaves every table as it was (content hashes, score_events
+//      included), so a rejected write never half-happens.
+// Then a deterministic sweep: every leaf of every valid body set, one at a time, to each value
+// Postgres chokes on (NUL, half a character, 10k characters, integers past int4 and int8…),
+// which random runs would reach too rarely. FUZZ_RUNS (default 20) sets the random runs per handler.
+import fc from "fast-check";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { db, getPgPool } from "@/lib/db/client";
+import { routeClassOf } from "@/lib/security/route-policy";
+import { makeActor, makeRoomInterview } from "../helpers/room-factories";
+import { session } from "../helpers/fixed-session";
+import { sessionCookieOf } from "../helpers/session-cookie";
+import { type HttpMethod, type RouteModule, routeModules, samplePaths } from "./route-list";
+
+vi.mock("@/lib/auth/actor", async (importOriginal) => {
+  const fixed = await (await import("../helpers/fixed-session")).withFixedSession(importOriginal);
+  const { session: s } = await import("../helpers/fixed-session");
+  // Routes that read the session without requiring one (accepting an invitation) see the same actor.
+  return { ...fixed, getActor: async () => s.actor, getSessionUserId: async () => s.actor?.userId ?? null };
+});
+// next-auth's own handler needs Next's request scope (next/headers), which only a running server
+// has; the route's code in front of it (the sign-in limit) runs for real, and e2e covers the rest.
+vi.mock("next-auth", () => ({ default: async () => Response.json({ handledBy: "next-auth" }) }));
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+const ORIGIN = "http://localhost";
+
+afterAll(async () => (await import("@/lib/live/live-hub")).stopLiveHub());
+
+// ---------------------------------------------------------------------------------------------
+// Hostile values
+
+const nastyString = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 20 }),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "a\u0000b",
+    "\ud800",
+    "x\udfffy",
+    "\u202Egnp.exe",
+    "مرحبا بالعالم",
+    "👩‍👩‍👧‍👦🏳️‍🌈",
+    "e\u0301\u0301\u0301",
+    "x".repeat(10_000),
+    "'; DROP TABLE users; --",
+    "%00",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    "2147483648",
+    "-1",
+    "1e309",
+    "NaN",
+    "null",
+  ),
+);
+const nastyNumber = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, -1, 0.5, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308),
+);
+const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: nastyString },
+  { weight: 3, arbitrary: nastyNumber },
+  { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}) },
+  { weight: 1, arbitrary: fc.array(nastyString, { maxLength: 3 }) },
+);
+
+type PathKey = string | number;
+
+/** Every leaf of a JSON template (and every array and object, which may be swapped whole). */
+function leafPaths(value: unknown, prefix: PathKey[] = []): PathKey[][] {
+  const here = prefix.length ? [prefix] : [];
+  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => leafPaths(v, [...prefix, i]))];
+  if (value !== null && typeof value === "object") return [...here, ...Object.entries(value).flatMap(([k, v]) => leafPaths(v, [...prefix, k]))];
+  return here;
+}
+
+function setIn(value: unknown, path: PathKey[], to: unknown): unknown {
+  if (!path.length) return to;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) }) as Record<PathKey, unknown>;
+  copy[path[0]!] = setIn(copy[path[0]!], path.slice(1), to);
+  return copy;
+}
+
+/**
+ * The valid template with one or two parts swapped for hostile values, so most inputs get past
+ * the schema's other checks and the hostile value reaches the service and the database; or an
+ * extra key; or the template as is; or something else entirely.
+ */
+function mutated(template: unknown): fc.Arbitrary<unknown> {
+  const paths = leafPaths(template);
+  const swapped = fc
+    .subarray(paths, { minLength: Math.min(1, paths.length), maxLength: Math.min(2, paths.length) })
+    .chain((picked) => fc.tuple(...picked.map(() => nastyValue)).map((values) => picked.reduce((acc, path, i) => setIn(acc, path, values[i]), template)));
+  const extraKey = fc.tuple(nastyString, nastyValue).map(([k, v]) => (template !== null && typeof template === "object" && !Array.isArray(template) ? { ...template, [k]: v } : template));
+  return fc.oneof(
+    ...(paths.length ? [{ weight: 8, arbitrary: swapped }] : []),
+    { weight: 1, arbitrary: extraKey },
+    { weight: 1, arbitrary: fc.constant(template) },
+    { weight: 1, arbitrary: nastyValue },
+  );
+}
+
+const INVALID_UTF8: number[][] = [[0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]];
+
+type Body = { kind: "json"; value: unknown } | { kind: "bytes"; bytes: Uint8Array; note: string } | { kind: "text"; text: string } | { kind: "none" };
+
+/** A JSON text with an invalid UTF-8 sequence spliced in (inside a string when there is one). */
+const withInvalidUtf8 = (value: unknown) =>
+  fc.tuple(fc.constantFrom(...INVALID_UTF8), fc.nat()).map(([bad, at]): Body => {
+    const text = new TextEncoder().encode(JSON.stringify(value) ?? "null");
+    const quotes = [...text.keys()].filter((i) => text[i] === 0x22);
+    const cut = quotes.length ? quotes[at % quotes.length]! + 1 : at % (text.length + 1);
+    return { kind: "bytes", bytes: new Uint8Array([...text.slice(0, cut), ...bad, ...text.slice(cut)]), note: `invalid UTF-8 ${bad.map((b) => b.toString(16)).join(" ")} at ${cut}` };
+  });
+
+function bodies(template: unknown): fc.Arbitrary<Body> {
+  const base = template ?? {};
+  return fc.oneof(
+    { weight: 6, arbitrary: mutated(base).map((value): Body => ({ kind: "json", value })) },
+    { weight: 2, arbitrary: fc.jsonValue().map((value): Body => ({ kind: "json", value })) },
+    { weight: 2, arbitrary: mutated(base).chain(withInvalidUtf8) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 50 }).map((text): Body => ({ kind: "text", text })) },
+    { weight: 1, arbitrary: fc.constant<Body>({ kind: "none" }) },
+  );
+}
+
+const QUERY_KEYS = ["q", "page", "pageSize", "from", "to", "status", "tags", "difficulty", "sort", "format", "ids", "paper", "interviewId", "dryRun", "archived", "limit", "kitId"];
+const queries = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), nastyString), fc.oneof(nastyString, nastyNumber.map(String))), { maxLength: 4 });
+
+/** Text and numbers Postgres refuses or mangles, for the sweep. */
+const KILLER_STRINGS = ["a\u0000b", "\ud800", "x".repeat(10_000), "\u202Egnp.exe 👩‍👩‍👧"];
+const KILLER_NUMBERS = [2 ** 31, -(2 ** 31) - 1, 2 ** 63, 1e308, -1, 0.5];
+
+let fresh = 0;
+/** New values for the template fields that must be unique per request (or a replay or a conflict would answer instead). */
+function freshen(value: unknown, key = ""): unknown {
+  if (typeof value === "string") {
+    if (key === "mutationId" && value.startsWith("m_fuzz_")) return `m_fuzz_${++fresh}_${Date.now().toString(36)}`;
+    if (key === "noteId" && value.startsWith("n_fuzz_")) return `n_fuzz_${++fresh}_${Date.now().toString(36)}`;
+    if (key === "email" && value.endsWith("@example.com")) return `fuzz-${++fresh}-${Date.now().toString(36)}@example.com`;
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => freshen(v));
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, freshen(v, k)]));
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The world the handlers act on
+
+let owner: Actor;
+let ids: Record<string, string[]>;
+/** The natural target of each template's path parameters (the room, a scheduled interview, a co-panelist's membership…). */
+let targets: Record<string, Record<string, string>>;
+let templates: Record<string, unknown>;
+
+/** The database as the previous request left it (null: take a fresh snapshot). */
+let state: Record<string, string> | null = null;
+
+/** Table name → a hash of its rows; tables that change by design on any request are left out. */
+async function snapshot(): Promise<Record<string, string>> {
+  const pool = getPgPool();
+  const { rows: tables } = await pool.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+        AND table_name NOT IN ('_prisma_migrations', 'rate_limit_buckets', 'sessions')
+        AND table_name NOT LIKE 'sign_in%'
+      ORDER BY 1`,
+  );
+  const sql = tables.map((t) => `SELECT '${t.name}' AS name, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS hash FROM "${t.name}" x`).join(" UNION ALL ");
+  const { rows } = await pool.query<{ name: string; hash: string }>(sql);
+  return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
+}
+
+/** Ids by the collection a path segment names (the segment before `[id]`). */
+async function collectIds(organizationId: string): Promise<Record<string, string[]>> {
+  const q = async (sql: string) => (await getPgPool().query<{ id: string }>(sql, [organizationId])).rows.map((r) => r.id);
+  return {
+    questions: await q(`SELECT id FROM questions WHERE organization_id = $1`),
+    kits: await q(`SELECT id FROM kits WHERE organization_id = $1`),
+    items: await q(`SELECT ki.id FROM kit_items ki JOIN kits k ON k.id = ki.kit_id WHERE k.organization_id = $1`),
+    candidates: await q(`SELECT id FROM candidates WHERE organization_id = $1`),
+    interviews: await q(`SELECT id FROM interviews WHERE organization_id = $1`),
+    scorecards: await q(`SELECT s.id FROM scorecards s JOIN interviews i ON i.id = s.interview_id WHERE i.organization_id = $1`),
+    invitations: await q(`SELECT id FROM invitations WHERE organization_id = $1`),
+    members: await q(`SELECT id FROM memberships WHERE organization_id = $1`),
+    "lab-runs": await q(`SELECT id FROM lab_runs WHERE organization_id = $1`),
+  };
+}
+
+async function call(route: RouteModule, method: HttpMethod, path: string, params: Record<string, string | string[]>, body: Body, query: [string, string][]) {
+  const url = new URL(path, ORIGIN);
+  for (const [k, v] of query) url.searchParams.append(k, v);
+  const headers: Record<string, string> = { cookie: await sessionCookieOf(owner), "x-forwarded-for": "203.0.113.7" };
+  let payload: BodyInit | undefined;
+  if (body.kind === "json") payload = JSON.stringify(body.value) ?? "null";
+  else if (body.kind === "bytes") payload = body.bytes as BodyInit;
+  else if (body.kind === "text") payload = body.text;
+  if (payload !== undefined && method !== "GET" && method !== "HEAD") {
+    headers["content-type"] = routeClassOf(url.pathname) === "nextAuth" ? "application/x-www-form-urlencoded" : "application/json";
+  } else payload = undefined;
+  const abort = new AbortController();
+  const req = new NextRequest(url, { method, headers, body: payload, signal: abort.signal });
+  const handler = route.handlers[method]!;
+  let timer: NodeJS.Timeout | undefined;
+  const res = await Promise.race([
+    handler(req as never, { params: Promise.resolve(params) } as never),
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${method} ${url.pathname} did not answer within 15 s`)), 15_000))),
+  ]).finally(() => clearTimeout(timer));
+  // Event streams never end by themselves: read the status, then hang up as a browser would.
+  const isStream = (res.headers.get("content-type") ?? "").includes("text/event-stream");
+  const text = isStream ? "" : await res.text();
+  if (isStream) await res.body?.cancel().catch(() => {});
+  abort.abort();
+  return { status: res.status, text };
+}
+
+function describeInput(path: string, query: [string, string][], body: Body): string {
+  const b = body.kind === "json" ? JSON.stringify(body.value)?.slice(0, 300) : body.kind === "bytes" ? body.note : body.kind === "text" ? JSON.stringify(body.text) : "(none)";
+  return `${path}${query.length ? `?${new URLSearchParams(query)}` : ""} body=${b}`;
+}
+
+beforeAll(async () => {
+  // An owner on the panel of a started interview, with a co-panelist, in an organization with
+  // a kit, a candidate, a scheduled interview and a pending invitation; and a second
+  // organization whose ids must be as good as unknown.
+  const room = await makeRoomInterview({ panelRoles: ["OWNER", "INTERVIEWER"] });
+  owner = room.panel[0]!;
+  session.actor = owner;
+  const other = await makeRoomInterview();
+  await makeActor(other.organizationId, "OWNER");
+
+  const versions = await db.questionVersion.findMany({ where: { organizationId: owner.organizationId }, select: { id: true } });
+  const levels = [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level}` }));
+  const question = {
+    title: "L1 versus L2",
+    prompt: "Explain **L1** versus L2 regularization.",
+    difficulty: "MEDIUM",
+    tags: ["regularization"],
+    minutes: 10,
+    followUps: ["And elastic net?"],
+    redFlags: [],
+    criteria: [{ title: "Sparsity", description: "", weight: 1, levels }],
+  };
+  const kit = { name: "Backend kit", role: "Backend", description: "", overallAttributes: ["Communication"], items: versions.map((v) => ({ questionVersionId: v.id, minutes: 10 })) };
+  const candidate = { name: "Ada Lovelace", email: "ada@example.com", roleApplied: "Engineer", links: ["https://example.com/ada"], privateNotes: "Strong." };
+  const timing = { timeZone: "Europe/Berlin", startLocal: "2031-05-01T10:00", durationMinutes: 60, panelistIds: [owner.userId], leadId: owner.userId };
+
+  // Build the world through the routes themselves (they are also what is fuzzed).
+  const byPattern = new Map((await routeModules()).map((r) => [r.pattern, r]));
+  const post = async (pattern: string, value: unknown, method: HttpMethod = "POST", params: Record<string, string> = {}) => {
+    const r = byPattern.get(pattern)!;
+    const res = await call(r, method, pattern.replace(/\[(\w+)\]/g, (_, n: string) => params[n]!), params, { kind: "json", value }, []);
+    expect(res.status, `${method} ${pattern}: ${res.text}`).toBeLessThan(300);
+    return JSON.parse(res.text) as Record<string, { id: string }>;
+  };
+  const createdQuestion = (await post("/api/questions", question)).question!;
+  const createdKit = (await post("/api/kits", kit)).kit!;
+  const createdCandidate = (await post("/api/candidates", candidate)).candidate!;
+  const scheduled = (await post("/api/interviews", { ...timing, candidateId: createdCandidate.id, kitId: createdKit.id, title: "Onsite", meetingUrl: "" })).interview!;
+  await post("/api/organizations/invitations", { email: "invitee@example.com", role: "INTERVIEWER" });
+  await post("/api/interviews/[id]/room", {}, "POST", { id: room.interviewId });
+  const exported = await call(byPattern.get("/api/questions/export")!, "GET", "/api/questions/export", {}, { kind: "none" }, [["format", "json"]]);
+
+  ids = await collectIds(owner.organizationId);
+  const strangers = await collectIds(other.organizationId);
+  for (const [k, v] of Object.entries(strangers)) ids[k] = [...(ids[k] ?? []), ...v.slice(0, 1)];
+
+  const q0 = room.questions[0]!;
+  const coPanelist = await db.membership.findFirstOrThrow({ where: { organizationId: owner.organizationId, userId: room.panel[1]!.userId }, select: { id: true } });
+  const scorecard = await db.scorecard.findFirst({ where: { interviewId: room.interviewId }, select: { id: true } });
+  const roomParams = { id: room.interviewId };
+  targets = {
+    "/api/questions/[id]": { id: createdQuestion.id },
+    "/api/kits/[id]": { id: createdKit.id },
+    "/api/candidates/[id]": { id: createdCandidate.id },
+    "/api/candidates/[id]/erase": { id: createdCandidate.id },
+    "/api/interviews/[id]": { id: scheduled.id },
+    "/api/interviews/[id]/cancel": { id: scheduled.id },
+    "/api/interviews/[id]/room/start": roomParams,
+    "/api/interviews/[id]/room/presence": roomParams,
+    "/api/interviews/[id]/room/mutations": roomParams,
+    "/api/organizations/members/[id]": { id: coPanelist.id },
+    "/api/scorecards/[id]/reopen": { id: scorecard?.id ?? "none" },
+  };
+  templates = {
+    "POST /api/questions": question,
+    "PUT /api/questions/[id]": { ...question, lockVersion: 0 },
+    "POST /api/questions/import": JSON.parse(exported.text) as unknown,
+    "POST /api/kits": kit,
+    "PUT /api/kits/[id]": { ...kit, lockVersion: 0 },
+    "PATCH /api/kits/[id]": { archived: true },
+    "POST /api/candidates": candidate,
+    "PUT /api/candidates/[id]": candidate,
+    "POST /api/candidates/[id]/erase": { confirm: "ERASE" },
+    "POST /api/interviews": { ...timing, candidateId: createdCandidate.id, kitId: createdKit.id, title: "Onsite", meetingUrl: "" },
+    "PUT /api/interviews/[id]": { ...timing, meetingUrl: "https://meet.example.com/x", sequence: 0 },
+    "POST /api/interviews/overlaps": timing,
+    "POST /api/interviews/[id]/cancel": { reason: "Candidate withdrew" },
+    "POST /api/interviews/[id]/room/start": { confirm: true },
+    "POST /api/interviews/[id]/room/presence": { questionIndex: 0 },
+    "POST /api/interviews/[id]/room/mutations": {
+      kind: "criterion",
+      mutationId: "m_fuzz_000001",
+      baseVersion: 0,
+      interviewQuestionId: q0.id,
+      criterionId: q0.criteria[0]!.id,
+      level: 2,
+    },
+    "POST /api/scorecards/[id]/reopen": { reason: "Typo" },
+    "POST /api/organizations/invitations": { email: "someone@example.com", role: "REVIEWER" },
+    "PATCH /api/organizations/members/[id]": { role: "REVIEWER" },
+    "PATCH /api/organizations/settings": { name: "Acme", scaleMin: 0, scaleMax: 4, roomOpensEarlyMinutes: 5 },
+    "PUT /api/reports/anonymized-review": { anonymizedReview: true },
+    "PUT /api/me/time-zone": { timeZone: "Europe/Paris" },
+    "PUT /api/me/organization": { organizationId: owner.organizationId },
+    "POST /api/lab-runs": { lab: "no-such-lab", params: {}, timeLimitSeconds: 5 },
+    "POST /api/auth/sign-up": { name: "New Owner", email: "new-owner@example.com", password: "long-Passw0rd-x", organizationName: "New Org" },
+    "POST /api/invitations/accept": { token: "t".repeat(43), name: "Invitee", password: "long-Passw0rd-x" },
+    "POST /api/auth/password-reset": { token: "t".repeat(43), password: "long-Passw0rd-x" },
+  };
+  // The room's note mutations reach the notes table; keep one in the mix.
+  templates["POST /api/interviews/[id]/room/mutations#attribute"] = { kind: "attribute", mutationId: "m_fuzz_000003", baseVersion: 0, attribute: room.attributes[0]!, level: 3 };
+  templates["POST /api/interviews/[id]/room/mutations#scorecard"] = { kind: "scorecard", mutationId: "m_fuzz_000004", baseVersion: 0, recommendation: "YES", summary: "Clear **reasoning**." };
+  templates["POST /api/interviews/[id]/room/mutations#note"] = {
+    kind: "note.create",
+    mutationId: "m_fuzz_000002",
+    noteId: "n_fuzz_note_01",
+    interviewQuestionId: q0.id,
+    body: "Asked about **sparsity**.",
+    offsetSeconds: 30,
+  };
+}, 120_000);
+
+/** A path parameter: a real id of the collection the segment before it names, another tenant's, or hostile. */
+function paramValues(pattern: string): Record<string, fc.Arbitrary<string>> {
+  const out: Record<string, fc.Arbitrary<string>> = {};
+  const segments = pattern.split("/");
+  segments.forEach((s, i) => {
+    const m = /^\[(\w+)\]$/.exec(s);
+    if (!m) return;
+    const collection = m[1] === "itemId" ? "items" : segments[i - 1]!;
+    const known = ids[collection] ?? [];
+    // What a URL can carry: Next decodes the path as UTF-8, so never half a character.
+    const text = nastyString.filter((v) => v.isWellFormed());
+    const hostile = m[1] === "number" ? fc.oneof(fc.constantFrom("1", "0", "2147483647", "2147483648", "99999999999999999999", "-1", "1.5", "1e3", "0x1"), text) : text;
+    out[m[1]!] = known.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 2, arbitrary: hostile }) : hostile;
+  });
+  return out;
+}
+
+describe("every route handler, fuzzed", () => {
+  it("finds the handlers to fuzz", async () => {
+    const routes = await routeModules();
+    expect(routes.reduce((n, r) => n + r.methods.length, 0)).toBeGreaterThanOrEqual(70);
+  });
+
+  it("never answers 5xx, and a refused request changes nothing", async () => {
+    const routes = await routeModules();
+    const failures: string[] = [];
+    const statuses = new Map<string, Map<number, number>>();
+    let requests = 0;
+    for (const route of routes) {
+      for (const method of route.methods) {
+        const samples = samplePaths(route);
+        const bodyTemplates = Object.entries(templates)
+          .filter(([k]) => k.split("#")[0] === `${method} ${route.pattern}`)
+          .map(([, v]) => v);
+        const arbitrary = fc.record({
+          sample: fc.constantFrom(...samples),
+          params: fc.record(paramValues(route.pattern)),
+          body: method === "GET" || method === "HEAD" ? fc.constant<Body>({ kind: "none" }) : fc.oneof(...(bodyTemplates.length ? bodyTemplates : [undefined]).map(bodies)),
+          query: queries,
+        });
+        const recorded = failures.length;
+        await fc.assert(
+          fc.asyncProperty(arbitrary, async ({ sample, params, body: generated, query }) => {
+            let body = generated;
+            const allParams = { ...sample.params, ...params };
+            if (body.kind === "json") body = { kind: "json", value: freshen(body.value) };
+            const path = route.pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, n: string) => {
+              const v = allParams[n]!;
+              return Array.isArray(v) ? v.join("/") : encodeURIComponent(v);
+            });
+            session.actor = owner;
+            const before = (state ??= await snapshot());
+            const input = `${method} ${describeInput(path, query, body)}`;
+            let res: { status: number; text: string };
+            try {
+              res = await call(route, method, path, allParams, body, query);
+            } catch (err) {
+              state = null;
+              failures.push(`threw for ${input}: ${err instanceof Error ? err.stack : String(err)}`);
+              return false;
+            }
+            requests++;
+            const seen = statuses.get(`${method} ${route.pattern}`) ?? new Map<number, number>();
+            seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+            statuses.set(`${method} ${route.pattern}`, seen);
+            if (res.status >= 500) {
+              failures.push(`${res.status} for ${input}: ${res.text.slice(0, 200)}`);
+              return false;
+            }
+            // One snapshot per request: the state after this one is the state before the next.
+            const after = (state = await snapshot());
+            const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+            if (res.status >= 400 && changed.length) {
+              failures.push(`${res.status} for ${input} but ${changed.join(", ")} changed`);
+              return false;
+            }
+            return true;
+          }),
+          { numRuns: RUNS, endOnFailure: true },
+        ).catch((err: unknown) => {
+          // A failing run is already in `failures`; anything else (building the input) goes there too.
+          if (failures.length === recorded) failures.push(`${method} ${route.pattern}: ${err instanceof Error ? err.message : String(err)}`);
+        });
+      }
+    }
+    if (process.env.FUZZ_STATS) {
+      for (const [k, v] of statuses) console.log(`${k}: ${[...v].sort((a, b) => a[0] - b[0]).map(([st, n]) => `${st}×${n}`).join(" ")}`);
+    }
+    expect(requests).toBeGreaterThan(RUNS * 60);
+    expect(failures).toEqual([]);
+  }, 900_000);
+
+  it("every leaf of every valid body set to a value Postgres chokes on: never 5xx, a refusal changes nothing", async () => {
+    const byPattern = new Map((await routeModules()).map((r) => [r.pattern, r]));
+    const failures: string[] = [];
+    let requests = 0;
+    for (const [key, template] of Object.entries(templates)) {
+      const [method, pattern] = key.split("#")[0]!.split(" ") as [HttpMethod, string];
+      const route = byPattern.get(pattern);
+      if (!route) continue; // a template for a route that is gone
+      const params = targets[pattern] ?? {};
+      const path = pattern.replace(/\[(\w+)\]/g, (_, n: string) => encodeURIComponent(params[n] ?? "none"));
+      for (const leaf of leafPaths(template)) {
+        const current = leaf.reduce<unknown>((v, k) => (v as Record<PathKey, unknown>)[k], template);
+        const values = typeof current === "string" ? KILLER_STRINGS : typeof current === "number" ? KILLER_NUMBERS : [];
+        for (const value of values) {
+          const body = setIn(freshen(template), leaf, value);
+          session.actor = owner;
+          const before = (state ??= await snapshot());
+          const input = `${key} with ${leaf.join(".")} = ${JSON.stringify(value).slice(0, 40)}`;
+          try {
+            const res = await call(route, method, path, params, { kind: "json", value: body }, []);
+            requests++;
+            const after = (state = await snapshot());
+            const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+            if (res.status >= 500) failures.push(`${res.status} for ${input}: ${res.text.slice(0, 200)}`);
+            else if (res.status >= 400 && changed.length) failures.push(`${res.status} for ${input} but ${changed.join(", ")} changed`);
+          } catch (err) {
+            state = null;
+            failures.push(`threw for ${input}: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        }
+      }
+    }
+    expect(requests).toBeGreaterThan(300);
+    expect(failures).toEqual([]);
+  }, 900_000);
+});
