@@ -25,7 +25,7 @@ type Handler<P extends Params> = (ctx: { req: NextRequest; actor: Actor; params:
  * Services still check tenant scope and record-level rules themselves.
  */
 export function withActor<P extends Params = Params>(handler: Handler<P>, opts: { permission?: Permission } = {}) {
-  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+  const route = async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const actor = await requireApiActor();
       if (opts.permission) assertCan(actor, opts.permission);
@@ -37,6 +37,9 @@ export function withActor<P extends Params = Params>(handler: Handler<P>, opts: 
       return errorResponse(err);
     }
   };
+  // Read by the authorization matrix (tests/security/authz-matrix.test.ts), which checks that
+  // every role outside the permission is refused on every route that declares one.
+  return Object.assign(route, { permission: opts.permission ?? null });
 }
 
 /** Public routes get the same error mapping without an actor. */

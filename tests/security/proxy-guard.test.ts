@@ -9,6 +9,7 @@ import { getMiddlewareRouteMatcher } from "next/dist/shared/lib/router/utils/mid
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { config, proxy } from "@/proxy";
+import { PEER_ADDRESS_HEADER, PEER_PROOF_ENV, PEER_PROOF_HEADER } from "@/lib/auth/client-ip";
 import { matchScoreWritePath } from "@/lib/scoring/write-endpoint";
 import { guardNodeRequest, sendRefusal } from "@/lib/security/node-http";
 import { routeClassOf } from "@/lib/security/route-policy";
@@ -145,6 +146,29 @@ describe("proxy.ts refuses cross-site and mistyped writes on every state-changin
     expect(passedOn(post("http://127.0.0.1:4123", "127.0.0.1:4123"))).toBe(true);
     expect(post("http://127.0.0.1:9999", "127.0.0.1:4123").status).toBe(403);
     expect(post(EVIL, "127.0.0.1:4123").status).toBe(403);
+  });
+
+  it("passes the sign-in limits' peer address on only when the production server wrote it (with its proof)", () => {
+    const saved = process.env[PEER_PROOF_ENV];
+    process.env[PEER_PROOF_ENV] = "proof-of-this-process";
+    try {
+      const forwarded = (headers: Record<string, string>) => {
+        const res = proxy(request("GET", "/api/me", headers));
+        expect(passedOn(res)).toBe(true);
+        return { peer: res.headers.get(`x-middleware-request-${PEER_ADDRESS_HEADER}`), proof: res.headers.get(`x-middleware-request-${PEER_PROOF_HEADER}`) };
+      };
+      // Written by scripts/server.ts: kept; the proof itself never reaches a handler.
+      expect(forwarded({ [PEER_ADDRESS_HEADER]: "198.51.100.7", [PEER_PROOF_HEADER]: "proof-of-this-process" })).toEqual({ peer: "198.51.100.7", proof: null });
+      // Sent by a client, to pick a fresh address per sign-in attempt: dropped.
+      expect(forwarded({ [PEER_ADDRESS_HEADER]: "198.51.100.8" })).toEqual({ peer: null, proof: null });
+      expect(forwarded({ [PEER_ADDRESS_HEADER]: "198.51.100.9", [PEER_PROOF_HEADER]: "guess" })).toEqual({ peer: null, proof: null });
+      // No production server in front (next start, next dev): no proof exists, nothing is trusted.
+      delete process.env[PEER_PROOF_ENV];
+      expect(forwarded({ [PEER_ADDRESS_HEADER]: "198.51.100.7", [PEER_PROOF_HEADER]: "" })).toEqual({ peer: null, proof: null });
+    } finally {
+      if (saved === undefined) delete process.env[PEER_PROOF_ENV];
+      else process.env[PEER_PROOF_ENV] = saved;
+    }
   });
 });
 

@@ -11,15 +11,11 @@
 // Postgres chokes on (NUL, half a character, 10k characters, integers past int4 and int8…),
 // which random runs would reach too rarely. FUZZ_RUNS (default 20) sets the random runs per handler.
 import fc from "fast-check";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { db, getPgPool } from "@/lib/db/client";
-import { routeClassOf } from "@/lib/security/route-policy";
-import { makeActor, makeRoomInterview } from "../helpers/room-factories";
-import { session } from "../helpers/fixed-session";
-import { sessionCookieOf } from "../helpers/session-cookie";
-import { type HttpMethod, type RouteModule, routeModules, samplePaths } from "./route-list";
+import { getPgPool } from "@/lib/db/client";
+import { type HttpMethod, routeModules, samplePaths } from "./route-list";
+import { type Body, buildWorld, callRoute } from "./world";
 
 vi.mock("@/lib/auth/actor", async (importOriginal) => {
   const fixed = await (await import("../helpers/fixed-session")).withFixedSession(importOriginal);
@@ -32,7 +28,6 @@ vi.mock("@/lib/auth/actor", async (importOriginal) => {
 vi.mock("next-auth", () => ({ default: async () => Response.json({ handledBy: "next-auth" }) }));
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
-const ORIGIN = "http://localhost";
 
 afterAll(async () => (await import("@/lib/live/live-hub")).stopLiveHub());
 
@@ -115,7 +110,6 @@ function mutated(template: unknown): fc.Arbitrary<unknown> {
 
 const INVALID_UTF8: number[][] = [[0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]];
 
-type Body = { kind: "json"; value: unknown } | { kind: "bytes"; bytes: Uint8Array; note: string } | { kind: "text"; text: string } | { kind: "none" };
 
 /** A JSON text with an invalid UTF-8 sequence spliced in (inside a string when there is one). */
 const withInvalidUtf8 = (value: unknown) =>
@@ -185,164 +179,18 @@ async function snapshot(): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
 }
 
-/** Ids by the collection a path segment names (the segment before `[id]`). */
-async function collectIds(organizationId: string): Promise<Record<string, string[]>> {
-  const q = async (sql: string) => (await getPgPool().query<{ id: string }>(sql, [organizationId])).rows.map((r) => r.id);
-  return {
-    questions: await q(`SELECT id FROM questions WHERE organization_id = $1`),
-    kits: await q(`SELECT id FROM kits WHERE organization_id = $1`),
-    items: await q(`SELECT ki.id FROM kit_items ki JOIN kits k ON k.id = ki.kit_id WHERE k.organization_id = $1`),
-    candidates: await q(`SELECT id FROM candidates WHERE organization_id = $1`),
-    interviews: await q(`SELECT id FROM interviews WHERE organization_id = $1`),
-    scorecards: await q(`SELECT s.id FROM scorecards s JOIN interviews i ON i.id = s.interview_id WHERE i.organization_id = $1`),
-    invitations: await q(`SELECT id FROM invitations WHERE organization_id = $1`),
-    members: await q(`SELECT id FROM memberships WHERE organization_id = $1`),
-    "lab-runs": await q(`SELECT id FROM lab_runs WHERE organization_id = $1`),
-  };
-}
-
-async function call(route: RouteModule, method: HttpMethod, path: string, params: Record<string, string | string[]>, body: Body, query: [string, string][]) {
-  const url = new URL(path, ORIGIN);
-  for (const [k, v] of query) url.searchParams.append(k, v);
-  const headers: Record<string, string> = { cookie: await sessionCookieOf(owner), "x-forwarded-for": "203.0.113.7" };
-  let payload: BodyInit | undefined;
-  if (body.kind === "json") payload = JSON.stringify(body.value) ?? "null";
-  else if (body.kind === "bytes") payload = body.bytes as BodyInit;
-  else if (body.kind === "text") payload = body.text;
-  if (payload !== undefined && method !== "GET" && method !== "HEAD") {
-    headers["content-type"] = routeClassOf(url.pathname) === "nextAuth" ? "application/x-www-form-urlencoded" : "application/json";
-  } else payload = undefined;
-  const abort = new AbortController();
-  const req = new NextRequest(url, { method, headers, body: payload, signal: abort.signal });
-  const handler = route.handlers[method]!;
-  let timer: NodeJS.Timeout | undefined;
-  const res = await Promise.race([
-    handler(req as never, { params: Promise.resolve(params) } as never),
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${method} ${url.pathname} did not answer within 15 s`)), 15_000))),
-  ]).finally(() => clearTimeout(timer));
-  // Event streams never end by themselves: read the status, then hang up as a browser would.
-  const isStream = (res.headers.get("content-type") ?? "").includes("text/event-stream");
-  const text = isStream ? "" : await res.text();
-  if (isStream) await res.body?.cancel().catch(() => {});
-  abort.abort();
-  return { status: res.status, text };
-}
-
 function describeInput(path: string, query: [string, string][], body: Body): string {
   const b = body.kind === "json" ? JSON.stringify(body.value)?.slice(0, 300) : body.kind === "bytes" ? body.note : body.kind === "text" ? JSON.stringify(body.text) : "(none)";
   return `${path}${query.length ? `?${new URLSearchParams(query)}` : ""} body=${b}`;
 }
 
 beforeAll(async () => {
-  // An owner on the panel of a started interview, with a co-panelist, in an organization with
-  // a kit, a candidate, a scheduled interview and a pending invitation; and a second
-  // organization whose ids must be as good as unknown.
-  const room = await makeRoomInterview({ panelRoles: ["OWNER", "INTERVIEWER"] });
-  owner = room.panel[0]!;
-  session.actor = owner;
-  const other = await makeRoomInterview();
-  await makeActor(other.organizationId, "OWNER");
-
-  const versions = await db.questionVersion.findMany({ where: { organizationId: owner.organizationId }, select: { id: true } });
-  const levels = [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level}` }));
-  const question = {
-    title: "L1 versus L2",
-    prompt: "Explain **L1** versus L2 regularization.",
-    difficulty: "MEDIUM",
-    tags: ["regularization"],
-    minutes: 10,
-    followUps: ["And elastic net?"],
-    redFlags: [],
-    criteria: [{ title: "Sparsity", description: "", weight: 1, levels }],
-  };
-  const kit = { name: "Backend kit", role: "Backend", description: "", overallAttributes: ["Communication"], items: versions.map((v) => ({ questionVersionId: v.id, minutes: 10 })) };
-  const candidate = { name: "Ada Lovelace", email: "ada@example.com", roleApplied: "Engineer", links: ["https://example.com/ada"], privateNotes: "Strong." };
-  const timing = { timeZone: "Europe/Berlin", startLocal: "2031-05-01T10:00", durationMinutes: 60, panelistIds: [owner.userId], leadId: owner.userId };
-
-  // Build the world through the routes themselves (they are also what is fuzzed).
-  const byPattern = new Map((await routeModules()).map((r) => [r.pattern, r]));
-  const post = async (pattern: string, value: unknown, method: HttpMethod = "POST", params: Record<string, string> = {}) => {
-    const r = byPattern.get(pattern)!;
-    const res = await call(r, method, pattern.replace(/\[(\w+)\]/g, (_, n: string) => params[n]!), params, { kind: "json", value }, []);
-    expect(res.status, `${method} ${pattern}: ${res.text}`).toBeLessThan(300);
-    return JSON.parse(res.text) as Record<string, { id: string }>;
-  };
-  const createdQuestion = (await post("/api/questions", question)).question!;
-  const createdKit = (await post("/api/kits", kit)).kit!;
-  const createdCandidate = (await post("/api/candidates", candidate)).candidate!;
-  const scheduled = (await post("/api/interviews", { ...timing, candidateId: createdCandidate.id, kitId: createdKit.id, title: "Onsite", meetingUrl: "" })).interview!;
-  await post("/api/organizations/invitations", { email: "invitee@example.com", role: "INTERVIEWER" });
-  await post("/api/interviews/[id]/room", {}, "POST", { id: room.interviewId });
-  const exported = await call(byPattern.get("/api/questions/export")!, "GET", "/api/questions/export", {}, { kind: "none" }, [["format", "json"]]);
-
-  ids = await collectIds(owner.organizationId);
-  const strangers = await collectIds(other.organizationId);
-  for (const [k, v] of Object.entries(strangers)) ids[k] = [...(ids[k] ?? []), ...v.slice(0, 1)];
-
-  const q0 = room.questions[0]!;
-  const coPanelist = await db.membership.findFirstOrThrow({ where: { organizationId: owner.organizationId, userId: room.panel[1]!.userId }, select: { id: true } });
-  const scorecard = await db.scorecard.findFirst({ where: { interviewId: room.interviewId }, select: { id: true } });
-  const roomParams = { id: room.interviewId };
-  targets = {
-    "/api/questions/[id]": { id: createdQuestion.id },
-    "/api/kits/[id]": { id: createdKit.id },
-    "/api/candidates/[id]": { id: createdCandidate.id },
-    "/api/candidates/[id]/erase": { id: createdCandidate.id },
-    "/api/interviews/[id]": { id: scheduled.id },
-    "/api/interviews/[id]/cancel": { id: scheduled.id },
-    "/api/interviews/[id]/room/start": roomParams,
-    "/api/interviews/[id]/room/presence": roomParams,
-    "/api/interviews/[id]/room/mutations": roomParams,
-    "/api/organizations/members/[id]": { id: coPanelist.id },
-    "/api/scorecards/[id]/reopen": { id: scorecard?.id ?? "none" },
-  };
-  templates = {
-    "POST /api/questions": question,
-    "PUT /api/questions/[id]": { ...question, lockVersion: 0 },
-    "POST /api/questions/import": JSON.parse(exported.text) as unknown,
-    "POST /api/kits": kit,
-    "PUT /api/kits/[id]": { ...kit, lockVersion: 0 },
-    "PATCH /api/kits/[id]": { archived: true },
-    "POST /api/candidates": candidate,
-    "PUT /api/candidates/[id]": candidate,
-    "POST /api/candidates/[id]/erase": { confirm: "ERASE" },
-    "POST /api/interviews": { ...timing, candidateId: createdCandidate.id, kitId: createdKit.id, title: "Onsite", meetingUrl: "" },
-    "PUT /api/interviews/[id]": { ...timing, meetingUrl: "https://meet.example.com/x", sequence: 0 },
-    "POST /api/interviews/overlaps": timing,
-    "POST /api/interviews/[id]/cancel": { reason: "Candidate withdrew" },
-    "POST /api/interviews/[id]/room/start": { confirm: true },
-    "POST /api/interviews/[id]/room/presence": { questionIndex: 0 },
-    "POST /api/interviews/[id]/room/mutations": {
-      kind: "criterion",
-      mutationId: "m_fuzz_000001",
-      baseVersion: 0,
-      interviewQuestionId: q0.id,
-      criterionId: q0.criteria[0]!.id,
-      level: 2,
-    },
-    "POST /api/scorecards/[id]/reopen": { reason: "Typo" },
-    "POST /api/organizations/invitations": { email: "someone@example.com", role: "REVIEWER" },
-    "PATCH /api/organizations/members/[id]": { role: "REVIEWER" },
-    "PATCH /api/organizations/settings": { name: "Acme", scaleMin: 0, scaleMax: 4, roomOpensEarlyMinutes: 5 },
-    "PUT /api/reports/anonymized-review": { anonymizedReview: true },
-    "PUT /api/me/time-zone": { timeZone: "Europe/Paris" },
-    "PUT /api/me/organization": { organizationId: owner.organizationId },
-    "POST /api/lab-runs": { lab: "no-such-lab", params: {}, timeLimitSeconds: 5 },
-    "POST /api/auth/sign-up": { name: "New Owner", email: "new-owner@example.com", password: "long-Passw0rd-x", organizationName: "New Org" },
-    "POST /api/invitations/accept": { token: "t".repeat(43), name: "Invitee", password: "long-Passw0rd-x" },
-    "POST /api/auth/password-reset": { token: "t".repeat(43), password: "long-Passw0rd-x" },
-  };
-  // The room's note mutations reach the notes table; keep one in the mix.
-  templates["POST /api/interviews/[id]/room/mutations#attribute"] = { kind: "attribute", mutationId: "m_fuzz_000003", baseVersion: 0, attribute: room.attributes[0]!, level: 3 };
-  templates["POST /api/interviews/[id]/room/mutations#scorecard"] = { kind: "scorecard", mutationId: "m_fuzz_000004", baseVersion: 0, recommendation: "YES", summary: "Clear **reasoning**." };
-  templates["POST /api/interviews/[id]/room/mutations#note"] = {
-    kind: "note.create",
-    mutationId: "m_fuzz_000002",
-    noteId: "n_fuzz_note_01",
-    interviewQuestionId: q0.id,
-    body: "Asked about **sparsity**.",
-    offsetSeconds: 30,
-  };
+  const world = await buildWorld();
+  owner = world.owner;
+  // Real ids, and one of the other organization's per collection (as good as unknown).
+  ids = Object.fromEntries(Object.keys(world.own).map((k) => [k, [...world.own[k]!, ...(world.strangers[k] ?? []).slice(0, 1)]]));
+  targets = world.targets;
+  templates = world.templates;
 }, 120_000);
 
 /** A path parameter: a real id of the collection the segment before it names, another tenant's, or hostile. */
@@ -395,12 +243,11 @@ describe("every route handler, fuzzed", () => {
               const v = allParams[n]!;
               return Array.isArray(v) ? v.join("/") : encodeURIComponent(v);
             });
-            session.actor = owner;
             const before = (state ??= await snapshot());
             const input = `${method} ${describeInput(path, query, body)}`;
             let res: { status: number; text: string };
             try {
-              res = await call(route, method, path, allParams, body, query);
+              res = await callRoute(route, method, path, allParams, body, query, owner);
             } catch (err) {
               state = null;
               failures.push(`threw for ${input}: ${err instanceof Error ? err.stack : String(err)}`);
@@ -452,11 +299,10 @@ describe("every route handler, fuzzed", () => {
         const values = typeof current === "string" ? KILLER_STRINGS : typeof current === "number" ? KILLER_NUMBERS : [];
         for (const value of values) {
           const body = setIn(freshen(template), leaf, value);
-          session.actor = owner;
           const before = (state ??= await snapshot());
           const input = `${key} with ${leaf.join(".")} = ${JSON.stringify(value).slice(0, 40)}`;
           try {
-            const res = await call(route, method, path, params, { kind: "json", value: body }, []);
+            const res = await callRoute(route, method, path, params, { kind: "json", value: body }, [], owner);
             requests++;
             const after = (state = await snapshot());
             const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
