@@ -7,6 +7,7 @@
 // The production server applies 1 and 2 to the scoring write it answers before Next
 // (scripts/server.ts); tests/security/ checks that the matcher below covers every route.
 import { NextResponse, type NextRequest } from "next/server";
+import { hasPeerProof, PEER_ADDRESS_HEADER, PEER_PROOF_HEADER } from "@/lib/auth/client-ip";
 import { toErrorResponse } from "@/lib/errors";
 import { newNonce, responseKindOf, securityHeaders } from "@/lib/security/headers";
 import { publicOrigin } from "@/lib/security/public-origin";
@@ -43,6 +44,9 @@ export function proxy(req: NextRequest): NextResponse {
 
   const forwarded = new Headers(req.headers);
   forwarded.set("x-panelist-path", pathname + search);
+  // The socket address only when the production server wrote it (lib/auth/client-ip.ts).
+  if (!hasPeerProof(req.headers)) forwarded.delete(PEER_ADDRESS_HEADER);
+  forwarded.delete(PEER_PROOF_HEADER);
   if (nonce) {
     forwarded.set("x-nonce", nonce);
     forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);

@@ -13,11 +13,12 @@
 // Usage: node --import tsx scripts/server.ts [--hostname 127.0.0.1] [--port 3000]
 // (scripts/lib/production-server.ts holds the node arguments `npm start` uses)
 // (DATABASE_URL and NEXTAUTH_SECRET come from the environment; serve.ts sets them.)
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { parse as parseCookies } from "cookie";
 import next from "next";
 import pg from "pg";
-import { PEER_ADDRESS_HEADER } from "../lib/auth/client-ip";
+import { PEER_ADDRESS_HEADER, PEER_PROOF_ENV, PEER_PROOF_HEADER } from "../lib/auth/client-ip";
 import { PERMISSIONS } from "../lib/auth/permissions";
 import { poolRunner } from "../lib/db/sql-runner";
 import { GroupCommitWriter } from "../lib/scoring/group-commit";
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set (start Panelist with `npm start`).");
   if (!secret || secret.length < 32) throw new Error("NEXTAUTH_SECRET must be set (at least 32 characters) for a production start.");
-  Object.assign(process.env, { NODE_ENV: "production" });
+  Object.assign(process.env, { NODE_ENV: "production", [PEER_PROOF_ENV]: randomBytes(24).toString("hex") });
+  const peerProof = process.env[PEER_PROOF_ENV]!;
 
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   await app.prepare();
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     // The socket's address, for the sign-in limits (lib/auth/client-ip.ts): written here on every
     // request, replacing anything a client sent, because route handlers never see the socket.
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    req.headers[PEER_PROOF_HEADER] = peerProof;
     const interviewId = matchScoreWritePath(req.method, req.url);
     if (interviewId === null) return void handle(req, res);
     serveWrite(deps, interviewId, req, res);

@@ -15,6 +15,19 @@ import { isIP } from "node:net";
 
 export const PEER_ADDRESS_HEADER = "x-panelist-peer-address";
 
+// Anyone can send PEER_ADDRESS_HEADER. The production server writes it with this process's
+// random proof beside it; proxy.ts drops the address unless the proof matches, so under a plain
+// `next start` or `next dev` (no scripts/server.ts in front) a client cannot pick its own address
+// per attempt: it becomes "unknown", which shares one address's limits and fails safe.
+export const PEER_PROOF_HEADER = "x-panelist-peer-proof";
+export const PEER_PROOF_ENV = "PANELIST_PEER_PROOF";
+
+/** Whether `headers` carry a peer address written by this process's production server. */
+export function hasPeerProof(headers: { get(name: string): string | null }, env: Record<string, string | undefined> = process.env): boolean {
+  const proof = env[PEER_PROOF_ENV];
+  return !!proof && headers.get(PEER_PROOF_HEADER) === proof;
+}
+
 export const MAX_TRUSTED_PROXY_HOPS = 10;
 
 /** The number of trusted proxies from TRUSTED_PROXY_HOPS; unset means 0. Throws on anything but 0–10. */
