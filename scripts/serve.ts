@@ -59,7 +59,8 @@ async function main() {
   console.log(`Database: ${db.description}${db.seeded ? " — demo data loaded" : ""}`);
 
   const secret = authSecret(db.embedded);
-  const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  // next-auth's own URL follows the public one (APP_URL) unless set apart.
+  const baseUrl = process.env.NEXTAUTH_URL || process.env.APP_URL || `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: db.url,

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { sessionPolicy } from "./session-policy";
 import { createSession, endSession } from "./sessions";
 import { clientIp } from "./client-ip";
+import { publicOrigin } from "@/lib/security/public-origin";
 import { safeRedirectUrl } from "./safe-redirect";
 import { authenticate } from "./sign-in";
 
@@ -36,6 +37,9 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: env().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: sessionPolicy().maxAgeSeconds },
+    // Secure, __Secure-/__Host- prefixed cookies whenever browsers reach the app over https
+    // (APP_URL, else NEXTAUTH_URL): next-auth alone would decide from NEXTAUTH_URL only.
+    useSecureCookies: publicOrigin()?.https ?? false,
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({

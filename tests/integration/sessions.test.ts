@@ -145,6 +145,26 @@ describe("sign-in", () => {
   });
 });
 
+describe("session cookie", () => {
+  it("is Secure and __Secure- prefixed whenever the public URL is https, even with NEXTAUTH_URL on http", () => {
+    const saved = { APP_URL: process.env.APP_URL, NEXTAUTH_URL: process.env.NEXTAUTH_URL };
+    try {
+      process.env.NEXTAUTH_URL = "http://internal:3000";
+      process.env.APP_URL = "https://panelist.example.com";
+      expect(authOptions().useSecureCookies).toBe(true);
+      delete process.env.APP_URL;
+      expect(authOptions().useSecureCookies).toBe(false);
+      process.env.NEXTAUTH_URL = "https://panelist.example.com";
+      expect(authOptions().useSecureCookies).toBe(true);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+});
+
 describe("sign-out ends the token", () => {
   it("after sign-out, replaying the old cookie is a 401 on the API, on the scoring write, and ends the open stream", async () => {
     const { f, cookie, token, actor } = await signedInPanelist();
