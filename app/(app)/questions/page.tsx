@@ -1,9 +1,10 @@
 // /questions — the question bank: ranked search, filters, sort, pages
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { QuestionBank } from "@/components/questions/question-bank";
 import { requirePageActor } from "@/lib/auth/actor";
-import { assertCan, can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { questionSearchSchema } from "@/lib/questions/schemas";
 
 export const metadata: Metadata = { title: "Questions" };
@@ -12,7 +13,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function QuestionsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageActor();
-  assertCan(actor, "questions.read");
+  if (!can(actor.role, "questions.read")) forbidden();
   // A malformed URL falls back to the default search instead of an error page.
   const parsed = questionSearchSchema.safeParse(await searchParams);
   const s = parsed.success ? parsed.data : questionSearchSchema.parse({});

@@ -1,16 +1,17 @@
 // /questions/import — import a question file (JSON or CSV); export the bank as JSON, CSV or Markdown
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ImportPanel } from "@/components/questions/import-panel";
 import { requirePageActor } from "@/lib/auth/actor";
-import { assertCan, can } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Import and export questions" };
 
 export default async function ImportExportPage() {
   const actor = await requirePageActor();
-  assertCan(actor, "questions.read");
+  if (!can(actor.role, "questions.read")) forbidden();
   return (
     <>
       <PageHeader title="Import and export" description="Move question banks between organizations, or keep them in version control." />
