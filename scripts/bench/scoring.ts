@@ -16,13 +16,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Pool } from "pg";
-import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD } from "@/lib/seed/credentials";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { poolRunner } from "@/lib/db/sql-runner";
 import { applyMutationCore } from "@/lib/scoring/apply-mutation-core";
 import { GroupCommitWriter } from "@/lib/scoring/group-commit";
 import type { Mutation } from "@/lib/scoring/schemas";
+import { appWrite, closedLoop, createScoringFixture, enterRooms, mergeRuns, nextMutation, post, type Fixture, type Panelist, type RunStats, type SendWrite } from "./lib/scoring-load";
 import { percentile, prng, result } from "./lib/stats";
 import type { BenchContext, BenchResult } from "./types";
 
@@ -30,7 +29,8 @@ export const description = "Score-write throughput and p50/p99 at 16/64 clients 
 export const servers = 2;
 
 const SUITE = "scoring";
-const ORG_ID = "bench-scoring-org";
+const NS = "bench-scoring";
+const ORG_ID = `${NS}-org`;
 const INTERVIEWS = 8;
 const PANEL = 8;
 const CRITERIA = 4;
@@ -41,88 +41,6 @@ const FANOUT_WRITES = Number(process.env.BENCH_FANOUT_WRITES ?? 100);
 const FANOUT_SUBSCRIBERS_PER_INSTANCE = 4;
 const TARGET_P99_MS = 25;
 const TARGET_FANOUT_P95_MS = 100;
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-
-interface Panelist {
-  userId: string;
-  email: string;
-  interviewId: string;
-  cookie: string;
-  /** Version per criterion, as acknowledged: each client is the only writer of its scorecard. */
-  versions: Map<string, number>;
-  next: number;
-}
-
-interface Fixture {
-  questionId: string;
-  criteria: string[];
-  panelists: Panelist[];
-}
-
-function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string; ms: number }> {
-  return new Promise((done, fail) => {
-    const t0 = performance.now();
-    const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - t0 }));
-      res.on("error", fail);
-    });
-    req.on("error", fail);
-    req.setTimeout(30_000, () => req.destroy(new Error(`POST ${url} timed out`)));
-    req.end(body);
-  });
-}
-
-async function createFixture(ctx: BenchContext, pool: Pool): Promise<Fixture> {
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
-    await c.query(`INSERT INTO organizations (id, name, slug, updated_at) VALUES ($1, 'Scoring benchmark', 'bench-scoring', now())`, [ORG_ID]);
-    await c.query(`INSERT INTO candidates (id, organization_id, name, updated_at) VALUES ('bench-scoring-candidate', $1, 'Bench Candidate', now())`, [ORG_ID]);
-    await c.query(`INSERT INTO questions (id, organization_id, status, latest_version_no, title, updated_at) VALUES ('bench-scoring-q', $1, 'ACTIVE', 1, 'Design a rate limiter', now())`, [ORG_ID]);
-    await c.query(
-      `INSERT INTO question_versions (id, question_id, organization_id, number, title, prompt, difficulty, minutes, scale_min, scale_max)
-       VALUES ('bench-scoring-qv', 'bench-scoring-q', $1, 1, 'Design a rate limiter', 'Design a rate limiter.', 'MEDIUM', 15, 0, 4)`,
-      [ORG_ID],
-    );
-    const criteria: string[] = [];
-    for (let k = 0; k < CRITERIA; k++) {
-      const id = `bench-scoring-crit-${k}`;
-      criteria.push(id);
-      const levels = JSON.stringify([0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `level ${level}` })));
-      await c.query(`INSERT INTO rubric_criteria (id, question_version_id, key, position, title, weight, levels) VALUES ($1, 'bench-scoring-qv', $2, $3, $4, 1, $5::jsonb)`, [id, `k${k}`, k, `Criterion ${k}`, levels]);
-    }
-    const panelists: Panelist[] = [];
-    for (let i = 0; i < INTERVIEWS; i++) {
-      const interviewId = `bench-scoring-interview-${i}`;
-      await c.query(
-        `INSERT INTO interviews (id, organization_id, candidate_id, kit_name, title, starts_at, time_zone, duration_minutes, ics_uid, overall_attributes, updated_at)
-         VALUES ($1, $2, 'bench-scoring-candidate', 'Bench kit', $3, now(), 'UTC', 60, $4, ARRAY['Communication'], now())`,
-        [interviewId, ORG_ID, `Bench interview ${i}`, `${interviewId}@bench`],
-      );
-      await c.query(`INSERT INTO interview_questions (id, interview_id, question_version_id, position, minutes) VALUES ($1, $2, 'bench-scoring-qv', 0, 15)`, [`${interviewId}-q0`, interviewId]);
-      for (let p = 0; p < PANEL; p++) {
-        const userId = `bench-scoring-user-${i}-${p}`;
-        const email = `bench-scoring-${i}-${p}@panelist.dev`;
-        await c.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, $3, $4, now())`, [userId, email, `Bench ${i}.${p}`, hash]);
-        await c.query(`INSERT INTO memberships (id, organization_id, user_id, role, updated_at) VALUES ($1, $2, $3, 'INTERVIEWER', now())`, [`${userId}-m`, ORG_ID, userId]);
-        await c.query(`INSERT INTO panelists (id, interview_id, user_id, is_lead) VALUES ($1, $2, $3, $4)`, [`${userId}-p`, interviewId, userId, p === 0]);
-        panelists.push({ userId, email, interviewId, cookie: "", versions: new Map(), next: 0 });
-      }
-    }
-    await c.query("COMMIT");
-    return { questionId: "bench-scoring-qv", criteria, panelists };
-  } catch (err) {
-    await c.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    c.release();
-    ctx.log(`Created ${INTERVIEWS} interviews × ${PANEL} panelists.`);
-  }
-}
 
 /**
  * The floors: node:http + pg, nothing around the write. POST /write runs one write per
@@ -171,64 +89,13 @@ async function startFloor(databaseUrl: string): Promise<{ url: string; close(): 
   };
 }
 
-function nextMutation(p: Panelist, fx: Fixture, rand: () => number): { mutation: Mutation; key: string } {
-  const criterionId = fx.criteria[p.next++ % fx.criteria.length]!;
-  const key = criterionId;
-  const mutation: Mutation = {
-    kind: "criterion",
-    mutationId: `b_${p.userId.slice(-6)}_${p.next}_${Math.floor(rand() * 1e9).toString(36)}`,
-    baseVersion: p.versions.get(key) ?? 0,
-    interviewQuestionId: `${p.interviewId}-q0`,
-    criterionId,
-    level: Math.floor(rand() * 5),
-    covered: rand() < 0.8,
-  };
-  return { mutation, key };
-}
-
-interface RunStats {
-  latencies: number[];
-  completed: number;
-  errors: number;
-  seconds: number;
-}
-
-/** `clients` closed loops for `ms` (after a warm-up whose samples are dropped). */
+/** Which server a round measures. */
 type Target = "app" | "floor" | "grouped";
 
-async function closedLoop(target: Target, clients: Panelist[], fx: Fixture, urls: { app: string; floor: string }, ms: number, rand: () => number): Promise<RunStats> {
-  const latencies: number[] = [];
-  let completed = 0;
-  let errors = 0;
-  const start = performance.now();
-  const measureFrom = start + WARMUP_MS;
-  const end = measureFrom + ms;
-  let firstError: string | null = null;
-  await Promise.all(
-    clients.map(async (p) => {
-      while (performance.now() < end) {
-        const { mutation, key } = nextMutation(p, fx, rand);
-        const r =
-          target === "app"
-            ? await post(`${urls.app}/api/interviews/${p.interviewId}/room/mutations`, JSON.stringify(mutation), { cookie: p.cookie })
-            : await post(`${urls.floor}/${target === "grouped" ? "write-grouped" : "write"}`, JSON.stringify({ actor: { userId: p.userId, organizationId: ORG_ID }, interviewId: p.interviewId, mutation }), {});
-        const t = performance.now();
-        if (r.status === 200) {
-          p.versions.set(key, (JSON.parse(r.body) as { value: { version: number } }).value.version);
-          if (t >= measureFrom && t <= end) {
-            latencies.push(r.ms);
-            completed++;
-          }
-        } else {
-          errors++;
-          firstError ??= `${r.status} ${r.body.slice(0, 200)}`;
-          if (r.status === 409) p.versions.set(key, (JSON.parse(r.body) as { error: { details?: { current?: { version: number } }; current?: { version: number } } }).error.details?.current?.version ?? 0);
-        }
-      }
-    }),
-  );
-  if (firstError) console.warn(`[bench scoring] ${target}: ${errors} error(s), first: ${firstError}`);
-  return { latencies, completed, errors, seconds: ms / 1000 };
+function sender(target: Target, urls: { app: string; floor: string }): SendWrite {
+  if (target === "app") return appWrite(urls.app);
+  const path = target === "grouped" ? "write-grouped" : "write";
+  return (p, mutation) => post(`${urls.floor}/${path}`, JSON.stringify({ actor: { userId: p.userId, organizationId: ORG_ID }, interviewId: p.interviewId, mutation }), {});
 }
 
 // ----- SSE fan-out -------------------------------------------------------------------------------
@@ -313,15 +180,11 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
   const floor = await startFloor(ctx.databaseUrl);
   const results: BenchResult[] = [];
   try {
-    const fx = await createFixture(ctx, pool);
+    const fx = await createScoringFixture(pool, { ns: NS, interviews: INTERVIEWS, panel: PANEL, criteria: CRITERIA, log: ctx.log });
     const started = Date.now();
     for (const p of fx.panelists) p.cookie = await ctx.signIn(p.email);
     ctx.log(`Signed in ${fx.panelists.length} panelists in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    // Entering the room creates each scorecard (and warms the route up).
-    for (const p of fx.panelists) {
-      const r = await post(`${ctx.baseUrls[0]}/api/interviews/${p.interviewId}/room`, "{}", { cookie: p.cookie });
-      if (r.status !== 200) throw new Error(`Entering the room answered ${r.status}: ${r.body.slice(0, 200)}`);
-    }
+    await enterRooms(ctx.baseUrls[0]!, fx.panelists);
 
     // Fan-out first, on a quiet database (the target's measure); again after the write rounds,
     // when well over a million writes leave Postgres vacuuming for a while (informational).
@@ -344,16 +207,11 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       ];
       for (let round = 0; round < ROUNDS; round++) {
         // Rotate the order, so a drifting machine does not favour one side.
-        for (const target of orders[round % orders.length]!) runs[target].push(await closedLoop(target, who, fx, urls, ROUND_MS, rand));
+        for (const target of orders[round % orders.length]!) runs[target].push(await closedLoop(sender(target, urls), who, fx, { ms: ROUND_MS, warmupMs: WARMUP_MS, rand, label: `scoring ${target}` }));
       }
-      const merge = (xs: RunStats[]) => ({
-        latencies: xs.flatMap((x) => x.latencies),
-        perSecond: xs.reduce((n, x) => n + x.completed, 0) / xs.reduce((n, x) => n + x.seconds, 0),
-        errors: xs.reduce((n, x) => n + x.errors, 0),
-      });
-      const A = merge(runs.app);
-      const F = merge(runs.floor);
-      const G = merge(runs.grouped);
+      const A = mergeRuns(runs.app);
+      const F = mergeRuns(runs.floor);
+      const G = mergeRuns(runs.grouped);
       const line = (name: string, x: typeof A) => `${name} ${x.perSecond.toFixed(0)}/s p99 ${percentile(x.latencies, 99).toFixed(1)} ms (${x.errors} errors)`;
       ctx.log(`c${clients}: ${line("app", A)}; ${line("floor", F)}; ${line("grouped floor", G)}`);
       results.push(result(SUITE, `write_throughput_per_s_c${clients}`, A.perSecond, "req/s", { baseline: { name: "raw-pg-floor", value: F.perSecond } }));

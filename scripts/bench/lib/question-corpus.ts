@@ -213,6 +213,8 @@ export interface GenerateOptions {
   seed?: number;
   /** Rows per INSERT statement. */
   batchSize?: number;
+  /** Starts every generated id ("bench" by default), so two suites can fill one database. */
+  idPrefix?: string;
   log?: (s: string) => void;
 }
 
@@ -231,6 +233,7 @@ const fill = (tpl: string, t: string, u: string, scenario: string) =>
  */
 export async function insertGeneratedQuestions(client: Client, opts: GenerateOptions): Promise<string[]> {
   const rand = prng(opts.seed ?? 20261129);
+  const prefix = opts.idPrefix ?? "bench";
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   // Zipf-like topic popularity: weight 1/(rank+1)^0.9, sampled by inverse CDF.
   const weights = TOPICS.map((_, i) => 1 / Math.pow(i + 1, 0.9));
@@ -259,7 +262,7 @@ export async function insertGeneratedQuestions(client: Client, opts: GenerateOpt
     const c = { id: [] as string[], vid: [] as string[], key: [] as string[], pos: [] as number[], title: [] as string[], desc: [] as string[], weight: [] as number[], levels: [] as string[] };
     for (let i = 0; i < n; i++) {
       const index = start + i;
-      const id = `benchq${index.toString(36).padStart(6, "0")}`;
+      const id = `${prefix}q${index.toString(36).padStart(6, "0")}`;
       const main = topic();
       let other = topic();
       if (other === main) other = pick(TOPICS);
@@ -277,7 +280,7 @@ export async function insertGeneratedQuestions(client: Client, opts: GenerateOpt
       q.tags.push(pgArray(tags));
       q.minutes.push(5 + 5 * Math.floor(rand() * 6));
       q.at.push(at);
-      const vid = `benchv${index.toString(36).padStart(6, "0")}`;
+      const vid = `${prefix}v${index.toString(36).padStart(6, "0")}`;
       v.id.push(vid);
       v.qid.push(id);
       v.prompt.push(`## ${title}\n\n${prompt}`);
