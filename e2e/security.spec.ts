@@ -125,9 +125,13 @@ test.describe("cross-site and mistyped writes", () => {
   });
 
   test("the scoring fast path and next-auth's own endpoints refuse cross-site posts too", async ({ request }) => {
-    const write = await request.post("/api/interviews/any/room/mutations", { headers: { origin: EVIL }, data: { kind: "submit" } });
-    expect(write.status()).toBe(403);
-    expect(write.headers()["content-security-policy"]).toBe(API_CSP);
+    const attacks: Record<string, string>[] = [{ origin: EVIL }, { origin: "null" }, { "sec-fetch-site": "cross-site" }];
+    for (const headers of attacks) {
+      const write = await request.post("/api/interviews/any/room/mutations", { headers, data: { kind: "submit" } });
+      expect(write.status(), JSON.stringify(headers)).toBe(403);
+      expect(await message(write)).toBeTruthy();
+      expect(write.headers()["content-security-policy"]).toBe(API_CSP);
+    }
     const plain = await request.post("/api/interviews/any/room/mutations", { headers: { "content-type": "text/plain" }, data: "{}" });
     expect(plain.status()).toBe(415);
     const huge = await request.post("/api/interviews/any/room/mutations", { headers: { "content-type": "application/json" }, data: "x".repeat(300 * 1024) });

@@ -18,7 +18,7 @@ import { type HttpMethod, type RouteModule, routeModules } from "./route-list";
 
 const ORIGIN = "http://localhost";
 
-export type Body = { kind: "json"; value: unknown } | { kind: "bytes"; bytes: Uint8Array; note: string } | { kind: "text"; text: string } | { kind: "none" };
+export type Body = { kind: "json"; value: unknown } | { kind: "bytes"; bytes: Uint8Array; note: string } | { kind: "text"; text: string } | { kind: "csv"; text: string } | { kind: "none" };
 
 export interface World {
   /** Owner of the first organization, on the started interview's panel. */
@@ -48,9 +48,9 @@ export async function callRoute(route: RouteModule, method: HttpMethod, path: st
   let payload: BodyInit | undefined;
   if (body.kind === "json") payload = JSON.stringify(body.value) ?? "null";
   else if (body.kind === "bytes") payload = body.bytes as BodyInit;
-  else if (body.kind === "text") payload = body.text;
+  else if (body.kind === "text" || body.kind === "csv") payload = body.text;
   if (payload !== undefined && method !== "GET" && method !== "HEAD") {
-    headers["content-type"] = routeClassOf(url.pathname) === "nextAuth" ? "application/x-www-form-urlencoded" : "application/json";
+    headers["content-type"] = body.kind === "csv" ? "text/csv" : routeClassOf(url.pathname) === "nextAuth" ? "application/x-www-form-urlencoded" : "application/json";
   } else payload = undefined;
   const abort = new AbortController();
   const req = new NextRequest(url, { method, headers, body: payload, signal: abort.signal });
