@@ -9,11 +9,16 @@
 //                   generated bank: proxy.ts, the page-independent API headers and the session
 //                   check in the actor's statement, around the same SQL.
 //
-// Baseline: BENCH_TRUST_BASELINE_REF (default: the last commit before the trust layer) is built
-// in a temporary git worktree and started beside this build on its own database
-// (scripts/bench/lib/git-baseline.ts, +3–4 min on 2 cores). Both get the same fixture and the same
-// generated bank; rounds alternate between them, so noise hits both. The target is a ratio
-// (shared/design/BENCH.md): the write's p99 with the checks at most 1.10× the p99 without.
+// Both sides are started the same way, so only the code differs: git HEAD ("this build";
+// uncommitted changes are not measured) and BENCH_TRUST_BASELINE_REF (default: the last commit
+// before the trust layer) are each built in a temporary git worktree and started by their own
+// `npm start` on their own database (scripts/bench/lib/git-baseline.ts, about a minute each on
+// 2 cores). An earlier version measured the runner's own server against a worktree one: run
+// against itself (both HEAD) it came out 6% slower on throughput — the slot, not the code.
+// Both get the same fixture and the same generated bank; rounds alternate between them, so
+// noise hits both. The target is a ratio (shared/design/BENCH.md): the write's p99 with the
+// checks at most 1.10× the p99 without.
+import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { Pool } from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -28,7 +33,8 @@ import { percentile, prng, result } from "./lib/stats";
 import type { BenchContext, BenchResult } from "./types";
 
 export const description = "Cost of the trust layer (#12): scoring write p99 at 64 clients and search p95, this build vs the build before it, same run";
-export const servers = 1;
+/** Starts its own two servers (both from git worktrees): none from the runner. */
+export const servers = 0;
 
 const SUITE = "trust";
 const NS = "bench-trust";
@@ -36,10 +42,10 @@ const NS = "bench-trust";
 const DEFAULT_BASELINE_REF = "21266ee";
 const BASELINE_REF = process.env.BENCH_TRUST_BASELINE_REF?.trim() || DEFAULT_BASELINE_REF;
 const CLIENTS = 64;
-const ROUNDS = Number(process.env.BENCH_TRUST_ROUNDS ?? 3);
-const WRITE_MS = Number(process.env.BENCH_TRUST_ROUND_MS ?? 5_000);
+const ROUNDS = Number(process.env.BENCH_TRUST_ROUNDS ?? 6);
+const WRITE_MS = Number(process.env.BENCH_TRUST_ROUND_MS ?? 4_000);
 const WARMUP_MS = 1_500;
-const SEARCH_MS = 4_000;
+const SEARCH_MS = 3_000;
 const SEARCH_CLIENTS = 8;
 const QUESTIONS = Number(process.env.BENCH_TRUST_QUESTIONS ?? 10_000);
 const MAX_P99_RATIO = 1.1;
@@ -101,18 +107,22 @@ async function searchLoop(t: Target, ms: number, rand: () => number): Promise<vo
 }
 
 export async function run(ctx: BenchContext): Promise<BenchResult[]> {
-  const base = ctx.baseUrls[0];
-  if (!base) throw new Error("The trust suite needs a running server.");
   const root = resolve(__dirname, "..", "..");
-  let baselineServer: BaselineServer;
+  const start = (ref: string) => startBaselineServer({ ref, root, databaseUrl: ctx.databaseUrl, logDir: join(root, "bench", "out"), log: ctx.log });
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).stdout.trim();
+  if (dirty) ctx.log("trust: the working tree has uncommitted changes; this suite measures HEAD as committed.");
+  const servers: BaselineServer[] = [];
   try {
-    baselineServer = await startBaselineServer({ ref: BASELINE_REF, root, databaseUrl: ctx.databaseUrl, logDir: join(root, "bench", "out"), log: ctx.log });
+    servers.push(await start("HEAD"));
+    servers.push(await start(BASELINE_REF));
   } catch (err) {
-    // Without the build before, there is nothing to compare with: say so instead of a figure.
-    throw new Error(`the trust suite needs the baseline build ${BASELINE_REF}: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}`);
+    await Promise.all(servers.map((s) => s.stop()));
+    // Without both builds there is nothing to compare: say so instead of a figure.
+    throw new Error(`the trust suite needs both builds (HEAD and ${BASELINE_REF}): ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}`);
   }
+  const [head, baselineServer] = servers as [BaselineServer, BaselineServer];
   try {
-    const current = await prepare("current", base, ctx.databaseUrl, ctx.log);
+    const current = await prepare(`this build ${head.sha.slice(0, 10)}`, head.baseUrl, head.databaseUrl, ctx.log);
     const before = await prepare(`baseline ${baselineServer.sha.slice(0, 10)}`, baselineServer.baseUrl, baselineServer.databaseUrl, ctx.log);
     const rand = prng(12);
     for (let round = 0; round < ROUNDS; round++) {
@@ -146,6 +156,6 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       result(SUITE, "search_http_p95_ms", percentile(current.searches, 95), "ms", { baseline: { name: baselineName, value: percentile(before.searches, 95) } }),
     ];
   } finally {
-    await baselineServer.stop();
+    for (const s of servers) await s.stop();
   }
 }
