@@ -17,7 +17,8 @@
 // them, so noise hits both. Read the ratios against the suite's own bias: run against itself
 // (BENCH_TRUST_BASELINE_REF=HEAD) the side started and prepared first came out 0.89× the
 // throughput and 1.22× the p99 of the other (2026-12-06, 2 cores) — a slot effect we have not
-// pinned down, which a difference smaller than that cannot be told from. The target is a ratio (shared/design/BENCH.md): the write's p99 with the
+// pinned down, which a difference smaller than that cannot be told from. BENCH_TRUST_BASELINE_FIRST=1
+// starts and prepares the baseline first: the geometric mean of the two runs' ratios cancels it. The target is a ratio (shared/design/BENCH.md): the write's p99 with the
 // checks at most 1.10× the p99 without.
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -50,6 +51,8 @@ const SEARCH_MS = 3_000;
 const SEARCH_CLIENTS = 8;
 const QUESTIONS = Number(process.env.BENCH_TRUST_QUESTIONS ?? 10_000);
 const MAX_P99_RATIO = 1.1;
+/** Start and prepare the baseline first (default: HEAD first): run both ways to cancel the slot bias. */
+const BASELINE_FIRST = process.env.BENCH_TRUST_BASELINE_FIRST === "1";
 const QUERIES = [...BENCH_QUERIES.broad, ...BENCH_QUERIES.selective];
 
 interface Target {
@@ -113,18 +116,19 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
   const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).stdout.trim();
   if (dirty) ctx.log("trust: the working tree has uncommitted changes; this suite measures HEAD as committed.");
   const servers: BaselineServer[] = [];
+  const refs = BASELINE_FIRST ? [BASELINE_REF, "HEAD"] : ["HEAD", BASELINE_REF];
   try {
-    servers.push(await start("HEAD"));
-    servers.push(await start(BASELINE_REF));
+    for (const ref of refs) servers.push(await start(ref));
   } catch (err) {
     await Promise.all(servers.map((s) => s.stop()));
     // Without both builds there is nothing to compare: say so instead of a figure.
     throw new Error(`the trust suite needs both builds (HEAD and ${BASELINE_REF}): ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}`);
   }
-  const [head, baselineServer] = servers as [BaselineServer, BaselineServer];
+  const [head, baselineServer] = (BASELINE_FIRST ? [servers[1], servers[0]] : servers) as [BaselineServer, BaselineServer];
   try {
-    const current = await prepare(`this build ${head.sha.slice(0, 10)}`, head.baseUrl, head.databaseUrl, ctx.log);
-    const before = await prepare(`baseline ${baselineServer.sha.slice(0, 10)}`, baselineServer.baseUrl, baselineServer.databaseUrl, ctx.log);
+    const prepareHead = () => prepare(`this build ${head.sha.slice(0, 10)}`, head.baseUrl, head.databaseUrl, ctx.log);
+    const prepareBefore = () => prepare(`baseline ${baselineServer.sha.slice(0, 10)}`, baselineServer.baseUrl, baselineServer.databaseUrl, ctx.log);
+    const [current, before] = BASELINE_FIRST ? await prepareBefore().then(async (b) => [await prepareHead(), b] as const) : await prepareHead().then(async (c) => [c, await prepareBefore()] as const);
     const rand = prng(12);
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate which build goes first, so a drifting machine does not favour one side.
