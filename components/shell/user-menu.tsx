@@ -1,9 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { ChangePasswordDialog, type ChangePasswordDialogHandle } from "@/components/auth/change-password-dialog";
+import type { ChangePasswordDialog, ChangePasswordDialogHandle } from "@/components/auth/change-password-dialog";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { cn } from "@/lib/cn";
 
@@ -12,6 +11,11 @@ export interface OrganizationChoice {
   name: string;
   active: boolean;
 }
+
+// The menu is on every page, the interview room included, and its actions are rare: what they
+// need (next-auth's client, the password dialog and its schema, i.e. zod) loads on first use,
+// not with every page.
+const signOut = async (opts: { callbackUrl: string }) => (await import("next-auth/react")).signOut(opts);
 
 const ITEM =
   "block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800";
@@ -45,6 +49,22 @@ export function UserMenu({
   const menuId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const changePassword = useRef<ChangePasswordDialogHandle>(null);
+  const [PasswordDialog, setPasswordDialog] = useState<typeof ChangePasswordDialog | null>(null);
+  const openWhenLoaded = useRef(false);
+  useEffect(() => {
+    if (PasswordDialog && openWhenLoaded.current) {
+      openWhenLoaded.current = false;
+      changePassword.current?.open();
+    }
+  }, [PasswordDialog]);
+
+  async function openChangePassword() {
+    setOpen(false);
+    if (PasswordDialog) return changePassword.current?.open();
+    const { ChangePasswordDialog: Dialog } = await import("@/components/auth/change-password-dialog");
+    openWhenLoaded.current = true;
+    setPasswordDialog(() => Dialog);
+  }
   const [signOutError, setSignOutError] = useState<string | null>(null);
 
   /** Ends every session of the account (this one too), then clears this browser's cookie. */
@@ -118,10 +138,7 @@ export function UserMenu({
         <button
           type="button"
           role="menuitem"
-          onClick={() => {
-            setOpen(false);
-            changePassword.current?.open();
-          }}
+          onClick={() => void openChangePassword()}
           className={ITEM}
         >
           Change password
@@ -134,7 +151,7 @@ export function UserMenu({
           Sign out
         </button>
       </div>
-      <ChangePasswordDialog ref={changePassword} />
+      {PasswordDialog && <PasswordDialog ref={changePassword} />}
     </div>
   );
 }

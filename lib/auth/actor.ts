@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { env } from "@/lib/env";
 import { getPgPool } from "@/lib/db/client";
 import { poolRunner } from "@/lib/db/sql-runner";
@@ -26,7 +27,9 @@ export async function loadActor(userId: string, preferredOrgId?: string): Promis
  * one fixed statement. The session (not signed out, not idle, within its lifetime) and the
  * actor are resolved together, so the check adds no round trip.
  */
-async function currentSession(): Promise<SessionActor> {
+// Once per page render (the layout and the page both ask); route handlers, outside React's
+// request scope, run it every call, which is once per request there.
+const currentSession = cache(async function currentSession(): Promise<SessionActor> {
   const jar = await cookies();
   const claims = await sessionClaims((name) => jar.get(name)?.value, env().AUTH_SECRET);
   if (!claims) return { state: "signedOut" };
@@ -34,7 +37,7 @@ async function currentSession(): Promise<SessionActor> {
     preferredOrgId: jar.get(ACTIVE_ORG_COOKIE)?.value,
     idleTimeoutSeconds: sessionPolicy().idleTimeoutSeconds,
   });
-}
+});
 
 /** The signed-in user's id when their session is valid (even without a membership), or null. */
 export async function getSessionUserId(): Promise<string | null> {
