@@ -7,6 +7,8 @@ export interface SseEvent {
 
 export interface SseReader {
   events: SseEvent[];
+  /** Everything received so far, as text (comments and retry lines included). */
+  raw(): string;
   of<T>(name: string): T[];
   /** Resolves when the server closes the stream (with the time it did). */
   ended: Promise<number>;
@@ -19,6 +21,7 @@ export function readSse(res: Response, abort?: AbortController): SseReader {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   const events: SseEvent[] = [];
+  let raw = "";
   let buffer = "";
   let endedAt = 0;
   const ended = (async () => {
@@ -30,7 +33,9 @@ export function readSse(res: Response, abort?: AbortController): SseReader {
         break;
       }
       if (chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
+      const text = decoder.decode(chunk.value, { stream: true });
+      raw += text;
+      buffer += text;
       let end: number;
       while ((end = buffer.indexOf("\n\n")) >= 0) {
         const block = buffer.slice(0, end);
@@ -45,6 +50,7 @@ export function readSse(res: Response, abort?: AbortController): SseReader {
   })();
   return {
     events,
+    raw: () => raw,
     of: <T,>(name: string) => events.filter((e) => e.event === name).map((e) => e.data as T),
     ended,
     isEnded: () => endedAt > 0,
@@ -54,15 +60,4 @@ export function readSse(res: Response, abort?: AbortController): SseReader {
       await ended;
     },
   };
-}
-
-/** Polls `fn` until it returns something truthy. */
-export async function until<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5_000, what = "condition"): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

@@ -1,10 +1,10 @@
-/** Polls `fn` every 10 ms until it returns something truthy (then returns it), or throws after `timeoutMs`. */
-export async function until<T>(fn: () => T | undefined | false, timeoutMs = 5_000): Promise<T> {
+/** Polls `fn` (sync or async) until it returns something truthy (then returns it), or throws after `timeoutMs`. */
+export async function until<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5_000, what = "condition"): Promise<T> {
   const start = Date.now();
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v) return v;
-    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting");
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -15,6 +15,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { applyMutation } from "@/lib/scoring/apply-mutation";
 import { openRoom } from "@/lib/scoring/open-room";
 import { makeRoomInterview, mid } from "../helpers/room-factories";
+import { readSse } from "../helpers/sse-reader";
 import { until } from "../helpers/until";
 
 const hubs: LiveHub[] = [];
@@ -37,47 +38,11 @@ function collect(hub: LiveHub, interviewId: string): HubEvent[] {
 const dropsOf = (events: HubEvent[], userId: string) =>
   events.flatMap((e) => (e.type === "payload" && e.payload.t === "presence" && e.payload.d && e.payload.u === userId ? [e.payload] : []));
 
-interface SseEvent {
-  event: string;
-  data: unknown;
-  at: number;
-}
-
 /** Opens the room stream for `actor` and parses its events as they arrive. */
 async function openStream(actor: Actor, interviewId: string, hub: LiveHub) {
   const abort = new AbortController();
   const res = await roomEventStream(actor, { interviewId, signal: abort.signal, hub });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: SseEvent[] = [];
-  let raw = "";
-  let buffer = "";
-  const pump = (async () => {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      const text = decoder.decode(value, { stream: true });
-      raw += text;
-      buffer += text;
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.+)$/m.exec(block)?.[1];
-        const data = /^data: (.+)$/m.exec(block)?.[1];
-        if (event && data) events.push({ event, data: JSON.parse(data), at: Date.now() });
-      }
-    }
-  })();
-  return {
-    events,
-    raw: () => raw,
-    of: <T,>(name: string) => events.filter((e) => e.event === name).map((e) => e.data as T),
-    close: async () => {
-      abort.abort();
-      await pump;
-    },
-  };
+  return readSse(res, abort);
 }
 
 describe("room stream heartbeat", () => {

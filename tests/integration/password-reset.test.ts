@@ -18,7 +18,7 @@ import { expectAppError } from "../helpers/app-errors";
 import { makeMembership, makeOrg, uniqueSuffix } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
 import { signInAs, type TestSession } from "../helpers/session-cookie";
-import { until } from "../helpers/sse-reader";
+import { until } from "../helpers/until";
 
 const requestRoute = await import("@/app/api/auth/password-reset/request/route");
 

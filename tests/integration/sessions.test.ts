@@ -30,7 +30,8 @@ import { expectAppError } from "../helpers/app-errors";
 import { makeMembership, makeOrg } from "../helpers/factories";
 import { makeActor, makeRoomInterview, mid, type RoomFixture } from "../helpers/room-factories";
 import { signInAs } from "../helpers/session-cookie";
-import { readSse, until, type SseReader } from "../helpers/sse-reader";
+import { readSse, type SseReader } from "../helpers/sse-reader";
+import { until } from "../helpers/until";
 
 // Next's request context: the cookie jar of "the current request".
 const jar = vi.hoisted(() => new Map<string, string>());
