@@ -124,9 +124,12 @@ async function main(): Promise<number> {
     }
     console.log(`\n${rule}\n▶ [${i + 1}/${steps.length}] ${step.name}\n  $ ${step.command.map((c) => c.replace(root + "/", "")).join(" ")}\n${rule}`);
     const t0 = Date.now();
-    const code = await run(step);
+    let code = await run(step);
     const ms = Date.now() - t0;
     const counts = step.counts?.();
+    // A runner's exit code alone is not trusted: a library's exit hook once turned Vitest's
+    // "tests failed" into exit 0 (tests/setup/global-setup.ts). A failed test fails the step.
+    if (code === 0 && counts && counts.failed > 0) code = 1;
     if (counts) {
       total.passed += counts.passed;
       total.failed += counts.failed;

