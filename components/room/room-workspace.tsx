@@ -75,11 +75,15 @@ export function RoomWorkspace(props: RoomWorkspaceProps) {
 
   const go = useCallback(
     (index: number | null) => {
-      onQuestionIndex(index === null ? null : Math.max(0, Math.min(room.questions.length - 1, index)));
+      const target = index === null ? null : Math.max(0, Math.min(room.questions.length - 1, index));
+      // "Previous" on the first question goes nowhere: the current criterion (the one focus is
+      // in) stays current, or a level key would land on another criterion than the focused one.
+      if (target === questionIndex) return;
+      onQuestionIndex(target);
       setCurrent(0);
       setShowModel(false);
     },
-    [room.questions.length, onQuestionIndex],
+    [room.questions.length, onQuestionIndex, questionIndex],
   );
   const setLevel = useCallback(
     (criterionId: string, level: number | null) => question && enqueue({ kind: "criterion", interviewQuestionId: question.id, criterionId, level }),
