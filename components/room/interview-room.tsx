@@ -1,12 +1,13 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import type { MutationQueue } from "@/lib/scoring/mutation-queue";
 import type { RoomState, ScorecardValue } from "@/lib/scoring/types";
 import { LivePanel } from "./live-panel";
 import { RoomLobby } from "./room-lobby";
 import { RoomWorkspace } from "./room-workspace";
-import { ConflictList, SaveStatus } from "./save-status";
+import { QueueAlerts, SaveStatus } from "./save-status";
+import { useQueueSelect } from "./use-queue-select";
 import { useRoom } from "./use-room";
 
 /**
@@ -16,7 +17,14 @@ import { useRoom } from "./use-room";
  */
 export function InterviewRoom({ interviewId, initialRoom }: { interviewId: string; initialRoom?: RoomState }) {
   const r = useRoom(interviewId, initialRoom);
-  const { room, values, queue, snapshot } = r;
+  const { room, values, queue } = r;
+  // The few things the room itself reads from the queue, each re-rendering it only when it
+  // changes (the save status and the alerts subscribe on their own).
+  const serverSubmitted = useQueueSelect(queue, (q) => (q.serverValue("s") as ScorecardValue | undefined)?.status === "SUBMITTED", false);
+  const submitting = useQueueSelect(queue, (q) => q.submitting, false);
+  const submitError = useQueueSelect(queue, (q) => lastSubmitRejection(q), null);
+  // The panel's own badge shows our pending count only while offline.
+  const pendingCount = useQueueSelect(queue, (q) => (r.connection === "offline" ? q.pendingCount : 0), 0);
 
   if (r.loadError && !room) {
     return (
@@ -38,13 +46,10 @@ export function InterviewRoom({ interviewId, initialRoom }: { interviewId: strin
   if (!room) return <p className="text-sm text-slate-600 dark:text-slate-400">Opening the room…</p>;
 
   const closed = room.interview.status === "CANCELLED" || room.interview.status === "NO_SHOW";
-  const serverCard = queue?.serverValue("s") as ScorecardValue | undefined;
-  const submittedOnServer = (serverCard ?? room.me?.card)?.status === "SUBMITTED";
   const card = values.get("s") as ScorecardValue | undefined;
   // Until the queue is ready (scorecard created, tab lock held) nothing can be written.
+  const submittedOnServer = queue ? serverSubmitted : room.me?.card.status === "SUBMITTED";
   const readOnly = !queue || !room.me || closed || card?.status === "SUBMITTED";
-  const label = (key: string) => fieldLabel(room, key);
-  const submitRejection = [...(snapshot?.rejections ?? [])].reverse().find((x) => x.kind === "submit");
 
   const banner = (
     <>
@@ -59,30 +64,7 @@ export function InterviewRoom({ interviewId, initialRoom }: { interviewId: strin
           This interview is closed; nothing can be scored.
         </p>
       )}
-      {queue && <ConflictList conflicts={snapshot?.conflicts ?? []} label={label} onResolve={(k, c) => queue.resolveConflict(k, c)} />}
-      {(snapshot?.rejections ?? []).map((rej) => (
-        <div key={rej.at} role="alert" className="flex items-center gap-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          <span>
-            Not saved — {label(rej.key)}: {rej.message}
-          </span>
-          <Button variant="ghost" size="sm" className="ml-auto" onClick={() => queue?.dismissRejection(rej.at)}>
-            Dismiss
-          </Button>
-        </div>
-      ))}
-      {snapshot?.status === "signed-out" && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          {snapshot.lastError}{" "}
-          <a className="underline" href={`/sign-in?callbackUrl=${encodeURIComponent(`/interviews/${room.interview.id}/room`)}`} target="_blank" rel="noreferrer">
-            Sign in in a new tab
-          </a>
-          , then{" "}
-          <button type="button" className="underline" onClick={() => queue?.kick()}>
-            retry
-          </button>
-          .
-        </p>
-      )}
+      {queue && <QueueAlerts queue={queue} room={room} />}
     </>
   );
 
@@ -95,27 +77,24 @@ export function InterviewRoom({ interviewId, initialRoom }: { interviewId: strin
       onQuestionIndex={r.setQuestionIndex}
       readOnly={readOnly}
       submittedOnServer={submittedOnServer}
-      submitting={queue?.submitting ?? false}
-      submitError={submitRejection?.message ?? null}
+      submitting={submitting}
+      submitError={submitError}
       serverOffsetMs={r.serverOffsetMs}
       reload={r.reload}
-      status={<SaveStatus snapshot={snapshot} />}
+      status={queue && <SaveStatus queue={queue} />}
       banner={banner}
       aside={
         <aside aria-label="Panel">
-          <LivePanel panel={r.panel} presence={r.presence} questions={room.questions} totalCriteria={room.totalCriteria} connection={r.connection} pendingCount={queue?.pendingCount ?? 0} />
+          <LivePanel panel={r.panel} presence={r.presence} questions={room.questions} totalCriteria={room.totalCriteria} connection={r.connection} pendingCount={pendingCount} />
         </aside>
       }
     />
   );
 }
 
-function fieldLabel(room: RoomState, key: string): string {
-  if (key === "s") return "Recommendation and summary";
-  if (key.startsWith("a:")) return `Attribute “${key.slice(2)}”`;
-  if (key.startsWith("n:")) return "A note";
-  const [, qid, cid] = key.split(":");
-  const q = room.questions.find((x) => x.id === qid);
-  const c = q?.criteria.find((x) => x.id === cid);
-  return q && c ? `${q.title} — ${c.title}` : "A criterion";
+/** Why the last submit was refused (null: it was not). */
+function lastSubmitRejection(queue: MutationQueue): string | null {
+  const rejections = queue.snapshot().rejections;
+  for (let i = rejections.length - 1; i >= 0; i--) if (rejections[i]!.kind === "submit") return rejections[i]!.message;
+  return null;
 }

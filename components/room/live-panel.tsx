@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { cn } from "@/lib/cn";
 import { connectionLabel, presenceLabel } from "@/lib/live/presence-state";
 import { RECOMMENDATION_LABELS } from "@/lib/scoring/protocol";
@@ -20,7 +21,7 @@ const DOT: Record<PresenceState, string> = {
  * Presence tells the truth: "Live" only while our own stream is healthy; a co-panelist whose
  * heartbeats stop shows "Reconnecting…", then "Left", and "Back" when they return.
  */
-export function LivePanel({
+export const LivePanel = memo(function LivePanel({
   panel,
   presence,
   questions,
@@ -101,4 +102,4 @@ export function LivePanel({
       </ul>
     </section>
   );
-}
+});

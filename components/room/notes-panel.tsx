@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef, useEffect, useState } from "react";
+import { forwardRef, memo, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SCORING_LIMITS } from "@/lib/scoring/protocol";
 import type { NoteValue } from "@/lib/scoring/types";
@@ -10,7 +10,8 @@ import { clock } from "./format";
  * Timestamped notes of one question (time since the interview started). Enter saves, Shift+Enter
  * breaks the line; existing notes are edited in place and can be deleted.
  */
-export const NotesPanel = forwardRef<
+export const NotesPanel = memo(
+  forwardRef<
   HTMLTextAreaElement,
   {
     notes: NoteValue[];
@@ -76,7 +77,8 @@ export const NotesPanel = forwardRef<
       )}
     </section>
   );
-});
+}),
+);
 
 function NoteRow({ note, readOnly, onEdit, onDelete }: { note: NoteValue; readOnly: boolean; onEdit: (id: string, body: string) => void; onDelete: (id: string) => void }) {
   const [editing, setEditing] = useState<string | null>(null);

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { cn } from "@/lib/cn";
 import { fromNormalized, combineQuestionScores } from "@/lib/rubrics/scoring";
 import type { RubricScale } from "@/lib/rubrics/scale";
@@ -10,7 +11,7 @@ import { questionScore } from "./question-view";
 import { type RoomClock, SpentClock } from "./room-clock";
 
 /** The room's table of contents: each question's coverage, scores and time, the wrap-up, the overall score. */
-export function QuestionNav({
+export const QuestionNav = memo(function QuestionNav({
   questions,
   criteriaOf,
   questionIndex,
@@ -69,7 +70,7 @@ export function QuestionNav({
       </p>
     </nav>
   );
-}
+});
 
 export function wrapUpLabelOf(card: { status: string; recommendation: RecommendationName | null } | undefined, submitted: boolean): string {
   if (submitted) return "Submitted";

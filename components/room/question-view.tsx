@@ -1,6 +1,6 @@
 "use client";
 
-import type { RefObject } from "react";
+import { memo, type RefObject } from "react";
 import { RenderedMarkdown } from "@/components/markdown/rendered-markdown";
 import { DIFFICULTY_LABELS } from "@/lib/questions/labels";
 import { Card } from "@/components/ui/card";
@@ -21,7 +21,7 @@ export function questionScore(q: RoomQuestion, criteria: Map<string, CriterionSc
 }
 
 /** One question in the room: prompt, model answer, follow-ups and red flags, its demo lab, the rubric and notes. */
-export function QuestionView({ noteRef, ...props }: {
+export const QuestionView = memo(function QuestionView({ noteRef, ...props }: {
   interviewId: string;
   question: RoomQuestion;
   index: number;
@@ -111,4 +111,4 @@ export function QuestionView({ noteRef, ...props }: {
       </Card>
     </>
   );
-}
+});

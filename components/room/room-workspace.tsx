@@ -1,10 +1,11 @@
 "use client";
 
-import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { randomId } from "@/lib/scoring/mutation-queue";
 import type { Change } from "@/lib/scoring/mutation-queue";
 import type { FieldValue } from "@/lib/scoring/schemas";
+import { type GroupedValues, groupValues } from "@/lib/scoring/display-values";
 import type { CriterionScoreValue, NoteValue, RoomState, ScorecardValue } from "@/lib/scoring/types";
 import { QuestionNav, wrapUpLabelOf } from "./question-nav";
 import { QuestionView } from "./question-view";
@@ -14,25 +15,7 @@ import { useRoomShortcuts } from "./use-room-shortcuts";
 import { WrapUp } from "./wrap-up";
 
 const EMPTY_CRITERIA = new Map<string, CriterionScoreValue>();
-
-/** Field values grouped the way the screens read them: criteria per question, notes per question. */
-function groupValues(values: Map<string, FieldValue>) {
-  const criteria = new Map<string, Map<string, CriterionScoreValue>>();
-  const notes = new Map<string | null, NoteValue[]>();
-  for (const v of values.values()) {
-    if (v.kind === "criterion") {
-      let m = criteria.get(v.interviewQuestionId);
-      if (!m) criteria.set(v.interviewQuestionId, (m = new Map()));
-      m.set(v.criterionId, v);
-    } else if (v.kind === "note" && !v.deleted) {
-      const list = notes.get(v.interviewQuestionId) ?? [];
-      list.push(v);
-      notes.set(v.interviewQuestionId, list);
-    }
-  }
-  for (const list of notes.values()) list.sort((a, b) => a.offsetSeconds - b.offsetSeconds);
-  return { criteria, notes };
-}
+const NO_NOTES: NoteValue[] = [];
 
 export interface RoomWorkspaceProps {
   room: RoomState;
@@ -69,7 +52,14 @@ export function RoomWorkspace(props: RoomWorkspaceProps) {
 
   const question = questionIndex !== null ? (room.questions[questionIndex] ?? null) : null;
   const roomClock = useRoomClock(room.me?.id ?? null, room.interview.startedAt ? (question?.id ?? null) : null);
-  const grouped = useMemo(() => groupValues(values), [values]);
+  // Grouped per question, each question's map and note list kept while its contents are the same
+  // objects (React's "adjust state when a prop changes": the previous grouping is state).
+  const [lastGrouping, setLastGrouping] = useState<{ values: Map<string, FieldValue>; grouped: GroupedValues }>(() => ({ values, grouped: groupValues(values) }));
+  let grouped = lastGrouping.grouped;
+  if (lastGrouping.values !== values) {
+    grouped = groupValues(values, lastGrouping.grouped);
+    setLastGrouping({ values, grouped });
+  }
   const criteriaOf = useCallback((questionId: string) => grouped.criteria.get(questionId) ?? EMPTY_CRITERIA, [grouped]);
   const card = values.get("s") as ScorecardValue | undefined;
 
@@ -93,10 +83,20 @@ export function RoomWorkspace(props: RoomWorkspaceProps) {
     (criterionId: string, covered: boolean) => question && enqueue({ kind: "criterion", interviewQuestionId: question.id, criterionId, covered }),
     [enqueue, question],
   );
-  const offsetNow = () => {
-    const started = room.interview.startedAt ? new Date(room.interview.startedAt).getTime() : null;
-    return started === null ? 0 : Math.max(0, Math.round((Date.now() + props.serverOffsetMs - started) / 1000));
-  };
+  const startedAt = room.interview.startedAt;
+  const serverOffsetMs = props.serverOffsetMs;
+  const questionId = question?.id ?? null;
+  const addNote = useCallback(
+    (body: string) => {
+      if (!questionId) return;
+      const started = startedAt ? new Date(startedAt).getTime() : null;
+      const offsetSeconds = started === null ? 0 : Math.max(0, Math.round((Date.now() + serverOffsetMs - started) / 1000));
+      enqueue({ kind: "note.create", noteId: randomId("n"), interviewQuestionId: questionId, body, offsetSeconds });
+    },
+    [enqueue, questionId, startedAt, serverOffsetMs],
+  );
+  const editNote = useCallback((noteId: string, body: string) => enqueue({ kind: "note.update", noteId, body }), [enqueue]);
+  const deleteNote = useCallback((noteId: string) => enqueue({ kind: "note.delete", noteId }), [enqueue]);
 
   useRoomShortcuts(
     {
@@ -152,7 +152,7 @@ export function RoomWorkspace(props: RoomWorkspaceProps) {
               index={questionIndex!}
               roomClock={roomClock}
               criteria={criteriaOf(question.id)}
-              notes={grouped.notes.get(question.id) ?? []}
+              notes={grouped.notes.get(question.id) ?? NO_NOTES}
               current={current}
               onCurrent={setCurrent}
               showModel={showModel}
@@ -161,9 +161,9 @@ export function RoomWorkspace(props: RoomWorkspaceProps) {
               onLevel={setLevel}
               onCovered={setCovered}
               noteRef={noteRef}
-              onAddNote={(body) => enqueue({ kind: "note.create", noteId: randomId("n"), interviewQuestionId: question.id, body, offsetSeconds: offsetNow() })}
-              onEditNote={(noteId, body) => enqueue({ kind: "note.update", noteId, body })}
-              onDeleteNote={(noteId) => enqueue({ kind: "note.delete", noteId })}
+              onAddNote={addNote}
+              onEditNote={editNote}
+              onDeleteNote={deleteNote}
             />
           ) : (
             <WrapUp

@@ -2,9 +2,11 @@
 
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import type { QueueConflict, QueueSnapshot } from "@/lib/scoring/mutation-queue";
+import type { MutationQueue, QueueConflict, QueueSnapshot } from "@/lib/scoring/mutation-queue";
 import type { FieldValue } from "@/lib/scoring/protocol";
 import { RECOMMENDATION_LABELS } from "@/lib/scoring/protocol";
+import type { RoomState } from "@/lib/scoring/types";
+import { useQueueSelect } from "./use-queue-select";
 
 const STYLES: Record<QueueSnapshot["status"], string> = {
   saved: "bg-emerald-50 text-emerald-800 border-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:border-emerald-800",
@@ -14,7 +16,9 @@ const STYLES: Record<QueueSnapshot["status"], string> = {
   "signed-out": "bg-red-50 text-red-800 border-red-300 dark:bg-red-950 dark:text-red-200 dark:border-red-800",
 };
 
-export function SaveStatus({ snapshot }: { snapshot: QueueSnapshot | null }) {
+/** The save status beside the title; it subscribes to the queue itself, so only it re-renders as changes are saved. */
+export function SaveStatus({ queue }: { queue: MutationQueue }) {
+  const snapshot = useQueueSelect(queue, (q) => q.snapshot(), null);
   if (!snapshot) return null;
   const n = snapshot.pending;
   const text =
@@ -72,4 +76,52 @@ export function ConflictList({ conflicts, label, onResolve }: { conflicts: Queue
       ))}
     </div>
   );
+}
+
+/**
+ * What the queue needs the interviewer to see above the questions: conflicts to decide,
+ * rejected changes, and a sign-in that expired. Subscribes to the queue itself.
+ */
+export function QueueAlerts({ queue, room }: { queue: MutationQueue; room: RoomState }) {
+  const snapshot = useQueueSelect(queue, (q) => q.snapshot(), null);
+  if (!snapshot) return null;
+  const label = (key: string) => fieldLabel(room, key);
+  return (
+    <>
+      <ConflictList conflicts={snapshot.conflicts} label={label} onResolve={(k, c) => queue.resolveConflict(k, c)} />
+      {snapshot.rejections.map((rej) => (
+        <div key={rej.at} role="alert" className="flex items-center gap-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <span>
+            Not saved — {label(rej.key)}: {rej.message}
+          </span>
+          <Button variant="ghost" size="sm" className="ml-auto" onClick={() => queue.dismissRejection(rej.at)}>
+            Dismiss
+          </Button>
+        </div>
+      ))}
+      {snapshot.status === "signed-out" && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          {snapshot.lastError}{" "}
+          <a className="underline" href={`/sign-in?callbackUrl=${encodeURIComponent(`/interviews/${room.interview.id}/room`)}`} target="_blank" rel="noreferrer">
+            Sign in in a new tab
+          </a>
+          , then{" "}
+          <button type="button" className="underline" onClick={() => queue.kick()}>
+            retry
+          </button>
+          .
+        </p>
+      )}
+    </>
+  );
+}
+
+function fieldLabel(room: RoomState, key: string): string {
+  if (key === "s") return "Recommendation and summary";
+  if (key.startsWith("a:")) return `Attribute “${key.slice(2)}”`;
+  if (key.startsWith("n:")) return "A note";
+  const [, qid, cid] = key.split(":");
+  const q = room.questions.find((x) => x.id === qid);
+  const c = q?.criteria.find((x) => x.id === cid);
+  return q && c ? `${q.title} — ${c.title}` : "A criterion";
 }

@@ -112,7 +112,7 @@ export function useLiveRoom(interviewId: string, opts: { enabled: boolean; quest
       s.addEventListener("panel", (e) => {
         heard();
         const data = parse<PanelEvent>(e);
-        setPanel(data.panel);
+        setPanel((prev) => (samePanel(prev, data.panel) ? prev : data.panel));
         setInterview((prev) => (prev && prev.status === data.interview.status && prev.startedAt === data.interview.startedAt ? prev : data.interview));
         records = mergeSnapshot(records, data.presence, Date.now());
         evaluate();
@@ -120,7 +120,10 @@ export function useLiveRoom(interviewId: string, opts: { enabled: boolean; quest
       s.addEventListener("progress", (e) => {
         heard();
         const data = parse<ProgressEvent>(e);
-        setPanel((prev) => prev.map((p) => (p.userId === data.userId ? { ...p, status: data.status, progress: data.progress } : p)));
+        setPanel((prev) => {
+          const next = prev.map((p) => (p.userId === data.userId ? { ...p, status: data.status, progress: data.progress } : p));
+          return samePanel(prev, next) ? prev : next;
+        });
       });
       s.addEventListener("presence", (e) => {
         heard();
@@ -182,4 +185,9 @@ export function useLiveRoom(interviewId: string, opts: { enabled: boolean; quest
   }, [interviewId, enabled, questionIndex]);
 
   return { panel, presence, connection, interview };
+}
+
+/** The same panel on screen (a stream event that repeats what we have keeps the array, and nothing re-renders). */
+function samePanel(a: PanelMember[], b: PanelMember[]): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,13 +1,19 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { browserStorage, type Change, httpTransport, MutationQueue } from "@/lib/scoring/mutation-queue";
-import { type FieldValue, fieldKeyOfValue } from "@/lib/scoring/protocol";
+import { displayStore, shareValues } from "@/lib/scoring/display-values";
+import type { FieldValue } from "@/lib/scoring/protocol";
 import type { PanelMember, RoomState } from "@/lib/scoring/types";
 import { useLiveRoom } from "./use-live-room";
 
 const NO_PANEL: PanelMember[] = [];
+const NO_VALUES = new Map<string, FieldValue>();
+/** How long a tab waits for another tab's hold on its scorecard before saying it is open elsewhere. */
+const LOCK_WAIT_MS = 1500;
+const noSubscription = () => () => {};
+
 
 function serverValuesOf(room: RoomState): FieldValue[] {
   const me = room.me;
@@ -29,7 +35,6 @@ export function scoringOpen(room: RoomState, serverNowMs: number): boolean {
 export function useRoom(interviewId: string, initialRoom?: RoomState) {
   const [room, setRoom] = useState<RoomState | null>(initialRoom ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [version, bump] = useReducer((n: number) => n + 1, 0);
   // Server clock minus ours, for the interview's elapsed time (the room's reads carry the server's time).
   const [serverOffsetMs, setServerOffsetMs] = useState(() => (initialRoom ? new Date(initialRoom.serverNow).getTime() - Date.now() : 0));
   const [questionIndex, setQuestionIndex] = useState<number | null>(0);
@@ -99,22 +104,26 @@ export function useRoom(interviewId: string, initialRoom?: RoomState) {
     let release = () => {};
     let cancelled = false;
     const held = new Promise<void>((r) => (release = r));
-    // A lock still being let go (a reload's old page, React's dev double-mount) is retried a
-    // few times before we conclude another tab really has it.
-    const attempt = (left: number) =>
-      void locks.request(`panelist-room-${scorecardId}`, { ifAvailable: true }, async (lock) => {
+    // A waiting request: a lock still being let go (a reload's old page, React's dev
+    // double-mount) is granted the moment it is released; one still held after a while means
+    // another tab really has this scorecard open.
+    const waiting = new AbortController();
+    const giveUp = setTimeout(() => waiting.abort(), LOCK_WAIT_MS);
+    locks
+      .request(`panelist-room-${scorecardId}`, { signal: waiting.signal }, async () => {
+        clearTimeout(giveUp);
         if (cancelled) return;
-        if (!lock) {
-          if (left > 0) setTimeout(() => !cancelled && attempt(left - 1), 300);
-          else setTabLock("elsewhere");
-          return;
-        }
         setTabLock("held");
         await held;
+      })
+      .catch(() => {
+        // Aborted: still held elsewhere after the wait (or we unmounted meanwhile).
+        if (!cancelled) setTabLock("elsewhere");
       });
-    attempt(5);
     return () => {
       cancelled = true;
+      clearTimeout(giveUp);
+      waiting.abort();
       release();
     };
   }, [scorecardId]);
@@ -125,7 +134,6 @@ export function useRoom(interviewId: string, initialRoom?: RoomState) {
       transport: httpTransport(interviewId),
       storage: browserStorage(`panelist.room.v1.${scorecardId}`),
       initial: serverValuesOf(room),
-      onChange: () => bump(),
       onAck: (value) => {
         // Our submit went through: the panel's submitted scorecards are now ours to see.
         if (value.kind === "scorecard" && value.status === "SUBMITTED") void reload();
@@ -171,14 +179,13 @@ export function useRoom(interviewId: string, initialRoom?: RoomState) {
     return () => clearTimeout(t);
   }, [liveStatus, roomStatus, hasCard, reload, enter]);
 
-  // Recomputed when the queue changes (it bumps `version`), not on every render.
-  const values = useMemo(() => {
-    const out = new Map<string, FieldValue>();
-    if (queue) for (const v of queue.displayValues()) out.set(fieldKeyOfValue(v), v);
-    else if (room) for (const v of serverValuesOf(room)) out.set(fieldKeyOfValue(v), v);
-    return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the queue's contents
-  }, [queue, room, version]);
+  // What the interviewer sees: the queue's display values (server values before it exists),
+  // structurally shared so an acknowledgement that changes nothing visible re-renders nothing.
+  const serverValues = useMemo(() => (room ? shareValues(NO_VALUES, serverValuesOf(room)) : NO_VALUES), [room]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a store per queue, starting from the values on screen
+  const store = useMemo(() => (queue ? displayStore(queue, serverValues) : null), [queue]);
+  const readValues = store ? store.get : () => serverValues;
+  const values = useSyncExternalStore(store ? store.subscribe : noSubscription, readValues, readValues);
 
   const enqueue = useCallback((change: Change) => queue?.enqueue(change), [queue]);
 
@@ -190,7 +197,6 @@ export function useRoom(interviewId: string, initialRoom?: RoomState) {
     openElsewhere: tabLock === "elsewhere",
     loadError,
     queue,
-    snapshot: queue?.snapshot() ?? null,
     values,
     enqueue,
     panel: live.panel,

@@ -113,6 +113,10 @@ export class MutationQueue {
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
   readonly stats = { sent: 0, acked: 0, replayed: 0, retried: 0, conflicts: 0, rejected: 0, merged: 0 };
+  private readonly listeners = new Set<() => void>();
+  private snap: QueueSnapshot | null = null;
+  /** Moves on every change of what the queue shows (values, status, conflicts, rejections). */
+  private rev = 0;
 
   constructor(private readonly opts: MutationQueueOptions) {
     for (const v of opts.initial) this.server.set(fieldKeyOfValue(v), v);
@@ -125,7 +129,26 @@ export class MutationQueue {
 
   // ----- reading -------------------------------------------------------------------------------
 
+  /**
+   * Listens for changes (useSyncExternalStore's subscribe: a bound function, stable per queue).
+   * Listeners run after `onChange`.
+   */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  /** A number that moves whenever anything the queue shows changed. */
+  get revision(): number {
+    return this.rev;
+  }
+
+  /** The queue's status; the same object until something changes (a stable external-store snapshot). */
   snapshot(): QueueSnapshot {
+    return (this.snap ??= this.computeSnapshot());
+  }
+
+  private computeSnapshot(): QueueSnapshot {
     const status: QueueStatus = this.signedOut
       ? "signed-out"
       : this.conflicts.length
@@ -244,7 +267,10 @@ export class MutationQueue {
   /** Retry now (the browser came back online, or the user signed in again). */
   kick(): void {
     this.stopped = false;
-    this.signedOut = false;
+    if (this.signedOut) {
+      this.signedOut = false;
+      this.notify();
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.pump();
@@ -269,8 +295,15 @@ export class MutationQueue {
 
   private changed(pump = true): void {
     this.opts.storage?.save({ v: 1, entries: this.entries, conflicts: this.conflicts });
-    this.opts.onChange?.(this);
+    this.notify();
     if (pump) this.pump();
+  }
+
+  private notify(): void {
+    this.snap = null;
+    this.rev++;
+    this.opts.onChange?.(this);
+    for (const l of [...this.listeners]) l();
   }
 
   private pump(): void {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { MyInterviews } from "@/components/interviews/my-interviews";
 import { OrganizationInterviews } from "@/components/interviews/organization-interviews";
 import { TimeZoneSetting } from "@/components/interviews/time-zone-setting";
+import { Providers } from "@/app/providers";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/actor";
@@ -30,7 +31,9 @@ export default async function InterviewsPage() {
         }
       />
       <div className="mb-6">
-        <TimeZoneSetting current={zone} zones={timeZoneOptions()} />
+        <Providers>
+          <TimeZoneSetting current={zone} zones={timeZoneOptions()} />
+        </Providers>
       </div>
       <div className="space-y-10">
         {mine && <MyInterviews initial={mine} />}
