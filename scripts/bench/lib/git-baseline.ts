@@ -155,6 +155,12 @@ export async function startBaselineServer(opts: { ref: string; root: string; dat
       await new Promise((r) => setTimeout(r, 300));
     }
     log(`baseline ${short}: serving at ${baseUrl} (${Date.now() - started} ms after npm start; log: ${serverLog}).`);
+    // Refs from the trust work on never seed a DATABASE_URL on start; their db:seed loads the demo
+    // organization into this local throwaway database (a no-op for older refs, which seeded on start).
+    if (scripts["db:seed"]) {
+      const seedEnv: NodeJS.ProcessEnv = { ...env, DATABASE_URL: databaseUrl, NODE_ENV: "development" };
+      await runLogged("npm", ["run", "--silent", "db:seed"], { cwd: dir, env: seedEnv, logPath: serverLog.replace(/server\.log$/, "seed.log"), label: `db:seed at ${short}` });
+    }
     return { ref, sha, baseUrl, databaseUrl, stop };
   } catch (err) {
     await stop();
