@@ -32,6 +32,9 @@ const PUBLIC = new Set([
   "POST /api/auth/password-reset/request",
   "POST /api/auth/password-reset/check",
   "POST /api/invitations/accept",
+  // Health probes for load balancers: no data, no actor (lib/health/readiness.ts).
+  "GET /api/health/live",
+  "GET /api/health/ready",
 ]);
 
 /**
