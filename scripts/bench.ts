@@ -124,12 +124,13 @@ function ensureBuild(mode: "auto" | "force" | "reuse"): void {
   }
   log(`Building the app into ${distDir}/ (next build, HEAD ${head.slice(0, 10)}${dirty.length ? `, plus ${dirty.length} uncommitted file(s)` : ""})…`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+  // `npm run build`: next build, then the compiled server (scripts/build-server.mjs).
+  const result = spawnSync("npm", ["run", "--silent", "build"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}).`);
+  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status ?? result.signal}).`);
   writeFileSync(stamp, `${head}\n`);
   log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }

@@ -1,7 +1,7 @@
 // npm run db:migrate — applies prisma/migrations to DATABASE_URL, or, when it is unset, to
 // the embedded dev database (.data/postgres). Interchangeable with `prisma migrate deploy`:
 // both keep the same _prisma_migrations history.
-import { startDevDatabase } from "../lib/db/embedded";
+
 import { migrate } from "../lib/db/migrate";
 
 async function main(): Promise<number> {
@@ -10,6 +10,8 @@ async function main(): Promise<number> {
   let stop: (() => Promise<void>) | undefined;
   if (!url) {
     console.log("DATABASE_URL is not set: migrating the embedded dev database (.data/postgres).");
+    // Loaded only here: the embedded database is a development dependency.
+    const { startDevDatabase } = await import("../lib/db/embedded");
     const dev = await startDevDatabase("panelist");
     url = dev.url;
     stop = dev.stop;

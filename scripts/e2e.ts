@@ -11,6 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { compiledServerFile } from "./lib/production-server";
 import { assertLocalDatabaseUrl, cleanupStack, migrateAndSeed, startNextServer, throwawayDatabase } from "./lib/throwaway";
 
 const root = resolve(__dirname, "..");
@@ -40,17 +41,18 @@ async function prepareDatabase(url: string): Promise<void> {
 
 function ensureBuild(force: boolean): void {
   const buildId = join(root, distDir, "BUILD_ID");
-  if (!force && existsSync(buildId)) {
+  if (!force && existsSync(buildId) && existsSync(compiledServerFile(root, distDir))) {
     log(`Using the production build in ${distDir}/ (built ${statSync(buildId).mtime.toLocaleString()}); pass --build to rebuild.`);
     return;
   }
-  log(`Building the app into ${distDir}/ (next build)…`);
-  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+  log(`Building the app into ${distDir}/ (npm run build)…`);
+  // `npm run build`: next build, then the compiled server (scripts/build-server.mjs).
+  const result = spawnSync("npm", ["run", "--silent", "build"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}).`);
+  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status ?? result.signal}).`);
 }
 
 function startServer(databaseUrl: string): Promise<string> {

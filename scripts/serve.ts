@@ -3,10 +3,10 @@
 // embedded database (never into DATABASE_URL: scripts/lib/seed-policy.ts), then runs `next dev`
 // or (building first when needed) the production server,
 // scripts/server.ts (Next's own handler, with the live scoring write answered before its router).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { demoCredentialLines } from "../lib/seed/credentials";
 import { prepareDatabase } from "./lib/database";
 import { productionServerArgs } from "./lib/production-server";
@@ -55,7 +55,7 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<boole
 
 async function main() {
   console.log(`Panelist ${mode}: preparing the database…`);
-  const db = await prepareDatabase();
+  const db = await prepareDatabase(console.log, { migrateDatabaseUrl: mode === "dev" });
   console.log(`Database: ${db.description}${db.seeded ? " — demo data loaded" : ""}`);
 
   const secret = authSecret(db.embedded);
@@ -70,22 +70,18 @@ async function main() {
     ...(secret ? { NEXTAUTH_SECRET: secret } : {}),
   };
 
-  if (mode === "start") {
-    const distDir = process.env.NEXT_DIST_DIR || ".next";
-    if (!existsSync(join(process.cwd(), distDir, "BUILD_ID"))) {
-      console.log("No production build found: running `next build` first…");
-      const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-      if (build.status !== 0) {
-        await db.stop();
-        process.exit(build.status ?? 1);
-      }
-    }
+  // `npm start` (scripts/start.mjs) built the app first when needed and runs this file compiled,
+  // beside the compiled server.
+  if (mode === "start" && !process.env.PANELIST_COMPILED) {
+    console.error("`npm start` runs the compiled build: use `npm start` (scripts/start.mjs), not this file directly.");
+    await db.stop();
+    process.exit(1);
   }
 
   // Production runs scripts/server.ts (Next's handler plus the live scoring write path); dev runs `next dev`.
   const child =
     mode === "start"
-      ? spawn(process.execPath, productionServerArgs(process.cwd(), ["--port", String(port)]), { stdio: "inherit", env: { ...env, NODE_ENV: "production" } })
+      ? spawn(process.execPath, productionServerArgs(join(dirname(process.argv[1]!), "server.js"), ["--port", String(port)]), { stdio: "inherit", env: { ...env, NODE_ENV: "production" } })
       : spawn(process.execPath, [nextBin, mode, "--port", String(port)], { stdio: "inherit", env });
   let stopping = false;
   const shutdown = async (code: number) => {

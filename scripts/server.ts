@@ -14,18 +14,57 @@
 // (scripts/lib/production-server.ts holds the node arguments `npm start` uses)
 // (DATABASE_URL and NEXTAUTH_SECRET come from the environment; serve.ts sets them.)
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
+import { dirname, join } from "node:path";
 import { parse as parseCookies } from "cookie";
 import next from "next";
+import type { NextConfig } from "next";
 import pg from "pg";
 import { PEER_ADDRESS_HEADER, PEER_PROOF_ENV, PEER_PROOF_HEADER } from "../lib/auth/client-ip";
 import { PERMISSIONS } from "../lib/auth/permissions";
+import { readMigrations } from "../lib/db/migrate";
+import { missingMigrations } from "../lib/health/readiness";
 import { poolRunner } from "../lib/db/sql-runner";
 import { GroupCommitWriter } from "../lib/scoring/group-commit";
 import { handleScoreWrite, matchScoreWritePath, type ScoreWriteDeps } from "../lib/scoring/write-endpoint";
 import { apiSecurityHeaders, guardNodeRequest, pathnameOf, sendRefusal } from "../lib/security/node-http";
 import { textOrEmpty } from "../lib/security/request-body";
 import { ROUTE_POLICIES } from "../lib/security/route-policy";
+import { log, logger, type RequestContext, requestIdFrom, withRequestContext } from "../lib/log";
+import type { Logger } from "pino";
+
+/** Refuses to serve a database whose schema lacks a migration this build ships, naming the fix. */
+async function assertSchemaCurrent(databaseUrl: string): Promise<void> {
+  const expected = readMigrations().map((m) => m.name);
+  // A replica may start before its database (compose, a restart): keep trying for a while.
+  const waitMs = Number(process.env.DATABASE_CONNECT_TIMEOUT_SECONDS ?? 30) * 1000;
+  const deadline = Date.now() + waitMs;
+  let client: pg.Client;
+  for (;;) {
+    client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      break;
+    } catch (err) {
+      await client.end().catch(() => {});
+      if (Date.now() >= deadline) throw new Error(`cannot reach the database at DATABASE_URL within ${waitMs / 1000} s (${err instanceof Error ? err.message : String(err)}).`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    const missing = await missingMigrations((sql) => client.query(sql), expected);
+    if (missing.length) {
+      throw new Error(
+        `the database schema is not current: ${missing.length} migration(s) of this build are not applied (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}). ` +
+          "Run the deploy step `npm run db:migrate` (or `node dist/migrate.js`) once, then start the replicas.",
+      );
+    }
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,9 +80,23 @@ async function main(): Promise<void> {
   if (!databaseUrl) throw new Error("DATABASE_URL is not set (start Panelist with `npm start`).");
   if (!secret || secret.length < 32) throw new Error("NEXTAUTH_SECRET must be set (at least 32 characters) for a production start.");
   Object.assign(process.env, { NODE_ENV: "production", [PEER_PROOF_ENV]: randomBytes(24).toString("hex") });
+  // Compiled (dist/server.js): the lab worker is compiled beside it; nothing loads TypeScript.
+  if (process.env.PANELIST_COMPILED === "1") process.env.PANELIST_LAB_WORKER ??= join(dirname(process.argv[1]!), "lab-worker.js");
   const peerProof = process.env[PEER_PROOF_ENV]!;
 
-  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+  // A replica serves only a schema that has every migration this build ships: migrations are a
+  // deploy step (`npm run db:migrate`), never raced by replicas starting at once.
+  await assertSchemaCurrent(databaseUrl);
+
+  // The configuration serialized at build time (what Next's own standalone server does): the
+  // production folder has no next.config.js, and nothing is loaded from the sources.
+  const dir = process.cwd();
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const serverFiles = join(dir, distDir, "required-server-files.json");
+  if (!existsSync(serverFiles)) throw new Error(`No production build in ${join(dir, distDir)} (run \`npm run build\`).`);
+  const conf = (JSON.parse(readFileSync(serverFiles, "utf8")) as { config: NextConfig }).config;
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
+  const app = next({ dev: false, dir, conf, hostname: hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
 
@@ -51,12 +104,27 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
   // Idle connections dropped by Postgres (a restart) are replaced on next use; a connection that
   // fails mid-write fails that write, which the client retries. Neither may crash the server.
-  pool.on("error", (err) => console.warn(`[scoring] idle connection lost: ${err.message}`));
+  pool.on("error", (err) => log("scoring").warn({ reason: err.message }, "idle connection lost"));
   pool.on("connect", (client) => client.on("error", () => {}));
   const run = poolRunner(pool);
   const deps: ScoreWriteDeps = { secret, run, writer: new GroupCommitWriter(run, { roles: PERMISSIONS["scoring.write"], maxInFlight: 2 }) };
 
+  const requests = log("http");
   const server = http.createServer((req, res) => {
+    // One id per request, in every log line it causes and in the answer (propagated from a
+    // load balancer's X-Request-Id when it sent a sane one).
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    const context = { requestId } as RequestContext;
+    res.once("finish", () => logRequest(requests, context, req, res, started));
+    res.once("close", () => {
+      if (!res.writableFinished) logRequest(requests, context, req, res, started, true);
+    });
+    withRequestContext(context, () => route(req, res));
+  });
+  const route = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // The socket's address, for the sign-in limits (lib/auth/client-ip.ts): written here on every
     // request, replacing anything a client sent, because route handlers never see the socket.
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
@@ -64,14 +132,14 @@ async function main(): Promise<void> {
     const interviewId = matchScoreWritePath(req.method, req.url);
     if (interviewId === null) return void handle(req, res);
     serveWrite(deps, interviewId, req, res);
-  });
+  };
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     if (hostname) server.listen(port, hostname, resolve);
     else server.listen(port, resolve);
   });
-  console.log(`> Panelist ready on http://${hostname ?? "localhost"}:${port}`);
+  logger().info({ port, hostname: hostname ?? null }, `Panelist ready on http://${hostname ?? "localhost"}:${port}`);
 
   // Stop taking connections, let requests in flight (and their writes) finish, then close the
   // pool; give up after 10 s. Once, however many signals arrive.
@@ -124,7 +192,22 @@ function serveWrite(deps: ScoreWriteDeps, interviewId: string, req: http.Incomin
   });
 }
 
+/**
+ * One line per request when its answer is sent (or the client went away first): method, route
+ * (the path, never the query string), status, duration, and — through the request context — its
+ * id and the actor's user and organization ids. Long-lived event streams log when they end.
+ */
+function logRequest(out: Logger, context: RequestContext, req: http.IncomingMessage, res: http.ServerResponse, started: bigint, aborted = false): void {
+  const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
+  const line = { requestId: context.requestId, userId: context.userId, organizationId: context.organizationId, method: req.method, route: pathnameOf(req.url), status: res.statusCode, durationMs, ...(aborted ? { aborted: true } : {}) };
+  if (res.statusCode >= 500) out.error(line, "request");
+  // A load balancer probes health every few seconds: those lines only at LOG_LEVEL=debug.
+  else if (line.route.startsWith("/api/health/") && res.statusCode < 400) out.debug(line, "request");
+  else out.info(line, "request");
+}
+
 main().catch((err: unknown) => {
+  logger().fatal({ reason: err instanceof Error ? err.message : String(err) }, "Panelist could not start");
   console.error("Panelist could not start:", err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -11,6 +11,7 @@ const root = resolve(__dirname, "..");
 const resultsDir = join(root, "test-results");
 const VITEST_JSON = join(resultsDir, "vitest-results.json");
 const E2E_JSON = join(resultsDir, "e2e-results.json");
+const RELEASE_JSON = join(resultsDir, "release-results.json");
 const E2E_DIST_DIR = process.env.NEXT_DIST_DIR || ".next-e2e";
 
 interface Counts {
@@ -40,13 +41,19 @@ const steps: Step[] = [
   { name: "Type check (tsc --noEmit)", command: ["npm", "run", "typecheck"] },
   {
     name: "Unit + integration tests (Vitest)",
-    command: [...bin("vitest"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
+    command: [...bin("vitest"), "run", ...["unit", "component", "integration", "security"].flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
     counts: () => vitestCounts(VITEST_JSON),
   },
   {
-    name: `Production build (next build → ${E2E_DIST_DIR}/)`,
-    command: [...bin("next"), "build"],
+    name: `Production build (npm run build → ${E2E_DIST_DIR}/)`,
+    command: ["npm", "run", "--silent", "build"],
     env: { NEXT_DIST_DIR: E2E_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+  {
+    name: "Production folder (npm ci --omit=dev, node dist/server.js)",
+    command: [...bin("vitest"), "run", "--project", "release", "--reporter=default", "--reporter=json", `--outputFile.json=${RELEASE_JSON}`],
+    env: { NEXT_DIST_DIR: E2E_DIST_DIR },
+    counts: () => vitestCounts(RELEASE_JSON),
   },
   {
     name: "End-to-end tests (Playwright)",

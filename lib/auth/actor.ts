@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { noteActor } from "@/lib/log";
 import { env } from "@/lib/env";
 import { getPgPool } from "@/lib/db/client";
 import { poolRunner } from "@/lib/db/sql-runner";
@@ -47,7 +48,9 @@ export async function getSessionUserId(): Promise<string | null> {
 
 export async function getActor(): Promise<Actor | null> {
   const s = await currentSession();
-  return s.state === "actor" ? s.actor : null;
+  if (s.state !== "actor") return null;
+  noteActor(s.actor);
+  return s.actor;
 }
 
 /** For route handlers: the actor or a 401. */
@@ -60,7 +63,10 @@ export async function requireApiActor(): Promise<Actor> {
 /** For pages: the actor, or a redirect to sign-in that returns here afterwards. */
 export async function requirePageActor(): Promise<Actor> {
   const s = await currentSession();
-  if (s.state === "actor") return s.actor;
+  if (s.state === "actor") {
+    noteActor(s.actor);
+    return s.actor;
+  }
   // Signed in but no longer a member anywhere: say so rather than loop through sign-in.
   if (s.state === "noAccess") redirect("/no-access");
   const h = await headers();

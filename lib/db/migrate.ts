@@ -60,20 +60,22 @@ function checksumMatches(bytes: Buffer, recorded: string): boolean {
 
 /** Migration directories (`<timestamp>_<name>/migration.sql`) in the order they apply. */
 export function readMigrations(migrationsDir: string = DEFAULT_MIGRATIONS_DIR): (MigrationFile & { bytes: Buffer })[] {
-  if (!existsSync(migrationsDir)) throw new MigrationError(`Migrations directory not found: ${migrationsDir}`);
+  // turbopackIgnore: the folder is read at run time (the production build copies it beside the
+  // server), not traced into the build — a traced dynamic path pulls in the whole project.
+  if (!existsSync(/* turbopackIgnore: true */ migrationsDir)) throw new MigrationError(`Migrations directory not found: ${migrationsDir}`);
   const lock = join(migrationsDir, "migration_lock.toml");
-  if (existsSync(lock)) {
-    const provider = /provider\s*=\s*"([^"]+)"/.exec(readFileSync(lock, "utf8"))?.[1];
+  if (existsSync(/* turbopackIgnore: true */ lock)) {
+    const provider = /provider\s*=\s*"([^"]+)"/.exec(readFileSync(/* turbopackIgnore: true */ lock, "utf8"))?.[1];
     if (provider && provider !== "postgresql") {
       throw new MigrationError(`migration_lock.toml says provider "${provider}"; this runner only applies postgresql migrations.`);
     }
   }
-  return readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(migrationsDir, d.name, "migration.sql")))
+  return readdirSync(/* turbopackIgnore: true */ migrationsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(/* turbopackIgnore: true */ join(migrationsDir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort()
     .map((name) => {
-      const bytes = readFileSync(join(migrationsDir, name, "migration.sql"));
+      const bytes = readFileSync(/* turbopackIgnore: true */ join(migrationsDir, name, "migration.sql"));
       return { name, bytes, sql: bytes.toString("utf8"), checksum: sha256Hex(bytes) };
     });
 }

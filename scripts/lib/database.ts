@@ -1,6 +1,5 @@
 // Shared by the npm scripts: which database to use, and getting it ready.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { startDevDatabase } from "../../lib/db/embedded";
 import { PrismaClient } from "../../lib/db/generated/client";
 import { migrate } from "../../lib/db/migrate";
 import { seedDemoData } from "../../lib/seed/demo";
@@ -29,6 +28,8 @@ export async function openDatabase(): Promise<OpenDatabase> {
   if (fromEnv) {
     return { url: fromEnv, description: `DATABASE_URL (${describeUrl(fromEnv)})`, embedded: false, stop: async () => {} };
   }
+  // Loaded only here: the embedded database is a development dependency.
+  const { startDevDatabase } = await import("../../lib/db/embedded");
   const dev = await startDevDatabase("panelist");
   return {
     url: dev.url,
@@ -64,17 +65,20 @@ async function hasNoOrganization(url: string): Promise<boolean> {
 }
 
 /**
- * Opens and migrates the database for a start. Demo data goes only into an empty embedded
+ * Opens and migrates the database for a start (`npm start` against DATABASE_URL: not migrated). Demo data goes only into an empty embedded
  * database (scripts/lib/seed-policy.ts): a start against DATABASE_URL never seeds, and says
  * when the database has no organization yet (`empty`), so the banner can tell how to create
  * the first owner.
  */
 export async function prepareDatabase(
   log: (s: string) => void = console.log,
+  opts: { migrateDatabaseUrl: boolean } = { migrateDatabaseUrl: true },
 ): Promise<OpenDatabase & { seeded: boolean; empty: boolean; applied: string[] }> {
   const database = await openDatabase();
   try {
-    const { applied } = await migrate(database.url, { log: () => {} });
+    // A production start against DATABASE_URL leaves migrations to the deploy step
+    // (`npm run db:migrate`); the server refuses a schema that is not current.
+    const { applied } = database.embedded || opts.migrateDatabaseUrl ? await migrate(database.url, { log: () => {} }) : { applied: [] as string[] };
     if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
     const seeded = seedsDemoDataOnStart(database) ? await seedIfEmpty(database.url) : false;
     const empty = !seeded && (await hasNoOrganization(database.url));

@@ -2,7 +2,7 @@
 // embedded cluster in a temp dir, or a fresh database on a local DATABASE_URL server), and
 // migrating + seeding it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { productionServerArgs } from "./production-server";
+import { compiledServerFile, productionServerArgs } from "./production-server";
 import { randomBytes } from "node:crypto";
 import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -167,7 +167,7 @@ export async function startNextServer(opts: {
   };
   delete env.SMTP_URL; // tests and benchmarks never mail anyone; invite links show on screen
   // The production server `npm start` runs: Next's handler plus the live scoring write path.
-  const child: ChildProcess = spawn(process.execPath, productionServerArgs(opts.root, ["--hostname", "127.0.0.1", "--port", String(port)]), {
+  const child: ChildProcess = spawn(process.execPath, productionServerArgs(compiledServerFile(opts.root, opts.distDir), ["--hostname", "127.0.0.1", "--port", String(port)]), {
     cwd: opts.root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -6,6 +6,7 @@
  * Knows nothing about the database: callers pass callbacks (lib/lab/execute-lab-run.ts
  * persists; tests and the bench observe).
  */
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -39,8 +40,16 @@ type WorkerMessage =
 /** What the interviewer sees when a lab breaks for a reason that is ours, not theirs. */
 export const INTERNAL_FAILURE = "The lab stopped with an internal error. It has been logged; please try again.";
 
-/** Resolved from the project root, not import.meta: the same path under tsx and next start. */
-export const LAB_WORKER_FILE = path.join(process.cwd(), "lib", "lab", "runner", "lab-worker.mjs");
+/**
+ * The compiled worker beside the compiled server (it sets PANELIST_LAB_WORKER), or in a
+ * production folder's dist/; else — development and tests, resolved from the working directory,
+ * not import.meta — the one that loads the TypeScript through tsx.
+ */
+export const LAB_WORKER_FILE = process.env.PANELIST_LAB_WORKER
+  ? process.env.PANELIST_LAB_WORKER
+  : existsSync(path.join(process.cwd(), "dist", "lab-worker.js"))
+  ? path.join(process.cwd(), "dist", "lab-worker.js")
+  : path.join(process.cwd(), "lib", "lab", "runner", "lab-worker.mjs");
 
 interface Entry {
   job: LabJob;

@@ -125,6 +125,10 @@ export async function startBaselineServer(opts: { ref: string; root: string; dat
     log(`baseline ${ref} (${short}): building in ${dir} (log: ${buildLog})…`);
     await runLogged(process.execPath, [join(dir, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: dir, env, logPath: buildLog, label: `next build at ${short}` });
     if (!existsSync(join(dir, ".next-bench", "BUILD_ID"))) throw new Error(`next build at ${short} left no BUILD_ID`);
+    // Refs with a compiled production server build it too (their `npm start` runs it).
+    if (existsSync(join(dir, "scripts", "build-server.mjs"))) {
+      await runLogged(process.execPath, [join(dir, "scripts", "build-server.mjs")], { cwd: dir, env, logPath: buildLog, label: `build-server at ${short}` });
+    }
     log(`baseline ${short}: built in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
 
     dbName = `panelist_bench_base_${randomBytes(4).toString("hex")}`;
