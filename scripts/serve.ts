@@ -39,6 +39,16 @@ function authSecret(embedded: boolean): string | undefined {
   return readFileSync(file, "utf8").trim();
 }
 
+/** Pipes a child's stdout through pino-pretty (a development dependency), or as is without it. */
+async function pipePretty(stdout: NodeJS.ReadableStream): Promise<void> {
+  try {
+    const { default: pretty } = await import("pino-pretty");
+    stdout.pipe(pretty({ colorize: process.stdout.isTTY, translateTime: "HH:MM:ss.l", ignore: "pid,hostname,service", sync: true }));
+  } catch {
+    stdout.pipe(process.stdout);
+  }
+}
+
 async function waitUntilServing(url: string, child: ChildProcess): Promise<boolean> {
   const deadline = Date.now() + 5 * 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
@@ -82,7 +92,9 @@ async function main() {
   const child =
     mode === "start"
       ? spawn(process.execPath, productionServerArgs(join(dirname(process.argv[1]!), "server.js"), ["--port", String(port)]), { stdio: "inherit", env: { ...env, NODE_ENV: "production" } })
-      : spawn(process.execPath, [nextBin, mode, "--port", String(port)], { stdio: "inherit", env });
+      : spawn(process.execPath, [nextBin, mode, "--port", String(port)], { stdio: ["inherit", "pipe", "inherit"], env });
+  // Development reads the JSON log lines pretty-printed (Next's own lines pass through as they are).
+  if (mode === "dev" && child.stdout) await pipePretty(child.stdout);
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
