@@ -10,9 +10,12 @@
 // for an empty route handler, so 64 closed-loop writers wait ≥ 55 ms each before any work is
 // done. Everything else — pages, every other API route, the proxy, auth — stays in Next.
 //
-// Usage: node --import tsx scripts/server.ts [--hostname 127.0.0.1] [--port 3000]
-// (scripts/lib/production-server.ts holds the node arguments `npm start` uses)
-// (DATABASE_URL and NEXTAUTH_SECRET come from the environment; serve.ts sets them.)
+// Usage (compiled by `npm run build` to <distDir>/standalone/dist/server.js):
+//   node dist/server.js [--hostname 127.0.0.1] [--port 3000]
+// (scripts/lib/production-server.ts holds the node arguments `npm start` uses; DATABASE_URL and
+// NEXTAUTH_SECRET come from the environment; serve.ts sets them for `npm start`.)
+// At start it refuses a database whose schema lacks a migration of this build, then logs every
+// request as one JSON line (lib/log.ts).
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -23,6 +26,7 @@ import type { NextConfig } from "next";
 import pg from "pg";
 import { PEER_ADDRESS_HEADER, PEER_PROOF_ENV, PEER_PROOF_HEADER } from "../lib/auth/client-ip";
 import { PERMISSIONS } from "../lib/auth/permissions";
+import { connectionBudget } from "../lib/db/connection-budget";
 import { readMigrations } from "../lib/db/migrate";
 import { missingMigrations } from "../lib/health/readiness";
 import { poolRunner } from "../lib/db/sql-runner";
@@ -87,6 +91,9 @@ async function main(): Promise<void> {
   // A replica serves only a schema that has every migration this build ships: migrations are a
   // deploy step (`npm run db:migrate`), never raced by replicas starting at once.
   await assertSchemaCurrent(databaseUrl);
+  // Every pool this instance opens is sized from one setting (DATABASE_CONNECTIONS).
+  const budget = connectionBudget();
+  logger().info({ connections: budget }, "connection budget per replica");
 
   // The configuration serialized at build time (what Next's own standalone server does): the
   // production folder has no next.config.js, and nothing is loaded from the sources.
@@ -101,7 +108,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
 
   // The write path's own small pool: group commit keeps at most two transactions in flight.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: budget.scoring });
   // Idle connections dropped by Postgres (a restart) are replaced on next use; a connection that
   // fails mid-write fails that write, which the client retries. Neither may crash the server.
   pool.on("error", (err) => log("scoring").warn({ reason: err.message }, "idle connection lost"));

@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { connectionBudget } from "./connection-budget";
 import { PrismaClient } from "./generated/client";
 
 
@@ -9,7 +10,8 @@ const globalForDb = globalThis as unknown as { panelistDb?: PrismaClient; paneli
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (start Panelist with `npm run dev` or `npm start`).");
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  // The app's share of the replica's connection budget (lib/db/connection-budget.ts).
+  const pool = new pg.Pool({ connectionString, max: connectionBudget().app });
   // A server shutting down can send its FATAL in the same packet that completes a new connection,
   // before whoever checked the client out has attached a listener — and pg would throw it from
   // the socket. Every client keeps a listener for life; failed queries still fail, and the pool

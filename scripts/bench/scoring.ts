@@ -13,6 +13,7 @@
 //                  young-generation size as the production server (scripts/lib/production-server.ts).
 //   fanout_*       write-to-SSE latency: a panelist writes through instance A; subscribers on A
 //                  (one instance) and on B (across two) timestamp the progress event's arrival.
+import { connectionBudget } from "../../lib/db/connection-budget";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Pool } from "pg";
@@ -47,8 +48,8 @@ const TARGET_FANOUT_P95_MS = 100;
  * transaction; POST /write-grouped goes through the app's group commit, with the app's settings.
  */
 async function startFloor(databaseUrl: string): Promise<{ url: string; close(): Promise<void> }> {
-  // Same pool size as the app's Prisma client (DATABASE_POOL_MAX, default 10).
-  const pool = new Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  // Same pool size as the app's own pool (its share of DATABASE_CONNECTIONS: 10 by default).
+  const pool = new Pool({ connectionString: databaseUrl, max: connectionBudget().app });
   // Same as scripts/server.ts: three connections, two transactions in flight.
   const groupedPool = new Pool({ connectionString: databaseUrl, max: 3 });
   const run = poolRunner(pool);
