@@ -50,7 +50,7 @@ const steps: Step[] = [
     env: { NEXT_DIST_DIR: E2E_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
   },
   {
-    name: "Production folder (npm ci --omit=dev, node dist/server.js)",
+    name: "Production folder and two replicas behind HAProxy (tests/release/)",
     command: [...bin("vitest"), "run", "--project", "release", "--reporter=default", "--reporter=json", `--outputFile.json=${RELEASE_JSON}`],
     env: { NEXT_DIST_DIR: E2E_DIST_DIR },
     counts: () => vitestCounts(RELEASE_JSON),

@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { log } from "@/lib/log";
 import { connectionBudget } from "./connection-budget";
 import { PrismaClient } from "./generated/client";
 
@@ -17,6 +18,9 @@ function createClient(): PrismaClient {
   // the socket. Every client keeps a listener for life; failed queries still fail, and the pool
   // discards the broken client when it comes back.
   pool.on("connect", (client) => client.on("error", () => {}));
+  // An idle connection that the server ends (a restart, a failover, an administrator) is an
+  // 'error' on the pool; unheard, it would end the process. The pool drops it and opens another.
+  pool.on("error", (err) => log("db").warn({ reason: err.message }, "an idle database connection was closed by the server"));
   // $disconnect ends the pool too.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client: PrismaClient = new PrismaClient({

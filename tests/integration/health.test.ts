@@ -78,6 +78,7 @@ describe("checkReadiness", () => {
     cleanups.push(() => s.stop());
     const url = s.url("postgres");
     const pool = new pg.Pool({ connectionString: url, max: 2 });
+    pool.on("error", () => {});
     cleanups.push(() => pool.end().catch(() => {}));
     const deps = { pool, expectedMigrations: EXPECTED, liveState: () => "listening" as const };
     expect(await checkReadiness(deps)).toEqual({ ready: false, checks: { database: "ok", migrations: "failing", live: "ok" } });
@@ -92,8 +93,13 @@ describe("checkReadiness", () => {
 
   it("a LISTEN connection that is down makes the instance not ready", async () => {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    cleanups.push(() => pool.end().catch(() => {}));
-    const r = await checkReadiness({ pool, expectedMigrations: EXPECTED, liveState: () => "reconnecting" });
-    expect(r).toEqual({ ready: false, checks: { database: "ok", migrations: "ok", live: "failing" } });
+    pool.on("error", () => {});
+    try {
+      const r = await checkReadiness({ pool, expectedMigrations: EXPECTED, liveState: () => "reconnecting" });
+      expect(r).toEqual({ ready: false, checks: { database: "ok", migrations: "ok", live: "failing" } });
+    } finally {
+      // Before this file's database is dropped (per-file setup), or its idle connection is killed.
+      await pool.end();
+    }
   });
 });
