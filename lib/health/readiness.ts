@@ -8,7 +8,7 @@
 import type { Pool } from "pg";
 import type { HubState } from "@/lib/live/live-hub";
 
-export type CheckName = "database" | "migrations" | "live";
+export type CheckName = "database" | "migrations" | "live" | "jobs";
 export type CheckResult = "ok" | "failing";
 
 export interface Readiness {
@@ -22,6 +22,8 @@ export interface ReadinessDeps {
   expectedMigrations: readonly string[];
   /** The instance's LISTEN connection. */
   liveState: () => HubState;
+  /** The job queue and this instance's workers on it (null: this instance runs none). */
+  jobs: () => { state: string; workers: number } | null;
   /** Each check's deadline; the whole answer comes within about this long. */
   timeoutMs?: number;
 }
@@ -56,7 +58,7 @@ let schemaSeenCurrent = false;
 
 export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   const ms = deps.timeoutMs ?? 1500;
-  const checks: Record<CheckName, CheckResult> = { database: "failing", migrations: "failing", live: "failing" };
+  const checks: Record<CheckName, CheckResult> = { database: "failing", migrations: "failing", live: "failing", jobs: "failing" };
   // One connection, checked out under the deadline: a stopped database fails fast instead of
   // waiting for the pool's own connect timeout. One that arrives after the deadline is dropped.
   const connecting = deps.pool.connect();
@@ -80,6 +82,8 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
     }
   }
   checks.live = deps.liveState() === "listening" ? "ok" : "failing";
+  const jobs = deps.jobs();
+  checks.jobs = jobs === null || (jobs.state === "running" && jobs.workers > 0) ? "ok" : "failing";
   return { ready: Object.values(checks).every((c) => c === "ok"), checks };
 }
 

@@ -26,6 +26,6 @@ export async function cancelLabRun(actor: Actor, { id }: { id: string }, opts: {
   });
   (opts.pool ?? getLabPool()).cancel(id, `Cancelled by ${actor.name}.`);
   const view = toLabRunView((await db.labRun.findFirst({ where: { id, organizationId: actor.organizationId }, select: labRunSelect }))!);
-  publishLabRunEvent(id, { type: "status", run: view });
+  await publishLabRunEvent(id, { type: "status" }).catch(() => {});
   return view;
 }

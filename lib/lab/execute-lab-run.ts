@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { publishLabRunEvent } from "./lab-events";
-import { labRunSelect, MAX_STORED_PROGRESS, toLabRunView, type LabRunEnvelope } from "./lab-run-view";
+import { log } from "@/lib/log";
+import { MAX_STORED_PROGRESS, type LabRunEnvelope } from "./lab-run-view";
 import { getLabPool, type LabOutcome, type LabPool } from "./runner/lab-pool";
 import type { LabName } from "./schemas";
 import type { LabProgress } from "./types";
@@ -15,10 +16,10 @@ const PROGRESS_WRITE_MS = 1000;
  * throttled progress, then the outcome. Writes are chained so they land in order, and each
  * is conditional on the status, so a cancel written by any instance wins over a late result.
  */
-export function executeLabRun(run: { id: string; lab: LabName; params: unknown; timeLimitSeconds: number }, pool: LabPool = getLabPool()): void {
+export function executeLabRun(run: { id: string; lab: LabName; params: unknown; timeLimitSeconds: number }, pool: LabPool = getLabPool(), onSettled?: () => void): void {
   let chain: Promise<unknown> = Promise.resolve();
   const enqueue = (fn: () => Promise<unknown>) => {
-    chain = chain.then(fn).catch((err: unknown) => console.error("[lab] could not record run state", run.id, err));
+    chain = chain.then(fn).catch((err: unknown) => log("lab").error({ runId: run.id, reason: err instanceof Error ? err.message : String(err) }, "could not record run state"));
   };
   const progress: LabProgress[] = [];
   let lastWrite = 0;
@@ -26,10 +27,8 @@ export function executeLabRun(run: { id: string; lab: LabName; params: unknown; 
   const envelope = (output: LabRunEnvelope["output"]): Prisma.InputJsonValue =>
     ({ v: 1, timeLimitSeconds: run.timeLimitSeconds, progress: progress.slice(-MAX_STORED_PROGRESS), output }) as unknown as Prisma.InputJsonValue;
 
-  const publishRow = async () => {
-    const row = await db.labRun.findUnique({ where: { id: run.id }, select: labRunSelect });
-    if (row) publishLabRunEvent(run.id, { type: "status", run: toLabRunView(row) });
-  };
+  // Every replica's streams re-read the run when told its status moved.
+  const publishRow = () => publishLabRunEvent(run.id, { type: "status" });
 
   const writeProgress = () => {
     pendingWrite = false;
@@ -51,14 +50,14 @@ export function executeLabRun(run: { id: string; lab: LabName; params: unknown; 
         }),
       onProgress: (p) => {
         progress.push(p);
-        publishLabRunEvent(run.id, { type: "progress", progress: p });
+        void publishLabRunEvent(run.id, { type: "progress", progress: p }).catch(() => {});
         if (Date.now() - lastWrite >= PROGRESS_WRITE_MS) writeProgress();
         else if (!pendingWrite) {
           pendingWrite = true;
           setTimeout(writeProgress, PROGRESS_WRITE_MS).unref();
         }
       },
-      onDone: (outcome: LabOutcome) =>
+      onDone: (outcome: LabOutcome) => {
         enqueue(async () => {
           await db.labRun.updateMany({
             where: { id: run.id, status: { in: ["QUEUED", "RUNNING"] } },
@@ -70,7 +69,10 @@ export function executeLabRun(run: { id: string; lab: LabName; params: unknown; 
             },
           });
           await publishRow();
-        }),
+        });
+        // Settled once the outcome is recorded (the job queue's handler waits for it).
+        if (onSettled) enqueue(async () => onSettled());
+      },
     },
   );
 }

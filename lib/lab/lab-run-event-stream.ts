@@ -8,15 +8,20 @@ import { subscribeLabRunEvents } from "./lab-events";
 import { isTerminal } from "./schemas";
 import type { LabRunView } from "./types";
 
-const POLL_MS = 2000;
+/**
+ * A watchdog, not the news: every replica's events arrive through the hub at once; this re-read
+ * keeps proxies from closing an idle stream and lets the reaper close a run whose worker and its
+ * retry both died (get-lab-run.ts).
+ */
+const WATCHDOG_MS = 15_000;
 
 /**
- * The SSE stream of one run. Events: `snapshot` (the whole run, first and whenever the row
- * moved without a local event — a run executed by another instance), `progress` (one
+ * The SSE stream of one run. Events: `snapshot` (the whole run, first, and after a reconnect of
+ * the instance's LISTEN connection when something moved meanwhile), `progress` (one
  * LabProgress), `status` (the whole run after a state change), `done` (the final run; the
  * stream then ends), `end` (the server closes the stream early, and why: access ended, a newer
  * stream took its place, or its lifetime is over — see lib/live/stream-guard.ts, which also counts
- * it against the user's cap of open streams). A comment line every poll keeps proxies from
+ * it against the user's cap of open streams). A comment line every 15 s keeps proxies from
  * closing an idle stream. Authorization and the 404 happen before the stream opens.
  */
 export async function labRunEventStream(
@@ -32,8 +37,6 @@ export async function labRunEventStream(
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
-      let localEvents = 0;
-      let lastProgressCount = initial.progress.length;
       const write = (text: string) => {
         if (closed) return;
         try {
@@ -66,27 +69,35 @@ export async function labRunEventStream(
       send("snapshot", initial);
       if (finishIfDone(initial)) return;
       const unguard = guardStream(hub, actor, close, guard);
-      const unsubscribe = subscribeLabRunEvents(id, (e) => {
-        localEvents++;
-        if (e.type === "progress") send("progress", e.progress);
-        else if (!finishIfDone(e.run)) send("status", e.run);
-      });
-      const poll = setInterval(() => {
-        const seen = localEvents;
+      const reread = (as: "status" | "snapshot") =>
         getLabRun(actor, { id })
           .then((run) => {
             if (finishIfDone(run)) return;
-            if (seen === localEvents && run.progress.length !== lastProgressCount) send("snapshot", run);
-            lastProgressCount = run.progress.length;
-            write(": keep-alive\n\n");
+            if (as === "status" || run.status !== lastSent.status || run.progress.length !== lastSent.progress) send(as, run);
+            lastSent = { status: run.status, progress: run.progress.length };
           })
           .catch(() => close());
-      }, POLL_MS);
+      let lastSent = { status: initial.status, progress: initial.progress.length };
+      // Events of this run from every replica (lib/lab/lab-events.ts).
+      const unsubscribe = subscribeLabRunEvents(
+        id,
+        (e) => {
+          if (e.type === "progress") send("progress", e.progress);
+          else void reread(e.type === "resync" ? "snapshot" : "status");
+        },
+        hub,
+      );
+      // Whatever moved between the first read and the subscription.
+      void reread("snapshot");
+      const watchdog = setInterval(() => {
+        write(": keep-alive\n\n");
+        void reread("snapshot");
+      }, WATCHDOG_MS);
       signal?.addEventListener("abort", () => close(), { once: true });
       cleanup = () => {
         unguard();
         unsubscribe();
-        clearInterval(poll);
+        clearInterval(watchdog);
       };
     },
     cancel() {

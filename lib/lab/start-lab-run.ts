@@ -4,10 +4,10 @@ import { assertCan, can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, notFound, validationError } from "@/lib/errors";
-import { executeLabRun } from "./execute-lab-run";
+import { log } from "@/lib/log";
 import { reapIfOrphaned } from "./get-lab-run";
+import { enqueueLabRun } from "./lab-jobs";
 import { labRunSelect, readEnvelope, toLabRunView, type LabRunEnvelope, type LabRunRow } from "./lab-run-view";
-import { LabQueueFullError, getLabPool, type LabPool } from "./runner/lab-pool";
 import { LAB_TIME_LIMITS_SECONDS, parseLabParams, startLabRunSchema, type StartLabRunInput } from "./schemas";
 import type { LabRunView } from "./types";
 
@@ -49,11 +49,12 @@ function assertUnderLabRunLimits(actor: Actor, active: LabRunRow[]): void {
 /**
  * Validates the lab's parameters (400 with field errors, keyed `params.<field>`), records a
  * QUEUED LabRun in the actor's organization (on the interview when given — only its panelists and
- * those who read every interview may attach a run to it) and queues it.
+ * those who read every interview may attach a run to it) and puts it on the job queue, where any
+ * replica's lab worker takes it (lib/lab/lab-jobs.ts).
  * Returns at once; progress and the result arrive through the row and the event stream.
  * Refused with a 429 over LAB_RUN_LIMITS.
  */
-export async function startLabRun(actor: Actor, input: StartLabRunInput, opts: { pool?: LabPool } = {}): Promise<LabRunView> {
+export async function startLabRun(actor: Actor, input: StartLabRunInput): Promise<LabRunView> {
   assertCan(actor, "lab.run");
   const parsed = startLabRunSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
@@ -100,11 +101,11 @@ export async function startLabRun(actor: Actor, input: StartLabRunInput, opts: {
     });
   });
   try {
-    executeLabRun({ id: row.id, lab, params: params.data, timeLimitSeconds }, opts.pool ?? getLabPool());
+    await enqueueLabRun({ id: row.id, timeLimitSeconds });
   } catch (err) {
-    if (!(err instanceof LabQueueFullError)) throw err;
-    await db.labRun.delete({ where: { id: row.id } });
-    throw new AppError("RATE_LIMITED", "Every lab worker is busy and the queue is full. Try again in a minute.", { retryAfterSeconds: 30 });
+    await db.labRun.delete({ where: { id: row.id } }).catch(() => {});
+    log("lab").error({ reason: err instanceof Error ? err.message : String(err) }, "could not queue a lab run");
+    throw new AppError("RATE_LIMITED", "The lab queue could not take the run. Try again in a minute.", { retryAfterSeconds: 30 });
   }
   return toLabRunView(row);
 }

@@ -40,9 +40,22 @@ export interface AuthPayload {
   u: string;
 }
 
+/**
+ * A lab run moved (lib/lab/lab-events.ts): `e` "status" (subscribers re-read the run) or
+ * "progress" with the progress itself (small: a message, a fraction, one epoch's numbers).
+ */
+export interface LabPayload {
+  v: 1;
+  t: "lab";
+  /** The run's id. */
+  r: string;
+  e: "status" | "progress";
+  p?: unknown;
+}
+
 /** What concerns one interview's subscribers. */
 export type RoomPayload = ProgressPayload | PresencePayload | InterviewPayload;
-export type LivePayload = RoomPayload | AuthPayload;
+export type LivePayload = RoomPayload | AuthPayload | LabPayload;
 
 /** Parses a NOTIFY payload; anything unexpected (another writer on the channel) is dropped. */
 export function parseLivePayload(text: string): LivePayload | null {
@@ -55,6 +68,7 @@ export function parseLivePayload(text: string): LivePayload | null {
   if (!o || typeof o !== "object") return null;
   const p = o as Record<string, unknown>;
   if (p.v === 1 && p.t === "auth" && typeof p.u === "string") return { v: 1, t: "auth", u: p.u };
+  if (p.v === 1 && p.t === "lab" && typeof p.r === "string" && (p.e === "status" || p.e === "progress")) return { v: 1, t: "lab", r: p.r, e: p.e, ...(p.e === "progress" && p.p && typeof p.p === "object" ? { p: p.p } : {}) };
   if (p.v !== 1 || typeof p.i !== "string" || typeof p.u !== "string") return null;
   if (p.t === "progress" && p.p && typeof p.p === "object" && (p.s === "DRAFT" || p.s === "SUBMITTED")) return p as unknown as ProgressPayload;
   if (p.t === "presence" && (p.q === null || typeof p.q === "number")) return p as unknown as PresencePayload;

@@ -9,7 +9,7 @@
 // `resync` — events sent while it was away are gone, so subscribers re-read current state.
 // A periodic ping finds half-open connections that never report an error.
 import { Client } from "pg";
-import { LIVE_CHANNEL, type LivePayload, parseLivePayload, type PresencePayload, type RoomPayload } from "./events";
+import { type LabPayload, LIVE_CHANNEL, type LivePayload, parseLivePayload, type PresencePayload, type RoomPayload } from "./events";
 
 export type HubEvent = { type: "payload"; payload: RoomPayload } | { type: "resync" };
 
@@ -30,6 +30,8 @@ export interface UserStream {
  */
 export const MAX_STREAMS_PER_USER = 8;
 export type HubListener = (event: HubEvent) => void;
+export type LabHubEvent = { type: "payload"; payload: LabPayload } | { type: "resync" };
+export type LabListener = (event: LabHubEvent) => void;
 export type HubState = "idle" | "connecting" | "listening" | "reconnecting" | "stopped";
 
 export interface PresenceEntry {
@@ -63,6 +65,7 @@ export class LiveHub {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private pingTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Map<string, Set<HubListener>>();
+  private readonly labListeners = new Map<string, Set<LabListener>>();
   private readonly presenceByInterview = new Map<string, Map<string, PresenceEntry>>();
   private readonly openStreams = new Map<string, number>();
   /** Each user's open streams, oldest first (a Set keeps insertion order). */
@@ -106,6 +109,18 @@ export class LiveHub {
     return () => {
       set.delete(listener);
       if (set.size === 0 && this.listeners.get(interviewId) === set) this.listeners.delete(interviewId);
+    };
+  }
+
+  /** Events of one lab run (from whichever instance runs it); returns the unsubscribe function. */
+  subscribeLab(runId: string, listener: LabListener): () => void {
+    void this.start();
+    let set = this.labListeners.get(runId);
+    if (!set) this.labListeners.set(runId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.labListeners.get(runId) === set) this.labListeners.delete(runId);
     };
   }
 
@@ -244,6 +259,7 @@ export class LiveHub {
       // Whatever was sent while we were away is lost to us: subscribers re-read state, and every
       // open stream re-checks its access (an auth event may have been among the lost).
       for (const set of this.listeners.values()) for (const l of set) this.safeCall(l, { type: "resync" });
+      for (const set of this.labListeners.values()) for (const l of set) this.safeRun(() => l({ type: "resync" }));
       for (const set of this.userStreams.values()) for (const s of set) this.revalidate(s);
     }
   }
@@ -265,6 +281,10 @@ export class LiveHub {
   private dispatch(payload: LivePayload): void {
     if (payload.t === "auth") {
       for (const s of this.userStreams.get(payload.u) ?? []) this.revalidate(s);
+      return;
+    }
+    if (payload.t === "lab") {
+      for (const l of this.labListeners.get(payload.r) ?? []) this.safeRun(() => l({ type: "payload", payload }));
       return;
     }
     if (payload.t === "presence") this.recordPresence(payload);

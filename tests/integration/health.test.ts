@@ -12,6 +12,8 @@ import { GET as ready } from "@/app/api/health/ready/route";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/embedded";
 import { migrate, readMigrations } from "@/lib/db/migrate";
 import { checkReadiness, resetReadinessMemo } from "@/lib/health/readiness";
+import { startLabWorkers } from "@/lib/lab/lab-jobs";
+import { LabPool } from "@/lib/lab/runner/lab-pool";
 import { LiveHub, stopLiveHub } from "@/lib/live/live-hub";
 
 const EXPECTED = readMigrations().map((m) => m.name);
@@ -32,14 +34,18 @@ afterAll(async () => {
 beforeEach(() => resetReadinessMemo());
 
 describe("GET /api/health/live and /api/health/ready on the app's database", () => {
-  it("live is 200; ready is 200 with every check ok, and the body says nothing more", async () => {
+  it("live is 200; ready is 503 until this instance's job workers run, then 200 with every check ok, and the body says nothing more", async () => {
     const l = await live();
     expect(l.status).toBe(200);
     expect(l.headers.get("cache-control")).toBe("no-store");
+    const before = await ready();
+    expect(before.status).toBe(503);
+    expect(await before.json()).toEqual({ status: "not ready", checks: { database: "ok", migrations: "ok", live: "ok", jobs: "failing" } });
+    await startLabWorkers({ pool: new LabPool({ maxWorkers: 1 }) });
     const r = await ready();
     const body = (await r.json()) as { status: string; checks: Record<string, string> };
     expect(r.status).toBe(200);
-    expect(body).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok", live: "ok" } });
+    expect(body).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok", live: "ok", jobs: "ok" } });
   });
 });
 
@@ -59,9 +65,9 @@ describe("checkReadiness", () => {
     const hub = new LiveHub({ connectionString: url, log: () => {} });
     cleanups.push(() => hub.stop());
     await hub.start();
-    const deps = { pool, expectedMigrations: EXPECTED, liveState: () => hub.connectionState };
+    const deps = { pool, expectedMigrations: EXPECTED, liveState: () => hub.connectionState, jobs: () => null };
 
-    expect(await checkReadiness(deps)).toEqual({ ready: true, checks: { database: "ok", migrations: "ok", live: "ok" } });
+    expect(await checkReadiness(deps)).toEqual({ ready: true, checks: { database: "ok", migrations: "ok", live: "ok", jobs: "ok" } });
 
     await server.stop();
     const t0 = Date.now();
@@ -80,23 +86,23 @@ describe("checkReadiness", () => {
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     pool.on("error", () => {});
     cleanups.push(() => pool.end().catch(() => {}));
-    const deps = { pool, expectedMigrations: EXPECTED, liveState: () => "listening" as const };
-    expect(await checkReadiness(deps)).toEqual({ ready: false, checks: { database: "ok", migrations: "failing", live: "ok" } });
+    const deps = { pool, expectedMigrations: EXPECTED, liveState: () => "listening" as const, jobs: () => null };
+    expect(await checkReadiness(deps)).toEqual({ ready: false, checks: { database: "ok", migrations: "failing", live: "ok", jobs: "ok" } });
     // Half migrated (a deploy's migrate step still running, or failed midway): still not ready.
     const partial = scratch("panelist-migrations-");
     cpSync(join("prisma/migrations", EXPECTED[0]!), join(partial, EXPECTED[0]!), { recursive: true });
     await migrate(url, { migrationsDir: partial });
     expect((await checkReadiness(deps)).checks.migrations).toBe("failing");
     await migrate(url);
-    expect(await checkReadiness(deps)).toEqual({ ready: true, checks: { database: "ok", migrations: "ok", live: "ok" } });
+    expect(await checkReadiness(deps)).toEqual({ ready: true, checks: { database: "ok", migrations: "ok", live: "ok", jobs: "ok" } });
   }, 60_000);
 
   it("a LISTEN connection that is down makes the instance not ready", async () => {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
     pool.on("error", () => {});
     try {
-      const r = await checkReadiness({ pool, expectedMigrations: EXPECTED, liveState: () => "reconnecting" });
-      expect(r).toEqual({ ready: false, checks: { database: "ok", migrations: "ok", live: "failing" } });
+      const r = await checkReadiness({ pool, expectedMigrations: EXPECTED, liveState: () => "reconnecting", jobs: () => null });
+      expect(r).toEqual({ ready: false, checks: { database: "ok", migrations: "ok", live: "failing", jobs: "ok" } });
     } finally {
       // Before this file's database is dropped (per-file setup), or its idle connection is killed.
       await pool.end();

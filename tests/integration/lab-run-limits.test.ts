@@ -11,7 +11,10 @@ import { LAB_RUN_LIMITS, startLabRun } from "@/lib/lab/start-lab-run";
 import { makeMembership } from "../helpers/factories";
 import { rejection } from "../helpers/app-errors";
 
-/** A pool that holds every job without running it, so started runs stay QUEUED until cancelled. */
+/**
+ * No lab workers run in this file, so started runs stay QUEUED on the job queue until cancelled;
+ * this pool stands for the instance's worker threads when a cancel asks it to stop one.
+ */
 class HoldingPool extends LabPool {
   private readonly held = new Map<string, LabJobCallbacks>();
   override submit(job: LabJob, cb: LabJobCallbacks): void {
@@ -38,7 +41,7 @@ async function actorWith(role: Role, organizationId?: string): Promise<Actor> {
   return actor;
 }
 
-const start = (actor: Actor) => startLabRun(actor, { lab: "bias-variance", params: { seed: 1 } }, { pool });
+const start = (actor: Actor) => startLabRun(actor, { lab: "bias-variance", params: { seed: 1 } });
 
 async function activeCount(organizationId: string, userId?: string): Promise<number> {
   return db.labRun.count({ where: { organizationId, status: { in: ["QUEUED", "RUNNING"] }, ...(userId ? { createdById: userId } : {}) } });

@@ -34,6 +34,9 @@ if (globalForDb.panelistDb) {
 }
 
 afterAll(async () => {
+  // The job queue (lib/jobs/queue.ts) is one per process, on this file's database: stop it first.
+  const jobs = (globalThis as Record<symbol, unknown>)[Symbol.for("panelist.jobs")];
+  if (jobs) await (await import("@/lib/jobs/queue")).stopJobs({ graceful: false });
   if (globalForDb.panelistDb) {
     await globalForDb.panelistDb.$disconnect().catch(() => {});
     delete globalForDb.panelistDb;

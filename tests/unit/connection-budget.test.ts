@@ -11,7 +11,8 @@ describe("connectionBudget", () => {
       fc.property(fc.integer({ min: MIN_CONNECTIONS, max: MAX_CONNECTIONS }), (n) => {
         const b = connectionBudget({ DATABASE_CONNECTIONS: String(n) });
         expect(b.total).toBe(n);
-        expect(b.listen + b.scoring + b.app).toBe(n);
+        expect(b.listen + b.scoring + b.jobs + b.app).toBe(n);
+        expect(b.jobs).toBeGreaterThanOrEqual(1);
         expect(b.listen).toBe(1);
         expect(b.scoring).toBeGreaterThanOrEqual(2);
         expect(b.app).toBeGreaterThanOrEqual(2);
@@ -19,8 +20,8 @@ describe("connectionBudget", () => {
     );
   });
 
-  it("defaults to 14: the app's 10, scoring's 3 and one LISTEN, as before the setting existed", () => {
-    expect(connectionBudget({})).toEqual({ total: DEFAULT_CONNECTIONS, listen: 1, scoring: 3, app: 10 });
+  it("defaults to 16: the app's 10 and scoring's 3 as before the setting existed, 2 for the job queue, one LISTEN", () => {
+    expect(connectionBudget({})).toEqual({ total: DEFAULT_CONNECTIONS, listen: 1, scoring: 3, jobs: 2, app: 10 });
   });
 
   it("refuses what is not a whole number in range, naming the setting", () => {
@@ -36,6 +37,6 @@ describe("connectionBudget", () => {
   });
 
   it("the old DATABASE_POOL_MAX alone is refused with the equivalent new setting", () => {
-    expect(() => connectionBudget({ DATABASE_POOL_MAX: "20" })).toThrow("set DATABASE_CONNECTIONS=24");
+    expect(() => connectionBudget({ DATABASE_POOL_MAX: "20" })).toThrow("set DATABASE_CONNECTIONS=26");
   });
 });

@@ -1,0 +1,86 @@
+// The one Postgres job queue for background work (pg-boss, in its own `pgboss` schema, which it
+// creates and migrates itself under an advisory lock). Lab runs go through it today; scorecard
+// reminders and mail are to follow on the same queue. Any replica's worker may take any job;
+// a job whose worker dies is expired by pg-boss's supervisor (every 10 s here) once past its
+// `expireInSeconds`, then retried on whichever replica asks next, up to its retry limit.
+// One instance per process (globalThis: Next bundles this module into several layers).
+import PgBoss from "pg-boss";
+import { connectionBudget } from "@/lib/db/connection-budget";
+import { log } from "@/lib/log";
+
+export type JobsState = "stopped" | "starting" | "running" | "failed";
+
+interface Shared {
+  boss: PgBoss;
+  started: Promise<PgBoss>;
+  state: JobsState;
+  workers: Set<string>;
+  queues: Map<string, Promise<void>>;
+}
+
+const KEY = Symbol.for("panelist.jobs");
+const globalForJobs = globalThis as unknown as Record<symbol, Shared | undefined>;
+
+/** How often pg-boss's supervisor expires jobs of dead workers. */
+export const SUPERVISE_INTERVAL_SECONDS = 10;
+
+function create(connectionString: string): Shared {
+  const boss = new PgBoss({
+    connectionString,
+    schema: "pgboss",
+    application_name: "panelist-jobs",
+    // Its share of the replica's connections (lib/db/connection-budget.ts).
+    max: connectionBudget().jobs,
+    supervise: true,
+    maintenanceIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
+    monitorStateIntervalSeconds: 60,
+  });
+  const shared: Shared = { boss, state: "starting", workers: new Set(), queues: new Map(), started: Promise.resolve(boss) };
+  const out = log("jobs");
+  boss.on("error", (err: Error) => out.warn({ reason: err.message }, "job queue error"));
+  shared.started = boss.start().then(
+    (b) => {
+      shared.state = "running";
+      return b;
+    },
+    (err: unknown) => {
+      shared.state = "failed";
+      delete globalForJobs[KEY];
+      throw err;
+    },
+  );
+  return shared;
+}
+
+/** This process's queue on DATABASE_URL, started on first use, with `queue` created (idempotent). */
+export async function getJobs(queue: string): Promise<PgBoss> {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set.");
+  const shared = (globalForJobs[KEY] ??= create(connectionString));
+  const boss = await shared.started;
+  let created = shared.queues.get(queue);
+  if (!created) shared.queues.set(queue, (created = boss.createQueue(queue).catch((err: unknown) => (shared.queues.delete(queue), Promise.reject(err)))));
+  await created;
+  return boss;
+}
+
+/** For readiness: the queue, and whether this instance runs workers on it. */
+export function jobsStatus(): { state: JobsState; workers: number } {
+  const shared = globalForJobs[KEY];
+  return { state: shared?.state ?? "stopped", workers: shared?.workers.size ?? 0 };
+}
+
+/** Registers a worker id (pg-boss's `work` answer) for jobsStatus. */
+export function noteWorker(id: string): void {
+  globalForJobs[KEY]?.workers.add(id);
+}
+
+/** Stops this process's queue: workers stop taking jobs and wait for the running ones (tests, shutdown). */
+export async function stopJobs(opts: { graceful?: boolean } = {}): Promise<void> {
+  const shared = globalForJobs[KEY];
+  delete globalForJobs[KEY];
+  if (!shared) return;
+  shared.state = "stopped";
+  await shared.started.catch(() => null);
+  await shared.boss.stop({ graceful: opts.graceful ?? true, wait: true, timeout: 15_000 }).catch(() => {});
+}
