@@ -26,7 +26,7 @@ import { appWrite, closedLoop, createScoringFixture, enterRooms, mergeRuns, next
 import { percentile, prng, result } from "./lib/stats";
 import type { BenchContext, BenchResult } from "./types";
 
-export const description = "Score-write throughput and p50/p99 at 16/64 clients vs a raw pg floor; SSE fan-out p50/p95 on one and across two instances";
+export const description = "Score-write throughput and p50/p99 at 16/64 clients vs a raw pg floor; the compiled server vs the same from source (tsx); SSE fan-out p50/p95 on one and across two instances; lab job queue enqueue→start p50/p95 with two replicas";
 export const servers = 2;
 
 const SUITE = "scoring";
@@ -226,6 +226,53 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       // The same app figures against the grouped floor: what HTTP routing, cookies and validation cost.
       results.push(result(SUITE, `write_throughput_per_s_c${clients}_vs_grouped_floor`, A.perSecond, "req/s", { baseline: { name: "raw-pg-floor-grouped", value: G.perSecond } }));
       results.push(result(SUITE, `write_p99_ms_c${clients}_vs_grouped_floor`, percentile(A.latencies, 99), "ms", { baseline: { name: "raw-pg-floor-grouped", value: percentile(G.latencies, 99) } }));
+    }
+
+    // The compiled server (dist/server.js, what production runs) against the same server run from
+    // its sources through tsx (how `npm start` ran before), same build and database, alternating.
+    {
+      const sourceUrl = await ctx.startSourceServer();
+      const who = fx.panelists.slice(0, 64);
+      const compiled: RunStats[] = [];
+      const source: RunStats[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? (["compiled", "source"] as const) : (["source", "compiled"] as const);
+        for (const which of order) {
+          const url = which === "compiled" ? ctx.baseUrls[0]! : sourceUrl;
+          (which === "compiled" ? compiled : source).push(await closedLoop(appWrite(url), who, fx, { ms: ROUND_MS, warmupMs: WARMUP_MS, rand, label: `scoring ${which}` }));
+        }
+      }
+      const C = mergeRuns(compiled);
+      const S = mergeRuns(source);
+      ctx.log(`compiled vs source: ${C.perSecond.toFixed(0)}/s p99 ${percentile(C.latencies, 99).toFixed(1)} ms vs ${S.perSecond.toFixed(0)}/s p99 ${percentile(S.latencies, 99).toFixed(1)} ms`);
+      results.push(result(SUITE, "write_throughput_per_s_c64_compiled_server", C.perSecond, "req/s", { baseline: { name: "source-via-tsx", value: S.perSecond } }));
+      results.push(result(SUITE, "write_p99_ms_c64_compiled_server", percentile(C.latencies, 99), "ms", { baseline: { name: "source-via-tsx", value: percentile(S.latencies, 99) } }));
+    }
+
+    // The lab job queue with two replicas: from a run's creation (POST answered 202) to a worker
+    // on either replica starting it, over runs started alternately through each replica.
+    {
+      const owner = await ctx.signIn("owner@panelist.dev");
+      const lags: number[] = [];
+      const runs = Number(process.env.BENCH_LAB_QUEUE_RUNS ?? 16);
+      for (let i = 0; i < runs; i++) {
+        const base = ctx.baseUrls[i % ctx.baseUrls.length]!;
+        const res = await fetch(`${base}/api/lab-runs`, { method: "POST", headers: { cookie: owner, origin: base, "content-type": "application/json" }, body: JSON.stringify({ lab: "bias-variance", params: { seed: i } }) });
+        if (res.status !== 202) throw new Error(`starting a lab run answered ${res.status}: ${await res.text()}`);
+        const { id } = (await res.json()) as { id: string };
+        for (;;) {
+          const { rows } = await pool.query<{ status: string; lag: number | null }>(`SELECT status, EXTRACT(EPOCH FROM (started_at - created_at)) * 1000 AS lag FROM lab_runs WHERE id = $1`, [id]);
+          const row = rows[0]!;
+          if (row.status !== "QUEUED" && row.status !== "RUNNING") {
+            if (row.lag !== null) lags.push(Number(row.lag));
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+      ctx.log(`lab queue: ${lags.length} runs, enqueue→start p50 ${percentile(lags, 50).toFixed(0)} / p95 ${percentile(lags, 95).toFixed(0)} ms`);
+      results.push(result("lab-queue", "lab_queue_enqueue_to_start_p50_ms_two_replicas", percentile(lags, 50), "ms"));
+      results.push(result("lab-queue", "lab_queue_enqueue_to_start_p95_ms_two_replicas", percentile(lags, 95), "ms"));
     }
 
     const after = await fanout(ctx, fx, pool);

@@ -25,6 +25,8 @@ export interface BenchContext {
    * baseUrls[0] and returns the Cookie header to send. The password defaults to the demo one.
    */
   signIn(email: string, password?: string): Promise<string>;
+  /** Starts one more instance on the same build and database, from the sources through tsx (how production ran before the compiled build); stopped with the others. */
+  startSourceServer(): Promise<string>;
   log(s: string): void;
 }
 

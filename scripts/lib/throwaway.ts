@@ -149,6 +149,8 @@ export async function startNextServer(opts: {
   label: string;
   stack: CleanupStack;
   log: (s: string) => void;
+  /** "compiled" (default): dist/server.js of the build, as production runs; "source": scripts/server.ts through tsx, as before the compiled build. */
+  entry?: "compiled" | "source";
 }): Promise<string> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -167,7 +169,12 @@ export async function startNextServer(opts: {
   };
   delete env.SMTP_URL; // tests and benchmarks never mail anyone; invite links show on screen
   // The production server `npm start` runs: Next's handler plus the live scoring write path.
-  const child: ChildProcess = spawn(process.execPath, productionServerArgs(compiledServerFile(opts.root, opts.distDir), ["--hostname", "127.0.0.1", "--port", String(port)]), {
+  const serverArgs = ["--hostname", "127.0.0.1", "--port", String(port)];
+  const args =
+    opts.entry === "source"
+      ? ["--max-semi-space-size=64", "--import", "tsx", join(opts.root, "scripts", "server.ts"), ...serverArgs]
+      : productionServerArgs(compiledServerFile(opts.root, opts.distDir), serverArgs);
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: opts.root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
