@@ -59,6 +59,8 @@ await build({
 });
 // ES modules, whatever the project's package.json says.
 writeFileSync(join(out, "dist", "package.json"), JSON.stringify({ type: "module" }) + "\n");
+// Which folder holds the Next build (NEXT_DIST_DIR at build time): the server's default.
+writeFileSync(join(out, "dist", "build.json"), JSON.stringify({ distDir }) + "\n");
 
 const copy = (from, to = from) => {
   if (existsSync(join(root, from))) cpSync(join(root, from), join(out, to), { recursive: true });

@@ -38,6 +38,16 @@ import { ROUTE_POLICIES } from "../lib/security/route-policy";
 import { log, logger, type RequestContext, requestIdFrom, withRequestContext } from "../lib/log";
 import type { Logger } from "pino";
 
+/** The compiled server's own build folder (dist/build.json, written by scripts/build-server.mjs). */
+function builtDistDir(): string | null {
+  if (process.env.PANELIST_COMPILED !== "1") return null;
+  try {
+    return (JSON.parse(readFileSync(join(dirname(process.argv[1]!), "build.json"), "utf8")) as { distDir?: string }).distDir ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Refuses to serve a database whose schema lacks a migration this build ships, naming the fix. */
 async function assertSchemaCurrent(databaseUrl: string): Promise<void> {
   const expected = readMigrations().map((m) => m.name);
@@ -98,7 +108,7 @@ async function main(): Promise<void> {
   // The configuration serialized at build time (what Next's own standalone server does): the
   // production folder has no next.config.js, and nothing is loaded from the sources.
   const dir = process.cwd();
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const distDir = process.env.NEXT_DIST_DIR || builtDistDir() || ".next";
   const serverFiles = join(dir, distDir, "required-server-files.json");
   if (!existsSync(serverFiles)) throw new Error(`No production build in ${join(dir, distDir)} (run \`npm run build\`).`);
   const conf = (JSON.parse(readFileSync(serverFiles, "utf8")) as { config: NextConfig }).config;
