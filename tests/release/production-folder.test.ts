@@ -14,7 +14,7 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signInThroughApi } from "@/scripts/bench/lib/http";
-import { freePort } from "@/scripts/lib/throwaway";
+import { freePort, withClient } from "@/scripts/lib/throwaway";
 import { seedDemoData } from "@/lib/seed/demo";
 import { prismaFor } from "@/scripts/lib/database";
 import { DEMO_PASSWORD } from "@/lib/seed/credentials";
@@ -29,15 +29,7 @@ chmodSync(folder, 0o755);
 const databases: string[] = [];
 const children: ChildProcess[] = [];
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const admin = <T,>(fn: (c: pg.Client) => Promise<T>) => withClient(adminUrl, fn);
 
 async function emptyDatabase(): Promise<string> {
   const name = `panelist_release_${randomBytes(4).toString("hex")}`;

@@ -24,7 +24,7 @@ import type { Mutation } from "@/lib/scoring/schemas";
 import { signInThroughApi } from "@/scripts/bench/lib/http";
 import { createScoringFixture, enterRooms, type Fixture, nextMutation, type Panelist, post } from "@/scripts/bench/lib/scoring-load";
 import { compiledServerFile, productionServerArgs } from "@/scripts/lib/production-server";
-import { freePort } from "@/scripts/lib/throwaway";
+import { freePort, withClient } from "@/scripts/lib/throwaway";
 import { readSse, type SseReader } from "../helpers/sse-reader";
 import { until } from "../helpers/until";
 
@@ -90,10 +90,7 @@ async function startReplica(name: string, lb: string): Promise<{ child: ChildPro
 beforeAll(async () => {
   if (!existsSync(compiledServerFile(root, distDir))) throw new Error(`No compiled server in ${distDir}: run \`NEXT_DIST_DIR=${distDir} npm run build\` first.`);
   if (!existsSync(HAPROXY)) throw new Error(`HAProxy not found at ${HAPROXY}: apt-get install haproxy (Debian), or set HAPROXY_PATH.`);
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(dbName)}`);
-  await admin.end();
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(dbName)}`));
   await migrate(databaseUrl);
   pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   fx = await createScoringFixture(pool, { ns: `rep${randomBytes(3).toString("hex")}`, interviews: 1, panel: 2, criteria: 6, log: () => {} });
@@ -167,10 +164,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   await pool?.end().catch(() => {});
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(dbName)} WITH (FORCE)`).catch(() => {});
-  await admin.end();
+  await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(dbName)} WITH (FORCE)`)).catch(() => {});
   rmSync(work, { recursive: true, force: true });
 });
 
