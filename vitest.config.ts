@@ -47,6 +47,8 @@ export default defineConfig({
         test: {
           name: "security",
           include: ["tests/security/**/*.test.ts"],
+          // This process serves every route but runs no lab workers: readiness does not wait for them.
+          env: { PANELIST_LAB_WORKERS: "0" },
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/per-file.ts"],
           testTimeout: 120_000,
