@@ -3,11 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 
-/**
- * One QueryClient per browser session (not per render, not shared across requests). Wrapped
- * around the parts of a page that use react-query, not the root layout: pages without it (the
- * interview room above all) do not load it.
- */
+/** One QueryClient per browser session (not per render, not shared across requests). */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { MyInterviews } from "@/components/interviews/my-interviews";
 import { OrganizationInterviews } from "@/components/interviews/organization-interviews";
 import { TimeZoneSetting } from "@/components/interviews/time-zone-setting";
-import { Providers } from "@/app/providers";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/actor";
@@ -31,9 +30,7 @@ export default async function InterviewsPage() {
         }
       />
       <div className="mb-6">
-        <Providers>
-          <TimeZoneSetting current={zone} zones={timeZoneOptions()} />
-        </Providers>
+        <TimeZoneSetting current={zone} zones={timeZoneOptions()} />
       </div>
       <div className="space-y-10">
         {mine && <MyInterviews initial={mine} />}
