@@ -215,7 +215,7 @@ async function main(): Promise<number> {
         if (!baseUrls[0]) throw new Error(`suite ${suite.name} declared no servers but called signIn`);
         return signInThroughApi(baseUrls[0], email, password);
       },
-      startSourceServer: () => startNextServer({ root, distDir, databaseUrl, secret, logPath: join(logDir, "server-source.log"), label: "source server", stack, log, entry: "source" }),
+      startExtraServer: (entry) => startNextServer({ root, distDir, databaseUrl, secret, logPath: join(logDir, `server-${entry}-extra.log`), label: `extra ${entry} server`, stack, log, entry }),
       log: (s) => log(`[${suite.name}] ${s}`),
     };
     try {

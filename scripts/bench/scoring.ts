@@ -229,16 +229,20 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     }
 
     // The compiled server (dist/server.js, what production runs) against the same server run from
-    // its sources through tsx (how `npm start` ran before), same build and database, alternating.
+    // its sources through tsx (how `npm start` ran before): two fresh instances started side by
+    // side on the same build and database (neither has served the rounds above), alternating.
     {
-      const sourceUrl = await ctx.startSourceServer();
+      const compiledUrl = await ctx.startExtraServer("compiled");
+      const sourceUrl = await ctx.startExtraServer("source");
+      await enterRooms(compiledUrl, fx.panelists.slice(0, 1));
+      await enterRooms(sourceUrl, fx.panelists.slice(0, 1));
       const who = fx.panelists.slice(0, 64);
       const compiled: RunStats[] = [];
       const source: RunStats[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 === 0 ? (["compiled", "source"] as const) : (["source", "compiled"] as const);
         for (const which of order) {
-          const url = which === "compiled" ? ctx.baseUrls[0]! : sourceUrl;
+          const url = which === "compiled" ? compiledUrl : sourceUrl;
           (which === "compiled" ? compiled : source).push(await closedLoop(appWrite(url), who, fx, { ms: ROUND_MS, warmupMs: WARMUP_MS, rand, label: `scoring ${which}` }));
         }
       }

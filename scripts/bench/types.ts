@@ -25,8 +25,12 @@ export interface BenchContext {
    * baseUrls[0] and returns the Cookie header to send. The password defaults to the demo one.
    */
   signIn(email: string, password?: string): Promise<string>;
-  /** Starts one more instance on the same build and database, from the sources through tsx (how production ran before the compiled build); stopped with the others. */
-  startSourceServer(): Promise<string>;
+  /**
+   * Starts one more instance on the same build and database: "compiled" (dist/server.js, as
+   * production runs) or "source" (scripts/server.ts through tsx, as before the compiled build);
+   * stopped with the others.
+   */
+  startExtraServer(entry: "compiled" | "source"): Promise<string>;
   log(s: string): void;
 }
 
