@@ -1,7 +1,9 @@
 // Shared by the npm scripts: which database to use, and getting it ready.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/db/generated/client";
-import { migrate } from "../../lib/db/migrate";
+import { migrate, readMigrations } from "../../lib/db/migrate";
+import { missingMigrations } from "../../lib/health/readiness";
+import { Client } from "pg";
 import { seedDemoData } from "../../lib/seed/demo";
 import { seedsDemoDataOnStart } from "./seed-policy";
 
@@ -43,6 +45,23 @@ export function prismaFor(url: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
 }
 
+/** The same refusal the server gives (scripts/server.ts), before anything reads the database. */
+async function assertSchemaCurrentAt(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const missing = await missingMigrations((sql) => client.query(sql), readMigrations().map((m) => m.name));
+    if (missing.length) {
+      throw new Error(
+        `the database schema is not current: ${missing.length} migration(s) of this build are not applied. ` +
+          "Run the deploy step `npm run db:migrate` once, then `npm start`.",
+      );
+    }
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /** Seeds the demo organization only into a database that has no organization yet. */
 export async function seedIfEmpty(url: string): Promise<boolean> {
   const db = prismaFor(url);
@@ -78,7 +97,9 @@ export async function prepareDatabase(
   try {
     // A production start against DATABASE_URL leaves migrations to the deploy step
     // (`npm run db:migrate`); the server refuses a schema that is not current.
-    const { applied } = database.embedded || opts.migrateDatabaseUrl ? await migrate(database.url, { log: () => {} }) : { applied: [] as string[] };
+    const migrating = database.embedded || opts.migrateDatabaseUrl;
+    const { applied } = migrating ? await migrate(database.url, { log: () => {} }) : { applied: [] as string[] };
+    if (!migrating) await assertSchemaCurrentAt(database.url);
     if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
     const seeded = seedsDemoDataOnStart(database) ? await seedIfEmpty(database.url) : false;
     const empty = !seeded && (await hasNoOrganization(database.url));

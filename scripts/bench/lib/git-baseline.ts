@@ -137,6 +137,11 @@ export async function startBaselineServer(opts: { ref: string; root: string; dat
     const databaseUrl = withDatabase(opts.databaseUrl, dbName);
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    // Refs with migrations as a deploy step do not migrate a DATABASE_URL on start: migrate first
+    // (older refs migrate on start anyway; this is then a no-op for them).
+    if (scripts["db:migrate"]) {
+      await runLogged("npm", ["run", "--silent", "db:migrate"], { cwd: dir, env: { ...env, DATABASE_URL: databaseUrl }, logPath: buildLog, label: `db:migrate at ${short}` });
+    }
     const out = createWriteStream(serverLog);
     child = spawn("npm", ["start"], {
       cwd: dir,
