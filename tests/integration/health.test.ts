@@ -15,6 +15,7 @@ import { checkReadiness, resetReadinessMemo } from "@/lib/health/readiness";
 import { startLabWorkers } from "@/lib/lab/lab-jobs";
 import { LabPool } from "@/lib/lab/runner/lab-pool";
 import { LiveHub, stopLiveHub } from "@/lib/live/live-hub";
+import { until } from "../helpers/until";
 
 const EXPECTED = readMigrations().map((m) => m.name);
 
@@ -96,6 +97,25 @@ describe("checkReadiness", () => {
     await migrate(url);
     expect(await checkReadiness(deps)).toEqual({ ready: true, checks: { database: "ok", migrations: "ok", live: "ok", jobs: "ok" } });
   }, 60_000);
+
+  it("a LISTEN connection the database ends makes the instance not ready until it reconnects", async () => {
+    const hub = new LiveHub({ connectionString: process.env.DATABASE_URL!, log: () => {}, minBackoffMs: 500, maxBackoffMs: 1000 });
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    pool.on("error", () => {});
+    try {
+      await hub.start();
+      const deps = { pool, expectedMigrations: EXPECTED, liveState: () => hub.connectionState, jobs: () => null };
+      expect((await checkReadiness(deps)).checks.live).toBe("ok");
+      // What a database restart or an administrator does to the one LISTEN connection.
+      const ended = await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'panelist-live' AND datname = current_database()`);
+      expect(ended.rowCount).toBeGreaterThan(0);
+      await until(async () => (await checkReadiness(deps)).checks.live === "failing", 5_000, "the live check to fail");
+      await until(async () => (await checkReadiness(deps)).ready, 10_000, "the instance to be ready again");
+    } finally {
+      await hub.stop();
+      await pool.end();
+    }
+  });
 
   it("a LISTEN connection that is down makes the instance not ready", async () => {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
