@@ -10,8 +10,16 @@ export async function register(): Promise<void> {
     if (process.env.DATABASE_URL && process.env.PANELIST_LAB_WORKERS !== "0") {
       const { startLabWorkers } = await import("./lib/lab/lab-jobs");
       const { log } = await import("./lib/log");
-      // Not awaited: the server answers while the queue starts; readiness says when it runs.
-      startLabWorkers().catch((err: unknown) => log("jobs").error({ reason: err instanceof Error ? err.message : String(err) }, "lab workers could not start"));
+      // Not awaited: the server answers while the queue starts; readiness says when it runs. A
+      // start that fails (the database restarting) is tried again, backing off to 30 s.
+      const attempt = (n: number): void => {
+        startLabWorkers().catch((err: unknown) => {
+          const waitMs = Math.min(30_000, 1000 * 2 ** n);
+          log("jobs").error({ reason: err instanceof Error ? err.message : String(err), retryInMs: waitMs }, "lab workers could not start");
+          setTimeout(() => attempt(n + 1), waitMs).unref();
+        });
+      };
+      attempt(0);
     }
   }
 }

@@ -98,7 +98,9 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
       body: { error: { code: "VALIDATION", message: "A value in the request is outside what Panelist can store (too large, too long or not valid text)." } },
     };
   }
-  report("error", { err }, "unexpected error");
+  // The error's type, code and stack frames, not its message: driver and ORM messages can quote
+  // the values of the failed call (an email in a unique-key violation).
+  report("error", errorSummary(err), "unexpected error");
   return {
     status: 500,
     headers: {},
@@ -120,6 +122,12 @@ export function databaseInputErrorCode(err: unknown, depth = 0): string | null {
     if (typeof code === "string" && (DATA_EXCEPTION.test(code) || PRISMA_INPUT_CODES.has(code))) return code;
   }
   return databaseInputErrorCode(e.cause, depth + 1) ?? databaseInputErrorCode(e.meta?.driverAdapterError, depth + 1);
+}
+
+function errorSummary(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const frames = (err.stack ?? "").split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 12);
+  return { type: err.name, code: (err as { code?: unknown }).code, stack: frames.join("\n") };
 }
 
 /**

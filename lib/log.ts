@@ -51,6 +51,11 @@ export function log(component: string): Logger {
   return shared().logger.child({ component });
 }
 
+/** A path as logged: a secret carried in it (an invitation link's token) is masked. */
+export function loggedRoute(pathname: string): string {
+  return pathname.replace(/^(\/invite\/)[^/]+/, "$1[token]");
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The id a request is logged under: the caller's `X-Request-Id` when it is a sane token, or a new one. */

@@ -35,7 +35,8 @@ import { handleScoreWrite, matchScoreWritePath, type ScoreWriteDeps } from "../l
 import { apiSecurityHeaders, guardNodeRequest, pathnameOf, sendRefusal } from "../lib/security/node-http";
 import { textOrEmpty } from "../lib/security/request-body";
 import { ROUTE_POLICIES } from "../lib/security/route-policy";
-import { log, logger, type RequestContext, requestIdFrom, withRequestContext } from "../lib/log";
+import { pauseJobWorkers } from "../lib/jobs/queue";
+import { log, loggedRoute, logger, type RequestContext, requestIdFrom, withRequestContext } from "../lib/log";
 import type { Logger } from "pino";
 
 /** The compiled server's own build folder (dist/build.json, written by scripts/build-server.mjs). */
@@ -52,7 +53,8 @@ function builtDistDir(): string | null {
 async function assertSchemaCurrent(databaseUrl: string): Promise<void> {
   const expected = readMigrations().map((m) => m.name);
   // A replica may start before its database (compose, a restart): keep trying for a while.
-  const waitMs = Number(process.env.DATABASE_CONNECT_TIMEOUT_SECONDS ?? 30) * 1000;
+  const seconds = Number(process.env.DATABASE_CONNECT_TIMEOUT_SECONDS ?? 30);
+  const waitMs = (Number.isFinite(seconds) && seconds >= 0 ? seconds : 30) * 1000;
   const deadline = Date.now() + waitMs;
   let client: pg.Client;
   for (;;) {
@@ -165,6 +167,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     setTimeout(() => process.exit(0), 10_000).unref();
+    // Take no new background jobs while draining (runs in flight finish or, if cut off, are
+    // retried by another replica once their job expires).
+    void pauseJobWorkers();
     server.closeIdleConnections();
     server.close(() => void pool.end().finally(() => process.exit(0)));
   };
@@ -216,7 +221,7 @@ function serveWrite(deps: ScoreWriteDeps, interviewId: string, req: http.Incomin
  */
 function logRequest(out: Logger, context: RequestContext, req: http.IncomingMessage, res: http.ServerResponse, started: bigint, aborted = false): void {
   const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-  const line = { requestId: context.requestId, userId: context.userId, organizationId: context.organizationId, method: req.method, route: pathnameOf(req.url), status: res.statusCode, durationMs, ...(aborted ? { aborted: true } : {}) };
+  const line = { requestId: context.requestId, userId: context.userId, organizationId: context.organizationId, method: req.method, route: loggedRoute(pathnameOf(req.url)), status: res.statusCode, durationMs, ...(aborted ? { aborted: true } : {}) };
   if (res.statusCode >= 500) out.error(line, "request");
   // Two kinds of request are routine and frequent: health probes (a load balancer, every few
   // seconds) and the live scoring autosave (every tick and level of every panelist — thousands a

@@ -10,9 +10,11 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
-const startFile = join(root, distDir, "standalone", "dist", "start.js");
+// In a production folder (the build's standalone output) the compiled start sits beside us.
+const own = join(root, "dist", "start.js");
+const startFile = existsSync(own) ? own : join(root, distDir, "standalone", "dist", "start.js");
 
-if (!existsSync(join(root, distDir, "BUILD_ID")) || !existsSync(startFile)) {
+if (startFile !== own && (!existsSync(join(root, distDir, "BUILD_ID")) || !existsSync(startFile))) {
   console.log("No production build found: running `npm run build` first…");
   const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -43,9 +43,11 @@ function create(connectionString: string): Shared {
       shared.state = "running";
       return b;
     },
-    (err: unknown) => {
+    async (err: unknown) => {
       shared.state = "failed";
-      delete globalForJobs[KEY];
+      if (globalForJobs[KEY] === shared) delete globalForJobs[KEY];
+      // Its pool and timers must not outlive the failed start (the next getJobs builds a new one).
+      await boss.stop({ graceful: false, wait: false }).catch(() => {});
       throw err;
     },
   );
@@ -73,6 +75,14 @@ export function jobsStatus(): { state: JobsState; workers: number } {
 /** Registers a worker id (pg-boss's `work` answer) for jobsStatus. */
 export function noteWorker(id: string): void {
   globalForJobs[KEY]?.workers.add(id);
+}
+
+/** Stops this instance's workers taking new jobs (a draining server); jobs in flight go on. */
+export async function pauseJobWorkers(): Promise<void> {
+  const shared = globalForJobs[KEY];
+  if (!shared || shared.state !== "running") return;
+  await Promise.all([...shared.workers].map((id) => shared.boss.offWork({ id }).catch(() => {})));
+  shared.workers.clear();
 }
 
 /** Stops this process's queue: workers stop taking jobs and wait for the running ones (tests, shutdown). */

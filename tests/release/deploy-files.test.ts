@@ -15,7 +15,10 @@ describe("deployment files", () => {
   it("scripts/deploy/haproxy.cfg is a valid HAProxy configuration that checks readiness", () => {
     const r = spawnSync(HAPROXY, ["-c", "-f", join(root, "scripts/deploy/haproxy.cfg")], { encoding: "utf8" });
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(readFileSync(join(root, "scripts/deploy/haproxy.cfg"), "utf8")).toMatch(/option httpchk GET \/api\/health\/ready/);
+    const cfg = readFileSync(join(root, "scripts/deploy/haproxy.cfg"), "utf8");
+    expect(cfg).toMatch(/option httpchk GET \/api\/health\/ready/);
+    // No per-request log lines with paths (an invitation link's token is in its path).
+    expect(cfg).not.toMatch(/^\s*option httplog/m);
   });
 
   it("compose.yaml migrates once before two replicas start, behind the balancer", () => {
@@ -26,6 +29,8 @@ describe("deployment files", () => {
     expect(compose).toMatch(/migrate:\n\s+condition: service_completed_successfully/);
     expect(compose).toMatch(/replicas: 2/);
     expect(compose).toMatch(/NEXTAUTH_SECRET: \$\{NEXTAUTH_SECRET:\?/);
+    // Behind HAProxy the sign-in limits must count the client's address, not the balancer's.
+    expect(compose).toMatch(/TRUSTED_PROXY_HOPS: "1"/);
   });
 
   it("the Dockerfile's runtime stage holds the build's folder and production dependencies, runs node as `node`, with a health check", () => {
