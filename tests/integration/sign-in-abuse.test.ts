@@ -212,9 +212,20 @@ describe("what a failure reveals", () => {
     // every attempt under the limits.
     await rejection(signIn(email, "warm-up-1x", fromSocket(freshAddress())));
     await rejection(signIn(uniqueEmail("ghost"), "warm-up-1x", fromSocket(freshAddress())));
-    for (let i = 0; i < 15; i++) {
-      const w = await time(() => signIn(email, `wrong-${i}-x`, fromSocket(freshAddress())));
-      const u = await time(() => signIn(uniqueEmail("ghost"), `wrong-${i}-x`, fromSocket(freshAddress())));
+    // 31 pairs, each pair's order alternating, so neither path always runs right after the other
+    // (on a busy 2-core machine 15 same-order pairs once left the medians 1.58× apart).
+    for (let i = 0; i < 31; i++) {
+      const wrongAttempt = () => time(() => signIn(email, `wrong-${i}-x`, fromSocket(freshAddress())));
+      const unknownAttempt = () => time(() => signIn(uniqueEmail("ghost"), `wrong-${i}-x`, fromSocket(freshAddress())));
+      let w: { ms: number; err: AppError };
+      let u: { ms: number; err: AppError };
+      if (i % 2 === 0) {
+        w = await wrongAttempt();
+        u = await unknownAttempt();
+      } else {
+        u = await unknownAttempt();
+        w = await wrongAttempt();
+      }
       wrong.push(w.ms);
       unknown.push(u.ms);
       for (const { err } of [w, u]) {
