@@ -22,7 +22,7 @@ const EXPIRY_MARGIN_SECONDS = 20;
 
 export async function enqueueLabRun(run: { id: string; timeLimitSeconds: number }): Promise<void> {
   const boss = await getJobs(LAB_QUEUE);
-  await boss.send(LAB_QUEUE, { runId: run.id }, { expireInSeconds: run.timeLimitSeconds + EXPIRY_MARGIN_SECONDS, retryLimit: 1, retryDelay: 1, singletonKey: run.id });
+  await boss.send(LAB_QUEUE, { runId: run.id }, { expireInSeconds: run.timeLimitSeconds + EXPIRY_MARGIN_SECONDS, retryLimit: 1, retryDelay: 1 });
 }
 
 /** Starts this instance's lab workers: one per worker thread the pool may run. */
