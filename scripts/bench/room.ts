@@ -31,7 +31,8 @@
 // its own database (scripts/bench/lib/git-baseline.ts, ~2 more minutes), and every figure above
 // is measured on it too, interleaved in the same rounds. Without it the rows carry a note.
 // Locators go by role and accessible name, never by CSS classes, so the room can change shape.
-import { join, resolve } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/lib/seed/credentials";
 import { withClient } from "../lib/throwaway";
@@ -61,6 +62,71 @@ const root = resolve(__dirname, "..", "..");
 
 type Row = BenchResult;
 
+/** BENCH_ROOM_PROFILE=<dir>: a CPU profile of each lone opening (.cpuprofile, for DevTools), with its top functions logged. */
+const PROFILE_DIR = process.env.BENCH_ROOM_PROFILE?.trim() || "";
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  ts: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Writes the trace and prints, for the renderer's main thread, the time in each kind of work. */
+function summarizeTrace(buffer: Buffer, file: string): void {
+  writeFileSync(file, buffer);
+  const events = (JSON.parse(buffer.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && events.some((x) => x.pid === e.pid && x.name === "ParseHTML"));
+  if (!main) return void process.stdout.write(`trace ${file}: no renderer main thread found\n`);
+  const sums = new Map<string, { ms: number; n: number }>();
+  for (const e of events) {
+    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== "X" || !e.dur) continue;
+    const s = sums.get(e.name) ?? { ms: 0, n: 0 };
+    s.ms += e.dur / 1000;
+    s.n += 1;
+    sums.set(e.name, s);
+  }
+  const lines = [...sums].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25).map(([k, v]) => `${v.ms.toFixed(0).padStart(6)} ms ${String(v.n).padStart(5)}×  ${k}`);
+  process.stdout.write(`trace ${file} (renderer main thread, inclusive; nested events overlap):\n${lines.join("\n")}\n`);
+}
+
+/** Starts the sampling profiler on `page`; stop(file) writes the profile and prints where the time went. */
+async function startProfile(page: Page): Promise<{ stop: (file: string) => Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  return {
+    async stop(file) {
+      const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      const self = new Map<number, number>();
+      profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+      const byName = new Map<string, number>();
+      const byFile = new Map<string, number>();
+      for (const n of profile.nodes) {
+        const ms = self.get(n.id) ?? 0;
+        const fileName = n.callFrame.url.split("/").pop() || "(native)";
+        const key = `${n.callFrame.functionName || "(anonymous)"} ${fileName}:${n.callFrame.lineNumber}`;
+        byName.set(key, (byName.get(key) ?? 0) + ms);
+        byFile.set(fileName, (byFile.get(fileName) ?? 0) + ms);
+      }
+      const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join("\n");
+      process.stdout.write(`CPU profile ${file}\nby file:\n${top(byFile, 12)}\nby function:\n${top(byName, 25)}\n`);
+    },
+  };
+}
+
 /** One server under test: the current build, or the baseline ref's. */
 interface Target {
   name: string;
@@ -80,7 +146,8 @@ const NAME_OF = `(el) => el.getAttribute("aria-label") || (el.getAttribute("aria
 /** Installed before any page script: records when the room first becomes usable (then a frame). */
 const USABLE_PROBE = `(() => {
   if (globalThis.__benchRoom) return;
-  const state = (globalThis.__benchRoom = { domAt: 0, usableAt: 0 });
+  const state = (globalThis.__benchRoom = { domAt: 0, usableAt: 0, longTasks: 0, phases: null });
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) state.longTasks += e.duration; }).observe({ type: "longtask", buffered: true }); } catch {}
   const nameOf = ${NAME_OF};
   const usable = () => {
     const status = document.querySelector('[data-testid="save-status"]');
@@ -96,6 +163,9 @@ const USABLE_PROBE = `(() => {
     if (state.domAt || !usable()) return;
     state.domAt = performance.now();
     observer.disconnect();
+    const nav = performance.getEntriesByType("navigation")[0];
+    const scripts = performance.getEntriesByType("resource").filter((r) => r.initiatorType === "script");
+    state.phases = nav ? { ttfb: nav.responseStart, html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, scripts: scripts.reduce((m, r) => Math.max(m, r.responseEnd), 0), longTasks: state.longTasks || 0 } : null;
     requestAnimationFrame(() => setTimeout(() => (state.usableAt = performance.now()), 0));
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true });
@@ -276,7 +346,16 @@ async function closeAll(seats: Seat[]): Promise<void> {
 }
 
 /** One round: 4 cold contexts open the room at once, then open it again (warm cache). */
-async function usableRound(browser: Browser, t: Target, round: number, failures: string[]): Promise<{ cold: number[]; warm: number[]; solo: number }> {
+/** Where a lone panelist's opening went (ms from navigation start), read by the usable probe. */
+interface Phases {
+  ttfb: number;
+  html: number;
+  dcl: number;
+  scripts: number;
+  longTasks: number;
+}
+
+async function usableRound(browser: Browser, t: Target, round: number, failures: string[]): Promise<{ cold: number[]; warm: number[]; solo: number; phases: Phases | null }> {
   const seats = await Promise.all(t.cookies.map((_, i) => seat(browser, t, i)));
   let cold: number[];
   let warm: number[];
@@ -290,8 +369,13 @@ async function usableRound(browser: Browser, t: Target, round: number, failures:
   // sharing this machine's cores.
   const alone = await seat(browser, t, round % t.cookies.length);
   try {
+    const profiler = PROFILE_DIR ? await startProfile(alone.page) : undefined;
+    if (PROFILE_DIR) await browser.startTracing(alone.page, { categories: ["devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline", "blink", "loading"] });
     const [solo] = await openTogether([alone], roomUrl(t), failures);
-    return { cold, warm, solo: solo! };
+    if (profiler) await profiler.stop(join(PROFILE_DIR, `room-open-${t.name.replace(/\W+/g, "-")}-${round + 1}.cpuprofile`));
+    if (PROFILE_DIR) summarizeTrace(await browser.stopTracing(), join(PROFILE_DIR, `room-open-${t.name.replace(/\W+/g, "-")}-${round + 1}.trace.json`));
+    const phases = (await alone.page.evaluate("globalThis.__benchRoom && globalThis.__benchRoom.phases").catch(() => null)) as Phases | null;
+    return { cold, warm, solo: solo!, phases };
   } finally {
     await closeAll([alone]);
   }
@@ -487,7 +571,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
         u.cold.push(...got.cold);
         u.warm.push(...got.warm);
         u.solo.push(got.solo);
-        ctx.log(`${t.name} round ${r + 1}/${ROUNDS}: usable ${got.cold.map((v) => v.toFixed(0)).join(", ")} ms cold; ${got.warm.map((v) => v.toFixed(0)).join(", ")} ms warm; alone ${got.solo.toFixed(0)} ms.`);
+        const p = got.phases;
+        const phaseText = p ? ` (first byte ${p.ttfb.toFixed(0)}, HTML ${p.html.toFixed(0)}, DOMContentLoaded ${p.dcl.toFixed(0)}, last script ${p.scripts.toFixed(0)} ms; long tasks ${p.longTasks.toFixed(0)} ms)` : "";
+        ctx.log(`${t.name} round ${r + 1}/${ROUNDS}: usable ${got.cold.map((v) => v.toFixed(0)).join(", ")} ms cold; ${got.warm.map((v) => v.toFixed(0)).join(", ")} ms warm; alone ${got.solo.toFixed(0)} ms${phaseText}.`);
         for (const f of u.failures.slice(failed)) ctx.log(`${t.name}: not usable (counted as ${USABLE_TIMEOUT_MS} ms): ${f}`);
       }
     }
