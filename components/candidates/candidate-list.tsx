@@ -7,13 +7,15 @@ import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useCandidates, useCreateCandidate } from "@/lib/candidates/hooks";
+import { useDebounced } from "@/lib/search/use-debounced";
 import { CandidateForm } from "./candidate-form";
 
 export function CandidateList({ canWrite }: { canWrite: boolean }) {
   const router = useRouter();
   const [q, setQ] = useState("");
   const [includeErased, setIncludeErased] = useState(false);
-  const { data, error, isLoading } = useCandidates({ q, includeErased });
+  const query = useDebounced(q.trim());
+  const { data, error, isLoading } = useCandidates({ q: query, includeErased });
   const create = useCreateCandidate();
 
   return (

@@ -12,6 +12,9 @@ import type { FieldErrors } from "@/lib/errors";
 import { useArchiveKit, useCreateKit, useDuplicateKit, useQuestionChoices, useUpdateKit, useUpgradeKitItem } from "@/lib/kits/hooks";
 import { createKitSchema, KIT_LIMITS, moveItem, splitAttributes, totalMinutes } from "@/lib/kits/schemas";
 import type { KitDetail, KitItemView } from "@/lib/kits/types";
+import { HighlightedText } from "@/components/questions/highlighted-text";
+import { SimilarBadge } from "@/components/questions/badges";
+import { useDebounced } from "@/lib/search/use-debounced";
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : null);
 
@@ -39,10 +42,10 @@ const fromSaved = (i: KitItemView): DraftItem => ({
 
 function QuestionPicker({ existing, onAdd }: { existing: Set<string>; onAdd: (item: DraftItem) => void }) {
   const [q, setQ] = useState("");
-  const choices = useQuestionChoices(q);
+  const choices = useQuestionChoices(useDebounced(q.trim()));
   return (
     <div className="space-y-2">
-      <Field label="Add questions from the bank" hint="Search by title or tag. The newest version is added.">
+      <Field label="Add questions from the bank" hint="Search like in the bank: words, abbreviations, parts of words. The newest version is added.">
         <Input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
       </Field>
       <FormError message={choices.isError ? messageOf(choices.error) : null} />
@@ -52,7 +55,11 @@ function QuestionPicker({ existing, onAdd }: { existing: Set<string>; onAdd: (it
           return (
             <li key={c.questionVersionId} className="flex items-center justify-between gap-2 px-3 py-2 text-sm">
               <span>
-                {c.title} <span className="text-slate-500">· v{c.versionNumber} · {c.minutes} min{c.status === "DRAFT" ? " · draft" : ""}</span>
+                <HighlightedText segments={c.titleHighlight} />{" "}
+                <span className="text-slate-500">
+                  · v{c.versionNumber} · {c.minutes} min{c.status === "DRAFT" ? " · draft" : ""}
+                </span>{" "}
+                {c.matchedBy === "similar" && <SimilarBadge />}
               </span>
               <Button
                 size="sm"
@@ -75,7 +82,7 @@ function QuestionPicker({ existing, onAdd }: { existing: Set<string>; onAdd: (it
             </li>
           );
         })}
-        {choices.data?.length === 0 && <li className="px-3 py-2 text-sm text-slate-600">No matching questions.</li>}
+        {choices.data?.length === 0 && <li className="px-3 py-2 text-sm text-slate-600 dark:text-slate-400">No matching questions.</li>}
       </ul>
     </div>
   );

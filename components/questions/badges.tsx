@@ -33,3 +33,12 @@ export function TagList({ tags }: { tags: string[] }) {
     </ul>
   );
 }
+
+/** A search result found by a close spelling of the query (typo tolerance), not the words as typed. */
+export function SimilarBadge() {
+  return (
+    <span className={cn(pill, "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100")} title="Found by a spelling close to what you typed">
+      Close spelling
+    </span>
+  );
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { buttonClasses, Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -9,6 +9,7 @@ import { FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { ApiError } from "@/lib/api/fetch-json";
 import { searchParamsOf, useQuestionSearch, useQuestionTags } from "@/lib/questions/hooks";
+import { SEARCH_DEBOUNCE_MS } from "@/lib/search/use-debounced";
 import {
   DIFFICULTIES,
   DIFFICULTY_LABELS,
@@ -18,7 +19,7 @@ import {
   type QuestionSort,
   type QuestionStatusName,
 } from "@/lib/questions/schemas";
-import { DifficultyBadge, StatusBadge, TagList } from "./badges";
+import { DifficultyBadge, SimilarBadge, StatusBadge, TagList } from "./badges";
 import { HighlightedText } from "./highlighted-text";
 
 export interface BankSearch {
@@ -46,22 +47,25 @@ function toggle<T>(list: T[], value: T): T[] {
 
 /** The bank: search as you type (debounced), filters, sort and pages, all mirrored in the URL. */
 export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWrite: boolean }) {
-  const router = useRouter();
   const pathname = usePathname();
   const [search, setSearch] = useState<BankSearch>(initial);
   const [typed, setTyped] = useState(initial.q);
   const ids = { q: useId(), sort: useId(), status: useId() };
 
-  // Debounce typing; any other change applies at once.
+  // Debounce typing; any other change applies at once. A stale request is cancelled (the
+  // query's AbortSignal) and the last results stay on screen until the next ones arrive.
   useEffect(() => {
-    const t = setTimeout(() => setSearch((s) => (s.q === typed.trim() ? s : { ...s, q: typed.trim(), page: 1 })), 250);
+    const t = setTimeout(() => setSearch((s) => (s.q === typed.trim() ? s : { ...s, q: typed.trim(), page: 1 })), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(t);
   }, [typed]);
 
+  // The URL mirrors the search through the history API: a router navigation would render the
+  // page on the server again for every keystroke.
   useEffect(() => {
     const qs = searchParamsOf(search).toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  }, [search, pathname, router]);
+    const url = qs ? `${pathname}?${qs}` : pathname;
+    if (`${window.location.pathname}${window.location.search}` !== url) window.history.replaceState(window.history.state, "", url);
+  }, [search, pathname]);
 
   const result = useQuestionSearch({ ...search, pageSize: PAGE_SIZE });
   const tags = useQuestionTags();
@@ -184,6 +188,7 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
                     </Link>
                   </h2>
                   <div className="flex items-center gap-2 text-xs text-slate-500">
+                    {item.matchedBy === "similar" && <SimilarBadge />}
                     <DifficultyBadge difficulty={item.difficulty} />
                     {item.status !== "ACTIVE" && <StatusBadge status={item.status} />}
                     <span>{item.minutes} min</span>

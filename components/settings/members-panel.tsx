@@ -11,6 +11,7 @@ import { useCreateResetLink } from "@/lib/auth/password-reset-hooks";
 import { inviteSchema } from "@/lib/auth/schemas";
 import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { useChangeRole, useInvitations, useInvite, useMembers, useRemoveMember, useRevokeInvitation } from "@/lib/organizations/hooks";
+import { useDebounced } from "@/lib/search/use-debounced";
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : null);
 
@@ -115,7 +116,8 @@ function ResetLinkResult({ name, link, expiresAt, onDismiss }: { name: string; l
 }
 
 export function MembersPanel({ canInvite, canManage, assignable, actorRole }: { canInvite: boolean; canManage: boolean; assignable: RoleName[]; actorRole: RoleName }) {
-  const members = useMembers();
+  const [q, setQ] = useState("");
+  const members = useMembers(useDebounced(q.trim()));
   const changeRole = useChangeRole();
   const remove = useRemoveMember();
   const resetLink = useCreateResetLink();
@@ -134,12 +136,20 @@ export function MembersPanel({ canInvite, canManage, assignable, actorRole }: { 
       {canInvite && <InviteForm assignable={assignable} />}
       {canInvite && <PendingInvitations />}
       <Card>
-        <h2 className="mb-3 font-semibold">Members</h2>
+        <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+          <h2 className="font-semibold">Members</h2>
+          <div className="w-64">
+            <Field label="Find a member" hint="Name or email">
+              <Input type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+            </Field>
+          </div>
+        </div>
         <FormError message={mutationError} />
         {issued && <ResetLinkResult {...issued} onDismiss={() => setIssued(null)} />}
         {members.isLoading && <p className="text-sm">Loading members…</p>}
         {members.isError && <FormError message={messageOf(members.error)} />}
-        {members.data && (
+        {members.data?.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No member matches “{q.trim()}”.</p>}
+        {members.data && members.data.length > 0 && (
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Organization members</caption>
             <thead>

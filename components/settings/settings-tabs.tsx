@@ -7,6 +7,7 @@ import { cn } from "@/lib/cn";
 const TABS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/organization", label: "Organization" },
+  { href: "/settings/search", label: "Search" },
 ];
 
 export function SettingsTabs() {

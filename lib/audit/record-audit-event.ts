@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   "organization.created",
   "organization.settings_changed",
   "organization.anonymized_review_changed",
+  /** A search synonym group was added, changed or removed (Settings → Search). */
+  "search.synonyms_changed",
   "member.invited",
   "member.invite_revoked",
   "member.joined",

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "members.resetPassword": ["OWNER", "ADMIN"],
   "questions.read": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER", "REVIEWER"],
   "questions.write": ["OWNER", "ADMIN", "RECRUITER"],
+  /** The organization's search synonyms (Settings → Search); everyone with questions.read searches with them. */
+  "search.synonyms.write": ["OWNER", "ADMIN", "RECRUITER"],
   "questions.readModelAnswer": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER"],
   "kits.read": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER", "REVIEWER"],
   "kits.write": ["OWNER", "ADMIN", "RECRUITER"],

@@ -13,13 +13,13 @@ export const candidateKeys = {
 };
 
 export function useCandidates(filters: { q: string; includeErased: boolean }) {
-  return useQuery({
+  return useQuery<CandidateSummary[]>({
     queryKey: candidateKeys.list(filters),
     placeholderData: keepPreviousData,
-    queryFn: () =>
-      fetchJson<{ candidates: CandidateSummary[] }>(
-        `/api/candidates?${new URLSearchParams({ q: filters.q, includeErased: String(filters.includeErased) })}`,
-      ).then((r) => r.candidates),
+    queryFn: ({ signal }) =>
+      fetchJson<{ candidates: CandidateSummary[] }>(`/api/candidates?${new URLSearchParams({ q: filters.q, includeErased: String(filters.includeErased) })}`, {
+        signal,
+      }).then((r) => r.candidates),
   });
 }
 

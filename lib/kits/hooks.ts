@@ -31,11 +31,11 @@ export function useKit(id: string, initialData?: KitDetail) {
 }
 
 export function useQuestionChoices(q: string, enabled = true) {
-  return useQuery({
+  return useQuery<QuestionChoice[]>({
     queryKey: kitKeys.questionChoices(q),
     enabled,
     placeholderData: keepPreviousData,
-    queryFn: () => fetchJson<{ questions: QuestionChoice[] }>(`/api/kits/question-choices?${new URLSearchParams({ q })}`).then((r) => r.questions),
+    queryFn: ({ signal }) => fetchJson<{ questions: QuestionChoice[] }>(`/api/kits/question-choices?${new URLSearchParams({ q })}`, { signal }).then((r) => r.questions),
   });
 }
 

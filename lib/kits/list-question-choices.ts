@@ -3,12 +3,18 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { validationError } from "@/lib/errors";
+import { questionSearchSchema } from "@/lib/questions/schemas";
+import { findQuestions } from "@/lib/questions/search-questions";
 import { questionChoicesQuerySchema } from "./schemas";
 import type { QuestionChoice } from "./types";
 
+/** How many choices the kit editor lists. */
+export const CHOICES_LIMIT = 50;
+
 /**
  * Questions a kit editor may add: the newest version of each non-archived question of the
- * organization, matching the search text in title or tags.
+ * organization, found by the bank's own search (findQuestions: same ranking, synonyms, spellings,
+ * prefixes and typo tolerance); without a query, by title.
  */
 export async function listQuestionChoices(actor: Actor, query: unknown = {}): Promise<QuestionChoice[]> {
   assertCan(actor, "kits.write");
@@ -16,39 +22,32 @@ export async function listQuestionChoices(actor: Actor, query: unknown = {}): Pr
   const parsed = questionChoicesQuerySchema.safeParse(query);
   if (!parsed.success) throw validationError(parsed.error);
   const { q } = parsed.data;
-  const questions = await db.question.findMany({
-    where: {
-      organizationId: actor.organizationId,
-      status: { not: "ARCHIVED" },
-      latestVersionNo: { gt: 0 },
-      ...(q ? { OR: [{ title: { contains: q, mode: "insensitive" } }, { tags: { has: q.toLowerCase() } }] } : {}),
-    },
-    orderBy: [{ title: "asc" }],
-    take: 50,
-    select: { id: true, title: true, difficulty: true, tags: true, minutes: true, status: true, latestVersionNo: true },
-  });
-  if (questions.length === 0) return [];
+  const search = questionSearchSchema.parse({ q, status: ["DRAFT", "ACTIVE"], sort: q ? "relevance" : "title", pageSize: CHOICES_LIMIT });
+  const found = (await findQuestions(actor.organizationId, search)).items.filter((i) => i.latestVersionNo > 0);
+  if (found.length === 0) return [];
   const versions = await db.questionVersion.findMany({
     where: {
       organizationId: actor.organizationId,
-      OR: questions.map((qq) => ({ questionId: qq.id, number: qq.latestVersionNo })),
+      OR: found.map((i) => ({ questionId: i.id, number: i.latestVersionNo })),
     },
     select: { id: true, questionId: true, number: true },
   });
   const byQuestion = new Map(versions.map((v) => [v.questionId, v]));
-  return questions.flatMap((qq) => {
-    const v = byQuestion.get(qq.id);
+  return found.flatMap((i) => {
+    const v = byQuestion.get(i.id);
     if (!v) return [];
     return [
       {
-        questionId: qq.id,
+        questionId: i.id,
         questionVersionId: v.id,
-        title: qq.title,
-        difficulty: qq.difficulty,
-        tags: qq.tags,
-        minutes: qq.minutes,
+        title: i.title,
+        titleHighlight: i.titleHighlight,
+        difficulty: i.difficulty,
+        tags: i.tags,
+        minutes: i.minutes,
         versionNumber: v.number,
-        status: qq.status,
+        status: i.status,
+        matchedBy: i.matchedBy,
       },
     ];
   });

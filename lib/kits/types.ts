@@ -1,3 +1,4 @@
+import type { HighlightSegment } from "@/lib/questions/types";
 /** Shapes the kit services return: plain JSON-safe data, shared with client code. */
 
 export interface KitSummary {
@@ -41,4 +42,8 @@ export interface QuestionChoice {
   minutes: number;
   versionNumber: number;
   status: "DRAFT" | "ACTIVE" | "ARCHIVED";
+  /** The title with what the search matched marked (the bank's search). */
+  titleHighlight: HighlightSegment[];
+  /** Found by a close spelling (typo tolerance) rather than the ranked text search. */
+  matchedBy: "text" | "similar";
 }

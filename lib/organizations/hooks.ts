@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { RoleName } from "@/lib/auth/permissions";
 import type { InviteInput } from "@/lib/auth/schemas";
@@ -13,10 +13,12 @@ export const orgKeys = {
   invitations: () => [...orgKeys.all, "invitations"] as const,
 };
 
-export function useMembers() {
-  return useQuery({
-    queryKey: orgKeys.members(),
-    queryFn: () => fetchJson<{ members: MemberView[] }>("/api/organizations/members").then((r) => r.members),
+/** Members, or with `q` those whose name or email match (the people search). */
+export function useMembers(q = "") {
+  return useQuery<MemberView[]>({
+    queryKey: [...orgKeys.members(), q],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => fetchJson<{ members: MemberView[] }>(`/api/organizations/members?${new URLSearchParams({ q })}`, { signal }).then((r) => r.members),
   });
 }
 

@@ -1,11 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { peopleMatchSql, peopleWords, runPeopleQuery } from "@/lib/search/people";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, assignableRoles, type RoleName } from "@/lib/auth/permissions";
 import { changeRoleSchema } from "@/lib/auth/schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
+import { memberSearchSchema } from "./schemas";
 
 export const memberSelect = {
   id: true,
@@ -36,14 +39,34 @@ function toView(actor: Actor, m: { id: string; role: RoleName; createdAt: Date; 
   };
 }
 
-export async function listMembers(actor: Actor): Promise<MemberView[]> {
+/**
+ * Members of the organization, oldest first; with `q`, those whose name or email match it (the
+ * people search, lib/search/people.ts: accents, prefixes, typos), best match first.
+ */
+export async function listMembers(actor: Actor, query: unknown = {}): Promise<MemberView[]> {
   assertCan(actor, "members.read");
-  const rows = await db.membership.findMany({
-    where: { organizationId: actor.organizationId },
-    orderBy: [{ createdAt: "asc" }],
-    select: memberSelect,
+  const parsed = memberSearchSchema.safeParse(query);
+  if (!parsed.success) throw validationError(parsed.error);
+  const words = peopleWords(parsed.data.q);
+  if (words.length === 0) {
+    const rows = await db.membership.findMany({
+      where: { organizationId: actor.organizationId },
+      orderBy: [{ createdAt: "asc" }],
+      select: memberSelect,
+    });
+    return rows.map((m) => toView(actor, m));
+  }
+  const match = peopleMatchSql(Prisma.sql`u.search_text`, words);
+  const found = await runPeopleQuery<{ id: string }>(Prisma.sql`
+    SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id
+    WHERE m.organization_id = ${actor.organizationId} AND ${match.where}
+    ORDER BY ${match.score} DESC, m.created_at, m.id
+    LIMIT 200`);
+  const byId = new Map((await db.membership.findMany({ where: { id: { in: found.map((f) => f.id) }, organizationId: actor.organizationId }, select: memberSelect })).map((m) => [m.id, m]));
+  return found.flatMap((f) => {
+    const m = byId.get(f.id);
+    return m ? [toView(actor, m)] : [];
   });
-  return rows.map((m) => toView(actor, m));
 }
 
 export async function getMemberOrThrow(actor: Actor, membershipId: string): Promise<MemberView> {

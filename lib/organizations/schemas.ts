@@ -33,3 +33,8 @@ export interface OrganizationSettings extends OrganizationSettingsInput {
   anonymizedReview: boolean;
   roomOpensEarlyMinutes: number;
 }
+
+/** GET /api/organizations/members?q= — name or email (the people search). */
+export const memberSearchSchema = z.object({
+  q: z.string().trim().max(200, "Search for at most 200 characters.").default(""),
+});

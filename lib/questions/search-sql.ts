@@ -2,6 +2,7 @@
 // (scripts/bench/search.ts) runs exactly these statements against Postgres directly, so the
 // HTTP overhead of GET /api/questions shows up beside the SQL's own cost.
 import { Prisma } from "@/lib/db/generated/client";
+import { type ParsedSearch, prefixQueryText } from "@/lib/search/query";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "./highlight";
 import type { QuestionSearch, QuestionSort } from "./schemas";
 
@@ -15,6 +16,12 @@ const ORDER: Record<QuestionSort, Prisma.Sql> = {
 
 const TITLE_OPTS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 const SNIPPET_OPTS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * ts_rank weights for {D, C, B, A}: a match in the title (A) counts five times one in the
+ * prompt (C) and twenty times one in the rubric (D); tags (B) sit between.
+ */
+const RANK_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}";
 
 export interface SearchRow {
   id: string;
@@ -30,13 +37,16 @@ export interface SearchRow {
 
 export interface HeadlineRow {
   id: string;
+  /** The title marked by the stemmed query (whole words in any form). */
   title_hl: string;
+  /** The title marked by the whole-word query (prefixes as typed). */
+  title_prefix_hl: string;
   snippet: string;
 }
 
 /** The sort actually applied: relevance needs a query; without one the bank lists newest first. */
-export function effectiveSort(s: QuestionSearch): QuestionSort {
-  const hasQuery = s.q.length > 0;
+export function effectiveSort(s: QuestionSearch, parsed: ParsedSearch): QuestionSort {
+  const hasQuery = parsed.groups.length > 0;
   return s.sort && (s.sort !== "relevance" || hasQuery) ? s.sort : hasQuery ? "relevance" : "updated";
 }
 
@@ -50,14 +60,48 @@ export function effectiveSort(s: QuestionSearch): QuestionSort {
  */
 export const RANK_WINDOW = 1_000;
 
-const tsQuery = (s: QuestionSearch) =>
-  s.q.length > 0 ? Prisma.sql`websearch_to_tsquery('english', ${s.q})` : Prisma.sql`NULL::tsquery`;
+/**
+ * The tsquery of a parsed search: every group must match (&&), each through any of its
+ * alternatives (||) — a phrase in the stemmed configuration, or the word being typed as a
+ * prefix of a whole word; an excluded group must not (!!). Every piece is a bound parameter;
+ * the prefix is letters and digits.
+ */
+export function tsQuerySql(parsed: ParsedSearch): Prisma.Sql {
+  if (parsed.groups.length === 0) return Prisma.sql`NULL::tsquery`;
+  const groups = parsed.groups.map((g) => {
+    const alts = g.alternatives.map((a) => Prisma.sql`phraseto_tsquery('panelist_english', ${a})`);
+    if (g.prefix) alts.push(Prisma.sql`to_tsquery('panelist_simple', ${prefixQueryText(g.prefix)})`);
+    return g.negate ? Prisma.sql`!!(${Prisma.join(alts, " || ")})` : Prisma.sql`(${Prisma.join(alts, " || ")})`;
+  });
+  return Prisma.sql`(${Prisma.join(groups, " && ")})`;
+}
+
+/** Only the whole-word (prefix) part of a query, for highlighting words typed in part. */
+function prefixTsQuerySql(parsed: ParsedSearch): Prisma.Sql {
+  const parts = parsed.groups.filter((g) => !g.negate).flatMap((g) => [
+    ...g.alternatives.filter((a) => !a.includes(" ")).map((a) => Prisma.sql`plainto_tsquery('panelist_simple', ${a})`),
+    ...(g.prefix ? [Prisma.sql`to_tsquery('panelist_simple', ${prefixQueryText(g.prefix)})`] : []),
+  ]);
+  return parts.length ? Prisma.sql`(${Prisma.join(parts, " || ")})` : Prisma.sql`''::tsquery`;
+}
+
+function filtersSql(organizationId: string, s: QuestionSearch): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`q.organization_id = ${organizationId}`];
+  if (s.tags.length) where.push(Prisma.sql`q.tags @> ${s.tags}::text[]`);
+  if (s.difficulty.length) where.push(Prisma.sql`q.difficulty = ANY(${s.difficulty}::"Difficulty"[])`);
+  // Archived questions stay out of the bank unless asked for explicitly.
+  where.push(s.status.length ? Prisma.sql`q.status = ANY(${s.status}::"QuestionStatus"[])` : Prisma.sql`q.status <> 'ARCHIVED'`);
+  return where;
+}
+
+const COLUMNS = Prisma.sql`q.id, q.title, q.difficulty::text AS difficulty, q.tags, q.minutes, q.status::text AS status,
+             q.latest_version_no, q.updated_at`;
 
 /**
  * The page of rows (SearchRow) and the total (one row `{ total }`; with a text query it counts
  * at most RANK_WINDOW + 1 matches, see `capped`) for a validated search in one organization:
- * ranked full-text search (websearch_to_tsquery against the GIN-indexed
- * questions.search_vector; see search-index.ts for the weights), filters, sorting, pagination.
+ * ranked full-text search against the GIN-indexed questions.search_vector (search-index.ts has
+ * what it holds), filters, sorting, pagination.
  *
  * Relevance: the RANK_WINDOW newest matches (walking questions_organization_id_updated_at_id_idx,
  * or a GIN bitmap scan for rare terms — the planner picks) are scored with ts_rank, then sorted.
@@ -65,38 +109,34 @@ const tsQuery = (s: QuestionSearch) =>
 export function searchPageSql(
   organizationId: string,
   s: QuestionSearch,
+  parsed: ParsedSearch,
 ): { rows: Prisma.Sql; count: Prisma.Sql; sort: QuestionSort; capped: boolean } {
-  const hasQuery = s.q.length > 0;
-  const sort = effectiveSort(s);
-  const query = tsQuery(s);
-  const where: Prisma.Sql[] = [Prisma.sql`q.organization_id = ${organizationId}`];
+  const hasQuery = parsed.groups.length > 0;
+  const sort = effectiveSort(s, parsed);
+  const query = tsQuerySql(parsed);
+  const where = filtersSql(organizationId, s);
   if (hasQuery) where.push(Prisma.sql`q.search_vector @@ query.tsq`);
-  if (s.tags.length) where.push(Prisma.sql`q.tags @> ${s.tags}::text[]`);
-  if (s.difficulty.length) where.push(Prisma.sql`q.difficulty = ANY(${s.difficulty}::"Difficulty"[])`);
-  // Archived questions stay out of the bank unless asked for explicitly.
-  where.push(s.status.length ? Prisma.sql`q.status = ANY(${s.status}::"QuestionStatus"[])` : Prisma.sql`q.status <> 'ARCHIVED'`);
   const whereSql = Prisma.join(where, " AND ");
   const offset = (s.page - 1) * s.pageSize;
+  const rank = Prisma.sql`ts_rank(${RANK_WEIGHTS}::real[], q.search_vector, query.tsq)`;
 
-  const columns = Prisma.sql`q.id, q.title, q.difficulty::text AS difficulty, q.tags, q.minutes, q.status::text AS status,
-             q.latest_version_no, q.updated_at`;
   const from = Prisma.sql`FROM questions q, (SELECT ${query} AS tsq) query WHERE ${whereSql}`;
 
   const rows =
     sort === "relevance"
       ? Prisma.sql`
       WITH candidates AS MATERIALIZED (
-        SELECT ${columns}, q.search_vector
+        SELECT ${COLUMNS}, q.search_vector
         ${from}
         ORDER BY q.updated_at DESC, q.id
         LIMIT ${RANK_WINDOW}
       )
-      SELECT ${columns}, ts_rank(q.search_vector, query.tsq) AS rank
+      SELECT ${COLUMNS}, ${rank} AS rank
       FROM candidates q, (SELECT ${query} AS tsq) query
       ORDER BY ${ORDER.relevance}
       LIMIT ${s.pageSize} OFFSET ${offset}`
       : Prisma.sql`
-      SELECT ${columns}, ${hasQuery ? Prisma.sql`ts_rank(q.search_vector, query.tsq)` : Prisma.sql`NULL::real`} AS rank
+      SELECT ${COLUMNS}, ${hasQuery ? rank : Prisma.sql`NULL::real`} AS rank
       ${from}
       ORDER BY ${ORDER[sort]}
       LIMIT ${s.pageSize} OFFSET ${offset}`;
@@ -109,19 +149,72 @@ export function searchPageSql(
   return { sort, rows, count, capped: hasQuery };
 }
 
+/** Corrections: vocabulary words at least this similar (pg_trgm similarity) to a typed word. */
+export const CORRECTION_THRESHOLD = 0.4;
+/** Corrections per typed word. */
+export const CORRECTIONS_PER_WORD = 2;
+
 /**
- * Highlighted title and prompt snippet (HeadlineRow) for the returned page only — ts_headline
- * re-parses documents and is far too slow to run over every match.
+ * Typo tolerance, first step: for each typed word that is not in the organization's vocabulary
+ * (search_words), the vocabulary words spelled most like it (pg_trgm similarity at least
+ * CORRECTION_THRESHOLD, through the trigram index). Run it in a transaction after
+ * `correctionThresholdSql`. Rows: { typed, word }.
  */
-export function searchHeadlinesSql(organizationId: string, s: QuestionSearch, ids: string[]): Prisma.Sql {
-  const hasQuery = s.q.length > 0;
-  const query = tsQuery(s);
+export const correctionThresholdSql = Prisma.sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(CORRECTION_THRESHOLD)}, true)`;
+
+export function correctionsSql(organizationId: string, words: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT t.w AS typed, s.word
+    FROM unnest(${words}::text[]) AS t(w)
+    CROSS JOIN LATERAL (
+      SELECT sw.word FROM search_words sw
+      WHERE sw.organization_id = ${organizationId} AND sw.word % t.w
+      ORDER BY similarity(sw.word, t.w) DESC, sw.word
+      LIMIT ${CORRECTIONS_PER_WORD}
+    ) s
+    WHERE NOT EXISTS (SELECT 1 FROM search_words k WHERE k.organization_id = ${organizationId} AND k.word = t.w)`;
+}
+
+/**
+ * Typo tolerance, last step, when even the corrected search finds little: questions whose folded title and tags
+ * (questions.search_text, trigram-indexed) contain something close to the typed words, by
+ * pg_trgm's word similarity (at least FUZZY_THRESHOLD), most similar first. Run it in a
+ * transaction after `fuzzyThresholdSql` (the threshold is what lets the index answer).
+ */
+export const FUZZY_THRESHOLD = 0.5;
+export const fuzzyThresholdSql = Prisma.sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`;
+
+export function fuzzySql(organizationId: string, s: QuestionSearch, parsed: ParsedSearch, excludeIds: string[], limit: number): Prisma.Sql {
+  const where = filtersSql(organizationId, s);
+  where.push(Prisma.sql`f.q <% q.search_text`);
+  // What the query excludes ("-transformers") stays excluded.
+  const excluded = parsed.groups.filter((g) => g.negate).flatMap((g) => g.alternatives.map((a) => Prisma.sql`phraseto_tsquery('panelist_english', ${a})`));
+  if (excluded.length) where.push(Prisma.sql`NOT coalesce(q.search_vector @@ (${Prisma.join(excluded, " || ")}), false)`);
+  if (excludeIds.length) where.push(Prisma.sql`NOT (q.id = ANY(${excludeIds}::text[]))`);
+  return Prisma.sql`
+    SELECT ${COLUMNS}, word_similarity(f.q, q.search_text) AS rank
+    FROM questions q, (SELECT panelist_fold(${parsed.words.join(" ")}) AS q) f
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY rank DESC, q.updated_at DESC, q.id
+    LIMIT ${limit}`;
+}
+
+/**
+ * Highlighted title (by the stemmed query and, separately, by whole words and prefixes; the
+ * caller merges the two) and prompt snippet for the returned page only — ts_headline re-parses
+ * documents and is far too slow to run over every match.
+ */
+export function searchHeadlinesSql(organizationId: string, parsed: ParsedSearch, ids: string[]): Prisma.Sql {
+  const hasQuery = parsed.groups.length > 0;
+  const query = tsQuerySql(parsed);
+  const prefixQuery = prefixTsQuerySql(parsed);
   return Prisma.sql`
     SELECT q.id,
-      ${hasQuery ? Prisma.sql`ts_headline('english', q.title, query.tsq, ${TITLE_OPTS})` : Prisma.sql`q.title`} AS title_hl,
-      ${hasQuery ? Prisma.sql`ts_headline('english', v.prompt, query.tsq, ${SNIPPET_OPTS})` : Prisma.sql`left(v.prompt, 240)`} AS snippet
+      ${hasQuery ? Prisma.sql`ts_headline('panelist_english', q.title, query.tsq, ${TITLE_OPTS})` : Prisma.sql`q.title`} AS title_hl,
+      ${hasQuery ? Prisma.sql`ts_headline('panelist_simple', q.title, query.ptsq, ${TITLE_OPTS})` : Prisma.sql`q.title`} AS title_prefix_hl,
+      ${hasQuery ? Prisma.sql`ts_headline('panelist_english', v.prompt, query.tsq, ${SNIPPET_OPTS})` : Prisma.sql`left(v.prompt, 240)`} AS snippet
     FROM questions q
     JOIN question_versions v ON v.question_id = q.id AND v.number = q.latest_version_no,
-    (SELECT ${query} AS tsq) query
+    (SELECT ${query} AS tsq, ${prefixQuery} AS ptsq) query
     WHERE q.organization_id = ${organizationId} AND q.id = ANY(${ids}::text[])`;
 }

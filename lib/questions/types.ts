@@ -67,6 +67,8 @@ export interface QuestionSearchItem {
   latestVersionNo: number;
   updatedAt: string;
   rank: number | null;
+  /** How it was found: the ranked text search, or (few matches) a title or tag spelled close to the query. */
+  matchedBy: "text" | "similar";
 }
 
 export interface QuestionSearchResult {

@@ -343,9 +343,12 @@ export async function actualSchema(client: Client, schema = "public"): Promise<S
   );
   for (const r of enums.rows) shape.enums[r.name] = r.labels;
 
+  // A generated column's expression is stored as its "default"; schema.prisma cannot express
+  // generated columns (they are Unsupported fields there), so only their type and nullability
+  // are compared.
   const cols = await client.query<{ table: string; column: string; type: string; notnull: boolean; def: string | null }>(
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
-            a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS def
+            a.attnotnull AS notnull, CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS def
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
        LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum

@@ -81,6 +81,7 @@ export async function collectIds(organizationId: string): Promise<Record<string,
     invitations: await q(`SELECT id FROM invitations WHERE organization_id = $1`),
     members: await q(`SELECT id FROM memberships WHERE organization_id = $1`),
     "lab-runs": await q(`SELECT id FROM lab_runs WHERE organization_id = $1`),
+    synonyms: await q(`SELECT id FROM search_synonyms WHERE organization_id = $1`),
   };
 }
 
@@ -123,6 +124,7 @@ export async function buildWorld(): Promise<World> {
   const scheduled = (await post("/api/interviews", { ...timing, candidateId: createdCandidate.id, kitId: createdKit.id, title: "Onsite", meetingUrl: "" })).interview!;
   await post("/api/organizations/invitations", { email: "invitee@example.com", role: "INTERVIEWER" });
   await post("/api/interviews/[id]/room", {}, "POST", { id: room.interviewId });
+  await post("/api/search/synonyms", { terms: ["wordpiece", "subword"] });
   const exported = await callRoute(byPattern.get("/api/questions/export")!, "GET", "/api/questions/export", {}, { kind: "none" }, [["format", "json"]], owner);
 
   const own = await collectIds(owner.organizationId);
@@ -144,6 +146,7 @@ export async function buildWorld(): Promise<World> {
     "/api/interviews/[id]/room/mutations": roomParams,
     "/api/organizations/members/[id]": { id: coPanelist.id },
     "/api/scorecards/[id]/reopen": { id: scorecard?.id ?? "none" },
+    "/api/search/synonyms/[id]": { id: own.synonyms![0]! },
   };
   const templates: Record<string, unknown> = {
     "POST /api/questions": question,
@@ -172,6 +175,8 @@ export async function buildWorld(): Promise<World> {
     "POST /api/scorecards/[id]/reopen": { reason: "Typo" },
     "POST /api/organizations/invitations": { email: "someone@example.com", role: "REVIEWER" },
     "PATCH /api/organizations/members/[id]": { role: "REVIEWER" },
+    "POST /api/search/synonyms": { terms: ["bpe", "byte pair encoding"] },
+    "PATCH /api/search/synonyms/[id]": { terms: ["bpe", "byte-pair encoding"] },
     "PATCH /api/organizations/settings": { name: "Acme", scaleMin: 0, scaleMax: 4, roomOpensEarlyMinutes: 5 },
     "PUT /api/reports/anonymized-review": { anonymizedReview: true },
     "PUT /api/me/time-zone": { timeZone: "Europe/Paris" },

@@ -11,7 +11,7 @@ interface Topic {
 }
 
 // Ordered roughly by how often interview banks ask about them; popularity falls with rank.
-const TOPICS: Topic[] = [
+const ALL_TOPICS: Topic[] = [
   { name: "model training", tags: ["ml"] },
   { name: "gradient descent", tags: ["optimization", "ml"] },
   { name: "overfitting", tags: ["ml", "regularization"] },
@@ -215,6 +215,8 @@ export interface GenerateOptions {
   batchSize?: number;
   /** Starts every generated id ("bench" by default), so two suites can fill one database. */
   idPrefix?: string;
+  /** Only topics this accepts (e.g. distractors that leave some subjects to a test's own questions). */
+  topics?: (name: string) => boolean;
   log?: (s: string) => void;
 }
 
@@ -236,6 +238,8 @@ export async function insertGeneratedQuestions(client: Client, opts: GenerateOpt
   const prefix = opts.idPrefix ?? "bench";
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   // Zipf-like topic popularity: weight 1/(rank+1)^0.9, sampled by inverse CDF.
+  const TOPICS = opts.topics ? ALL_TOPICS.filter((t) => opts.topics!(t.name)) : ALL_TOPICS;
+  if (TOPICS.length < 2) throw new Error("insertGeneratedQuestions: the topic filter leaves fewer than 2 topics");
   const weights = TOPICS.map((_, i) => 1 / Math.pow(i + 1, 0.9));
   const total = weights.reduce((a, b) => a + b, 0);
   const cdf: number[] = [];

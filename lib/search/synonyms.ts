@@ -1,0 +1,93 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db, type Tx } from "@/lib/db/client";
+import { AppError, notFound, validationError } from "@/lib/errors";
+import { type SynonymIndex, synonymIndex } from "./query";
+import { SYNONYM_LIMITS, type SynonymGroup, synonymGroupSchema } from "./synonym-schemas";
+import { DEFAULT_SYNONYM_GROUPS } from "./synonyms-default";
+
+/**
+ * Each organization's synonym groups (Settings → Search), as every search uses them. Searches
+ * read them through a short per-process cache: an edit shows at once on the replica that made
+ * it and within CACHE_MS on the others.
+ */
+const CACHE_MS = 10_000;
+const cache = new Map<string, { at: number; index: Promise<SynonymIndex> }>();
+
+/** Gives an organization the default groups, once (a concurrent caller finds the flag set). */
+async function seedDefaults(tx: Tx, organizationId: string): Promise<void> {
+  const claimed = await tx.organization.updateMany({ where: { id: organizationId, searchSynonymsSeeded: false }, data: { searchSynonymsSeeded: true } });
+  if (claimed.count === 0) return;
+  await tx.searchSynonym.createMany({ data: DEFAULT_SYNONYM_GROUPS.map((terms) => ({ organizationId, terms: [...terms] })) });
+}
+
+async function groupsOf(organizationId: string): Promise<{ id: string; terms: string[]; updatedAt: Date }[]> {
+  const org = await db.organization.findUnique({ where: { id: organizationId }, select: { searchSynonymsSeeded: true } });
+  if (org && !org.searchSynonymsSeeded) await db.$transaction((tx) => seedDefaults(tx, organizationId));
+  return db.searchSynonym.findMany({ where: { organizationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, terms: true, updatedAt: true } });
+}
+
+/** The organization's synonyms for a search (cached briefly; see CACHE_MS). */
+export function synonymsFor(organizationId: string): Promise<SynonymIndex> {
+  const hit = cache.get(organizationId);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.index;
+  const index = groupsOf(organizationId).then((rows) => synonymIndex(rows.map((r) => r.terms)));
+  index.catch(() => cache.delete(organizationId));
+  cache.set(organizationId, { at: Date.now(), index });
+  return index;
+}
+
+function forget(organizationId: string): void {
+  cache.delete(organizationId);
+}
+
+const toView = (r: { id: string; terms: string[]; updatedAt: Date }): SynonymGroup => ({ id: r.id, terms: r.terms, updatedAt: r.updatedAt.toISOString() });
+
+export async function listSynonymGroups(actor: Actor): Promise<SynonymGroup[]> {
+  assertCan(actor, "questions.read");
+  return (await groupsOf(actor.organizationId)).map(toView);
+}
+
+export async function createSynonymGroup(actor: Actor, input: unknown): Promise<SynonymGroup> {
+  assertCan(actor, "search.synonyms.write");
+  const parsed = synonymGroupSchema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  await groupsOf(actor.organizationId); // the defaults first, so adding one group keeps them
+  const row = await db.$transaction(async (tx) => {
+    const count = await tx.searchSynonym.count({ where: { organizationId: actor.organizationId } });
+    if (count >= SYNONYM_LIMITS.groups) throw new AppError("VALIDATION", `An organization has at most ${SYNONYM_LIMITS.groups} synonym groups; remove one first.`);
+    const created = await tx.searchSynonym.create({ data: { organizationId: actor.organizationId, terms: parsed.data.terms }, select: { id: true, terms: true, updatedAt: true } });
+    await recordAuditEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "search.synonyms_changed", targetType: "search_synonym", targetId: created.id, data: { created: created.terms } });
+    return created;
+  });
+  forget(actor.organizationId);
+  return toView(row);
+}
+
+export async function updateSynonymGroup(actor: Actor, id: string, input: unknown): Promise<SynonymGroup> {
+  assertCan(actor, "search.synonyms.write");
+  const parsed = synonymGroupSchema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const row = await db.$transaction(async (tx) => {
+    const before = typeof id === "string" && id ? await tx.searchSynonym.findFirst({ where: { id, organizationId: actor.organizationId }, select: { id: true, terms: true } }) : null;
+    if (!before) throw notFound("That synonym group");
+    const after = await tx.searchSynonym.update({ where: { id: before.id }, data: { terms: parsed.data.terms }, select: { id: true, terms: true, updatedAt: true } });
+    await recordAuditEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "search.synonyms_changed", targetType: "search_synonym", targetId: before.id, data: { from: before.terms, to: after.terms } });
+    return after;
+  });
+  forget(actor.organizationId);
+  return toView(row);
+}
+
+export async function deleteSynonymGroup(actor: Actor, id: string): Promise<void> {
+  assertCan(actor, "search.synonyms.write");
+  await db.$transaction(async (tx) => {
+    const before = typeof id === "string" && id ? await tx.searchSynonym.findFirst({ where: { id, organizationId: actor.organizationId }, select: { id: true, terms: true } }) : null;
+    if (!before) throw notFound("That synonym group");
+    await tx.searchSynonym.delete({ where: { id: before.id } });
+    await recordAuditEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "search.synonyms_changed", targetType: "search_synonym", targetId: before.id, data: { deleted: before.terms } });
+  });
+  forget(actor.organizationId);
+}
