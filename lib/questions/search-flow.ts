@@ -2,6 +2,7 @@
 // results — over any executor: the app's Prisma client (search-questions.ts) or, in the search
 // benchmark, plain pg, so "SQL alone" there runs exactly the statements the service runs.
 // No "server-only" for that reason.
+import type { Pool } from "pg";
 import type { Prisma } from "@/lib/db/generated/client";
 import { correctableWords, parseSearch, type SynonymIndex, withCorrections } from "@/lib/search/query";
 import { fold } from "@/lib/search/text";
@@ -14,6 +15,35 @@ import type { QuestionSearchResult } from "./types";
 export interface SearchExecutor {
   query<T>(sql: Prisma.Sql): Promise<T[]>;
   inTransaction<T>(setting: Prisma.Sql, sql: Prisma.Sql): Promise<T[]>;
+}
+
+const pgQuery = (sql: Prisma.Sql) => ({ text: sql.text, values: sql.values as unknown[] });
+
+/**
+ * The executor over a plain pg pool (a search is a hot path: every keystroke), as the service
+ * and the benchmark run it. Pass a function to look the pool up per search (lib/db/client's
+ * pool is rebuilt after $disconnect).
+ */
+export function poolSearchExecutor(getPool: () => Pool): SearchExecutor {
+  return {
+    query: async <T>(sql: Prisma.Sql) => (await getPool().query(pgQuery(sql))).rows as T[],
+    inTransaction: async <T>(setting: Prisma.Sql, sql: Prisma.Sql) => {
+      const client = await getPool().connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        await client.query(pgQuery(setting));
+        const rows = (await client.query(pgQuery(sql))).rows as T[];
+        await client.query("COMMIT");
+        return rows;
+      } catch (err) {
+        await client.query("ROLLBACK").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
 }
 
 /** With fewer ranked matches than this on the first page, close spellings (typos) are added. */
@@ -32,8 +62,18 @@ export const FUZZY_BELOW = 3;
 export async function runQuestionSearch(exec: SearchExecutor, organizationId: string, s: QuestionSearch, synonyms: SynonymIndex): Promise<QuestionSearchResult> {
   let parsed = parseSearch(s.q, synonyms);
   const sql = searchPageSql(organizationId, s, parsed);
-  const [rows, countRows] = await Promise.all([exec.query<SearchRow>(sql.rows), exec.query<{ total: number }>(sql.count)]);
-  let total = Math.min(countRows[0]?.total ?? 0, sql.capped ? RANK_WINDOW : Infinity);
+  let rows: SearchRow[];
+  let matches: number;
+  if (sql.countInRows) {
+    rows = await exec.query<SearchRow>(sql.rows);
+    // A page past the window has no rows to carry the count: ask for it.
+    matches = rows[0]?.matches ?? (s.page > 1 ? ((await exec.query<{ total: number }>(sql.count))[0]?.total ?? 0) : 0);
+  } else {
+    const [r, c] = await Promise.all([exec.query<SearchRow>(sql.rows), exec.query<{ total: number }>(sql.count)]);
+    rows = r;
+    matches = c[0]?.total ?? 0;
+  }
+  let total = Math.min(matches, sql.capped ? RANK_WINDOW : Infinity);
 
   // Few matches: typo tolerance. First the same ranked search with mistyped words corrected
   // from the organization's vocabulary; then, if still few, titles and tags spelled close to
@@ -91,7 +131,7 @@ export async function runQuestionSearch(exec: SearchExecutor, organizationId: st
     items: [...rows.map((r) => item(r, "text")), ...similar.map((r) => item(r, "similar"))],
     // The count query stops one past the window: more than that is reported as "window+".
     total,
-    totalCapped: sql.capped && (countRows[0]?.total ?? 0) > RANK_WINDOW,
+    totalCapped: sql.capped && matches > RANK_WINDOW,
     page: s.page,
     pageSize: s.pageSize,
     sort: sql.sort,

@@ -4,8 +4,7 @@ import type { Tx } from "@/lib/db/client";
 /**
  * Recomputes each question's search document from its latest version: questions.search_vector
  * (stemmed words of the title (weight A), tags (B), prompt (C), rubric criteria, follow-ups and
- * red flags (D), plus whole words of title, tags and prompt for prefix matching; accents
- * folded) and questions.search_text (folded title and tags, for typo-tolerant trigram
+ * red flags (D), plus whole words of title and tags for prefix matching; accents folded) and questions.search_text (folded title and tags, for typo-tolerant trigram
  * matching). The definition is the SQL function panelist_refresh_question_search (migration
  * 20261207000000_search). Call it in the same transaction that writes a new version.
  */

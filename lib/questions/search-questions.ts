@@ -1,17 +1,15 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { getPgPool } from "@/lib/db/client";
 import { validationError } from "@/lib/errors";
 import { synonymsFor } from "@/lib/search/synonyms";
 import { questionSearchSchema, type QuestionSearch } from "./schemas";
-import { runQuestionSearch, type SearchExecutor } from "./search-flow";
+import { poolSearchExecutor, runQuestionSearch } from "./search-flow";
 import type { QuestionSearchResult } from "./types";
 
-const prismaExecutor: SearchExecutor = {
-  query: <T>(sql: Parameters<typeof db.$queryRaw>[0]) => db.$queryRaw<T[]>(sql),
-  inTransaction: async <T>(setting: Parameters<typeof db.$queryRaw>[0], sql: Parameters<typeof db.$queryRaw>[0]) => (await db.$transaction([db.$queryRaw(setting), db.$queryRaw<T[]>(sql)]))[1],
-};
+/** Searches skip the ORM (a hot path: every keystroke) and run on the app's own pool. */
+const executor = poolSearchExecutor(getPgPool);
 
 /**
  * The one question search, used by every place that looks questions up (the bank, the kit
@@ -19,7 +17,7 @@ const prismaExecutor: SearchExecutor = {
  * rules are in search-flow.ts.
  */
 export function findQuestions(organizationId: string, s: QuestionSearch): Promise<QuestionSearchResult> {
-  return synonymsFor(organizationId).then((synonyms) => runQuestionSearch(prismaExecutor, organizationId, s, synonyms));
+  return synonymsFor(organizationId).then((synonyms) => runQuestionSearch(executor, organizationId, s, synonyms));
 }
 
 /** The bank's search (GET /api/questions): any member may search the bank. */

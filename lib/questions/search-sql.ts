@@ -33,6 +33,8 @@ export interface SearchRow {
   latest_version_no: number;
   updated_at: Date;
   rank: number | null;
+  /** Relevance pages: how many matches the window holds (at most RANK_WINDOW + 1). */
+  matches?: number;
 }
 
 export interface HeadlineRow {
@@ -70,7 +72,8 @@ export function tsQuerySql(parsed: ParsedSearch): Prisma.Sql {
   if (parsed.groups.length === 0) return Prisma.sql`NULL::tsquery`;
   const groups = parsed.groups.map((g) => {
     const alts = g.alternatives.map((a) => Prisma.sql`phraseto_tsquery('panelist_english', ${a})`);
-    if (g.prefix) alts.push(Prisma.sql`to_tsquery('panelist_simple', ${prefixQueryText(g.prefix)})`);
+    // The word being typed: a prefix of a whole word of the title or tags, or of any stem.
+    if (g.prefix) alts.push(Prisma.sql`to_tsquery('panelist_simple', ${prefixQueryText(g.prefix)})`, Prisma.sql`to_tsquery('panelist_english', ${prefixQueryText(g.prefix)})`);
     return g.negate ? Prisma.sql`!!(${Prisma.join(alts, " || ")})` : Prisma.sql`(${Prisma.join(alts, " || ")})`;
   });
   return Prisma.sql`(${Prisma.join(groups, " && ")})`;
@@ -99,7 +102,9 @@ const COLUMNS = Prisma.sql`q.id, q.title, q.difficulty::text AS difficulty, q.ta
 
 /**
  * The page of rows (SearchRow) and the total (one row `{ total }`; with a text query it counts
- * at most RANK_WINDOW + 1 matches, see `capped`) for a validated search in one organization:
+ * at most RANK_WINDOW + 1 matches, see `capped`; relevance pages carry it on their rows as
+ * `matches`, see `countInRows`, and need the count query only past the window) for a
+ * validated search in one organization:
  * ranked full-text search against the GIN-indexed questions.search_vector (search-index.ts has
  * what it holds), filters, sorting, pagination.
  *
@@ -110,7 +115,7 @@ export function searchPageSql(
   organizationId: string,
   s: QuestionSearch,
   parsed: ParsedSearch,
-): { rows: Prisma.Sql; count: Prisma.Sql; sort: QuestionSort; capped: boolean } {
+): { rows: Prisma.Sql; count: Prisma.Sql; sort: QuestionSort; capped: boolean; countInRows: boolean } {
   const hasQuery = parsed.groups.length > 0;
   const sort = effectiveSort(s, parsed);
   const query = tsQuerySql(parsed);
@@ -122,6 +127,8 @@ export function searchPageSql(
 
   const from = Prisma.sql`FROM questions q, (SELECT ${query} AS tsq) query WHERE ${whereSql}`;
 
+  // Relevance: the window holds one match more than it ranks, so its size (`matches`, on every
+  // row) is the exact total below the window and says "more" above it — no count query.
   const rows =
     sort === "relevance"
       ? Prisma.sql`
@@ -129,10 +136,12 @@ export function searchPageSql(
         SELECT ${COLUMNS}, q.search_vector
         ${from}
         ORDER BY q.updated_at DESC, q.id
-        LIMIT ${RANK_WINDOW}
+        LIMIT ${RANK_WINDOW + 1}
+      ), ranked AS (
+        SELECT * FROM candidates q ORDER BY q.updated_at DESC, q.id LIMIT ${RANK_WINDOW}
       )
-      SELECT ${COLUMNS}, ${rank} AS rank
-      FROM candidates q, (SELECT ${query} AS tsq) query
+      SELECT ${COLUMNS}, ${rank} AS rank, (SELECT count(*) FROM candidates)::int AS matches
+      FROM ranked q, (SELECT ${query} AS tsq) query
       ORDER BY ${ORDER.relevance}
       LIMIT ${s.pageSize} OFFSET ${offset}`
       : Prisma.sql`
@@ -146,7 +155,7 @@ export function searchPageSql(
   const count = hasQuery
     ? Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 ${from} LIMIT ${RANK_WINDOW + 1}) capped`
     : Prisma.sql`SELECT count(*)::int AS total ${from}`;
-  return { sort, rows, count, capped: hasQuery };
+  return { sort, rows, count, capped: hasQuery, countInRows: sort === "relevance" };
 }
 
 /** Corrections: vocabulary words at least this similar (pg_trgm similarity) to a typed word. */
