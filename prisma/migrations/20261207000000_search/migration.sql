@@ -60,9 +60,7 @@ ALTER TABLE "search_words" ADD CONSTRAINT "search_words_organization_id_fkey" FO
 
 -- The search document of each question, from its latest version:
 --   stemmed words: title (A), tags (B), prompt (C), rubric criteria, follow-ups, red flags (D);
---   whole words (for prefixes longer than a word's stem, "normali" → normalization): title (A)
---   and tags (B) — not the prompt, whose whole words would add a third to every document
---   (and to the time to rank broad matches) for what a prefix of the stem mostly finds anyway;
+--   whole words (for prefixes): title (A), tags (B), prompt (C);
 --   search_text: folded title and tags, for trigram matching;
 --   search_words: the organization's vocabulary (folded words of titles, tags, prompts and
 --   criterion titles; 3–40 characters, not numbers), for correcting a mistyped word. Words are
@@ -85,6 +83,7 @@ CREATE FUNCTION panelist_refresh_question_search(p_ids text[]) RETURNS void LANG
       setweight(to_tsvector('panelist_english', array_to_string(v.tags, ' ')), 'B') ||
       setweight(to_tsvector('panelist_simple', array_to_string(v.tags, ' ')), 'B') ||
       setweight(to_tsvector('panelist_english', coalesce(v.prompt, '')), 'C') ||
+      setweight(to_tsvector('panelist_simple', coalesce(v.prompt, '')), 'C') ||
       setweight(to_tsvector('panelist_english', coalesce((
         SELECT string_agg(c.title || ' ' || c.description || ' ' || coalesce((
           SELECT string_agg(l->>'descriptor', ' ') FROM jsonb_array_elements(c.levels) l), ''), ' ')
