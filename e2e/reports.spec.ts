@@ -37,6 +37,20 @@ test.describe("reports", () => {
     expect(text.split("\r\n")[0]).toContain("interview_id,candidate,kind,question_no");
     expect(text).toContain("Ivy Interviewer");
     expect(text).toContain("not assessed");
+    expect(text.split("\r\n")[0]).toContain(",recommendation,text,offset_seconds,count");
+    expect(text).toContain(",verdict,");
+    expect(text).toContain(",note,");
+  });
+
+  test("a reviewer opening an unfinished interview's report is told why, not shown a bare 404", async ({ pageAs }) => {
+    const owner = await pageAs("owner@panelist.dev");
+    const { interviews } = (await (await owner.request.get("/api/interviews")).json()) as { interviews: { id: string; status: string }[] };
+    const upcoming = interviews.find((i) => i.status === "SCHEDULED");
+    expect(upcoming, "the demo data has a scheduled interview").toBeTruthy();
+    const page = await pageAs(REVIEWER);
+    await page.goto(`/reports/interviews/${upcoming!.id}`);
+    await expect(page.getByRole("alert")).toContainText("available once the interview is completed");
+    await expect(page.getByText("This page could not be found")).toHaveCount(0);
   });
 
   test("another organization's owner gets 404 for the report and its exports", async ({ page, request, pageAs }) => {

@@ -26,6 +26,7 @@ import type { NextConfig } from "next";
 import pg from "pg";
 import { PEER_ADDRESS_HEADER, PEER_PROOF_ENV, PEER_PROOF_HEADER } from "../lib/auth/client-ip";
 import { PERMISSIONS } from "../lib/auth/permissions";
+import { publicUrlWarning } from "../lib/security/public-origin";
 import { connectionBudget } from "../lib/db/connection-budget";
 import { readMigrations } from "../lib/db/migrate";
 import { missingMigrations } from "../lib/health/readiness";
@@ -159,6 +160,8 @@ async function main(): Promise<void> {
     else server.listen(port, resolve);
   });
   logger().info({ port, hostname: hostname ?? null }, `Panelist ready on http://${hostname ?? "localhost"}:${port}`);
+  const missingPublicUrl = publicUrlWarning(process.env, port);
+  if (missingPublicUrl) logger().warn({ setting: "APP_URL" }, missingPublicUrl);
 
   // Stop taking connections, let requests in flight (and their writes) finish, then close the
   // pool; give up after 10 s. Once, however many signals arrive.

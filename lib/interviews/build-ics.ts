@@ -72,5 +72,37 @@ export function buildInterviewIcs(data: InviteData): string {
   };
   const { error, value } = createEvents([event], { productId: ICS_PRODUCT_ID, method: data.cancelled ? "CANCEL" : "REQUEST" });
   if (error || !value) throw error ?? new Error("Could not build the calendar invite.");
-  return value;
+  return refoldIcs(value);
+}
+
+/** RFC 5545 §3.1: content lines longer than this many octets are folded. */
+export const ICS_LINE_OCTETS = 75;
+
+/**
+ * Unfolds the `ics` library's output (it folds at 75 characters, so a line with accented or
+ * CJK letters comes out longer than 75 octets) and folds it again at 75 octets of UTF-8, never
+ * inside a character: continuation lines start with one space, which counts toward the limit.
+ */
+export function refoldIcs(text: string): string {
+  const lines = text.replace(/\r\n[ \t]/g, "").split("\r\n");
+  const out: string[] = [];
+  const encoder = new TextEncoder();
+  for (const line of lines) {
+    let current = "";
+    let octets = 0;
+    let limit = ICS_LINE_OCTETS;
+    for (const ch of line) {
+      const size = encoder.encode(ch).length;
+      if (octets + size > limit) {
+        out.push(current);
+        current = " ";
+        octets = 1;
+        limit = ICS_LINE_OCTETS;
+      }
+      current += ch;
+      octets += size;
+    }
+    out.push(current);
+  }
+  return out.join("\r\n");
 }

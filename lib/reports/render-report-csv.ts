@@ -1,8 +1,10 @@
-// Pure: every score of an interview report as CSV (RFC 4180, CRLF, UTF-8 with BOM so
-// spreadsheets pick the encoding). One row per panelist × criterion — unassessed ones with an
-// empty level and "not assessed" — then each panelist's question and overall scores, and
-// overall attributes. Text cells that a spreadsheet would run as a formula are neutralized.
-import type { InterviewReport } from "./types";
+// Pure: an interview report as CSV (RFC 4180, CRLF, UTF-8 with BOM so spreadsheets pick the
+// encoding). One row per panelist × criterion — unassessed ones with an empty level and "not
+// assessed" — then each panelist's question and overall scores, overall attributes, each
+// panelist's verdict (overall recommendation and summary), the panel's recommendation tally,
+// and the timestamped notes. Text cells that a spreadsheet would run as a formula are
+// neutralized.
+import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type InterviewReport } from "./types";
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
 
@@ -33,12 +35,17 @@ export const CSV_HEADER = [
   "question_scale",
   "score_on_org_scale",
   "org_scale",
+  "recommendation",
+  "text",
+  "offset_seconds",
+  "count",
 ] as const;
 
 export function renderReportCsv(report: InterviewReport): string {
   const orgScale = `${report.scale.min}-${report.scale.max}`;
   const name = new Map(report.panelists.map((p) => [p.id, p.name]));
   const rows: (string | number | null)[][] = [[...CSV_HEADER]];
+  const tail = (r: (string | number | null)[]) => [...r, ...Array<null>(CSV_HEADER.length - r.length).fill(null)];
   const base = (kind: string) => [report.interview.id, report.candidate.label, kind];
   for (const q of report.questions) {
     const qScale = `${q.scale.min}-${q.scale.max}`;
@@ -65,7 +72,19 @@ export function renderReportCsv(report: InterviewReport): string {
     if (p.status === "SUBMITTED") continue;
     rows.push([...base("pending_scorecard"), null, null, null, null, null, p.name, p.status === "DRAFT" ? "draft" : "not started", null, null, null, null, orgScale]);
   }
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  // The verdicts: each submitted panelist's overall recommendation and summary.
+  for (const p of report.panelists) {
+    if (p.status !== "SUBMITTED") continue;
+    const rec = p.recommendation ? RECOMMENDATION_LABELS[p.recommendation] : "none given";
+    rows.push([...base("verdict"), null, null, null, null, null, p.name, "submitted", null, null, null, null, orgScale, rec, p.summary || null, null, null]);
+  }
+  for (const r of RECOMMENDATIONS) rows.push([...base("recommendation_tally"), null, null, null, null, null, "Panel", null, null, null, null, null, orgScale, RECOMMENDATION_LABELS[r], null, null, report.recommendations[r]]);
+  rows.push([...base("recommendation_tally"), null, null, null, null, null, "Panel", null, null, null, null, null, orgScale, "none given", null, null, report.recommendations.NONE]);
+  for (const n of report.notes) {
+    const q = report.questions.find((x) => x.title === n.questionTitle);
+    rows.push([...base("note"), q ? q.position + 1 : null, n.questionTitle, null, null, null, n.panelistName, "submitted", null, null, null, null, orgScale, null, n.body, n.offsetSeconds, null]);
+  }
+  return `\uFEFF${rows.map((r) => tail(r).map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** A safe download file name, without personal data when the report is anonymized. */

@@ -32,3 +32,14 @@ export function publicOrigin(env: Record<string, string | undefined> = process.e
   cache = { raw, value };
   return value;
 }
+
+/**
+ * What to tell whoever starts a server without APP_URL or NEXTAUTH_URL: links that leave the
+ * browser — in invitation mail, calendar invites (.ics) and password reset links — are built
+ * from the public URL, and without one they point at http://localhost:PORT, which works for
+ * nobody reaching the app by another address. Null when one is set.
+ */
+export function publicUrlWarning(env: Record<string, string | undefined>, port: number): string | null {
+  if (publicOrigin(env)) return null;
+  return `APP_URL is not set (nor NEXTAUTH_URL): links in invitation mail, calendar invites and password reset links will point at http://localhost:${port}. Set APP_URL to the address people use to reach Panelist, e.g. APP_URL=https://panelist.example.com.`;
+}

@@ -172,12 +172,36 @@ describe("interview report", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const csv = await res.text();
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("interview_id,candidate,kind,question_no,question,criterion_key,criterion,weight,panelist,scorecard,level,assessed,question_scale,score_on_org_scale,org_scale");
+    expect(lines[0]).toBe(
+      "interview_id,candidate,kind,question_no,question,criterion_key,criterion,weight,panelist,scorecard,level,assessed,question_scale,score_on_org_scale,org_scale,recommendation,text,offset_seconds,count",
+    );
+    expect(lines.every((l) => l.split(",").length >= 19)).toBe(true);
     // 2 submitted panelists × 4 criteria
     expect(lines.filter((l) => l.split(",")[2] === "criterion")).toHaveLength(8);
-    expect(lines).toContain(`${fx.interviewId},Dana Whitfield,criterion,2,Bias and variance,remedies,Criterion remedies,1,Ivy Panel,submitted,,not assessed,0-4,,0-4`);
+    expect(lines).toContain(`${fx.interviewId},Dana Whitfield,criterion,2,Bias and variance,remedies,Criterion remedies,1,Ivy Panel,submitted,,not assessed,0-4,,0-4,,,,`);
     expect(lines.some((l) => l.startsWith(`${fx.interviewId},Dana Whitfield,overall_panel,`) && l.includes(",partial,") && l.includes(",2.58,"))).toBe(true);
     expect(lines.some((l) => l.includes("pending_scorecard") && l.includes("Pat Draft,draft"))).toBe(true);
+  });
+
+  it("the CSV holds the panel's verdict: recommendations, summaries, the tally, attributes and notes", async () => {
+    const org = await makeOrg();
+    const v = await makeReportInterview({
+      organizationId: org.id,
+      attributes: ["Communication"],
+      panel: [
+        { name: "Ivy Verdict", status: "SUBMITTED", levels: [[3]], recommendation: "STRONG_YES", summary: "Clear, careful reasoning.\nWould hire.", attributes: { Communication: 4 }, notes: [{ offsetSeconds: 95, body: "Derived the BN transform, unprompted", question: 0 }] },
+        { name: "Ian Verdict", status: "SUBMITTED", levels: [[2]], recommendation: null, summary: "" },
+      ],
+    });
+    session.actor = await reportActor({ organizationId: org.id, role: "RECRUITER" });
+    const csv = await (await csvRoute.GET(get(`/x`), ctx({ id: v.interviewId }))).text();
+    const rows = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(csv).toContain(`,verdict,,,,,,Ivy Verdict,submitted,,,,,0-4,Strong yes,"Clear, careful reasoning.\nWould hire.",,`);
+    expect(rows.some((l) => l.includes(",verdict,") && l.includes("Ian Verdict") && l.includes(",none given,"))).toBe(true);
+    expect(rows.some((l) => l.includes(",recommendation_tally,") && l.includes(",Strong yes,,,1"))).toBe(true);
+    expect(rows.some((l) => l.includes(",recommendation_tally,") && l.includes(",none given,,,1"))).toBe(true);
+    expect(rows.some((l) => l.includes(",attribute,") && l.includes("Communication") && l.includes("Ivy Verdict,submitted,4,"))).toBe(true);
+    expect(csv).toMatch(/,note,1,[^\r\n]*Ivy Verdict,submitted,,,,,0-4,,"Derived the BN transform, unprompted",95,/);
   });
 
   it("neutralizes formula-leading text from the data in the CSV", async () => {
@@ -186,7 +210,7 @@ describe("interview report", () => {
       organizationId: org.id,
       candidate: { name: "=HYPERLINK(\"http://evil\",\"x\")" },
       questions: [{ title: "+cmd|' /C calc'!A0", criteria: [{ key: "@k" }] }],
-      panel: [{ name: "-2+3", status: "SUBMITTED", levels: [[2]] }],
+      panel: [{ name: "-2+3", status: "SUBMITTED", levels: [[2]], summary: "=SUM(A1:A9)", notes: [{ offsetSeconds: 1, body: "@evil", question: 0 }] }],
     });
     session.actor = await reportActor({ organizationId: org.id, role: "RECRUITER" });
     const csv = await (await csvRoute.GET(get(`/x`), ctx({ id: evil.interviewId }))).text();
@@ -195,6 +219,8 @@ describe("interview report", () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
     expect(csv).toContain(`'+cmd|' /C calc'!A0`);
     expect(csv).toContain(`'-2+3`);
+    expect(csv).toContain(`'=SUM(A1:A9)`);
+    expect(csv).toContain(`'@evil`);
   });
 
   it("an interview with no scores is a clear empty report, in JSON, PDF and CSV", async () => {
@@ -269,7 +295,7 @@ describe("who may read reports", () => {
 });
 
 describe("reviewers and unfinished interviews", () => {
-  it("reviewers read reports of completed interviews only: others are 404s, as on the interview pages; owners read all", async () => {
+  it("reviewers read reports of completed interviews only: others are refused with the reason, unknown ids are 404s; owners read all", async () => {
     const org = await makeOrg();
     const kit = await db.kit.create({ data: { organizationId: org.id, name: "Loop kit" } });
     const finished = await makeReportInterview({ organizationId: org.id, kitId: kit.id, status: "COMPLETED", panel: [{ status: "SUBMITTED", levels: [[3, 3]] }] });
@@ -285,9 +311,19 @@ describe("reviewers and unfinished interviews", () => {
     const owner = await reportActor({ organizationId: org.id, role: "OWNER" });
 
     expect((await getInterviewReportOrThrow(rev, { interviewId: finished.interviewId })).overall.score).toBeCloseTo(3);
-    expect((await rejection(getInterviewReportOrThrow(rev, { interviewId: running.interviewId }))).code).toBe("NOT_FOUND");
+    const refused = await rejection(getInterviewReportOrThrow(rev, { interviewId: running.interviewId }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toMatch(/available once the interview is completed/);
+    // The reason says nothing about the interview beyond its being unfinished.
+    expect(refused.message).not.toMatch(new RegExp(running.interviewId));
+    expect((await rejection(getInterviewReportOrThrow(rev, { interviewId: "no-such-interview" }))).code).toBe("NOT_FOUND");
+    // Another organization's unfinished interview stays a plain 404.
+    const otherOrg = await makeOrg();
+    const otherKit = await db.kit.create({ data: { organizationId: otherOrg.id, name: "Other kit" } });
+    const elsewhere = await makeReportInterview({ organizationId: otherOrg.id, kitId: otherKit.id, status: "IN_PROGRESS", panel: [{ status: "DRAFT" }] });
+    expect((await rejection(getInterviewReportOrThrow(rev, { interviewId: elsewhere.interviewId }))).code).toBe("NOT_FOUND");
     session.actor = rev;
-    for (const route of [reportRoute, pdfRoute, csvRoute]) expect((await route.GET(get("/x"), ctx({ id: running.interviewId }))).status).toBe(404);
+    for (const route of [reportRoute, pdfRoute, csvRoute]) expect((await route.GET(get("/x"), ctx({ id: running.interviewId }))).status).toBe(403);
     // Across interviews: the candidate report, the comparison and the index leave them out.
     expect((await getCandidateReportOrThrow(rev, { candidateId: finished.candidateId })).interviews.map((i) => i.id)).toEqual([finished.interviewId]);
     expect((await getCandidateReportOrThrow(rev, { candidateId: other.candidateId })).interviews).toEqual([]);

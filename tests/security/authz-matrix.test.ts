@@ -78,9 +78,10 @@ const SERVICE_RULES: Record<string, Partial<Record<RoleName, 403 | 404>>> = {
   "POST /api/organizations/invitations": { RECRUITER: 403, INTERVIEWER: 403, REVIEWER: 403 },
   "DELETE /api/organizations/invitations/[id]": { RECRUITER: 403, INTERVIEWER: 403, REVIEWER: 403 },
   // Reports: reviewers and interviewers read completed / their own interviews (404 otherwise).
-  "GET /api/reports/interviews/[id]": { REVIEWER: 404 },
-  "GET /api/reports/interviews/[id]/csv": { REVIEWER: 404 },
-  "GET /api/reports/interviews/[id]/pdf": { REVIEWER: 404 },
+  // (An unfinished interview's report: reviewers are told why, 403, instead of a bare 404.)
+  "GET /api/reports/interviews/[id]": { REVIEWER: 403 },
+  "GET /api/reports/interviews/[id]/csv": { REVIEWER: 403 },
+  "GET /api/reports/interviews/[id]/pdf": { REVIEWER: 403 },
   "GET /api/reports/candidates/[id]": {},
   "GET /api/reports/kits/[id]/comparison": {},
 };
