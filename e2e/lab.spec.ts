@@ -38,6 +38,14 @@ test.describe("labs", () => {
     await slider.fill("0");
     await expect.poll(() => count(fn.textContent())).toBe(0);
     expect(await total()).toBe(100_000);
+    // On the keyboard: arrows move a visible 0.01, Page Up 0.1, Shift+arrow 0.001.
+    await slider.focus();
+    await page.keyboard.press("PageUp");
+    await expect(page.locator("output")).toHaveText("0.100");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    await expect(page.locator("output")).toHaveText("0.130");
+    await page.keyboard.press("Shift+ArrowLeft");
+    await expect(page.locator("output")).toHaveText("0.129");
     expect(requests).toBe(0);
 
     // A reload keeps the run (its id is in the URL) and its stored result.

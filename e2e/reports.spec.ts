@@ -49,7 +49,7 @@ test.describe("reports", () => {
     expect(upcoming, "the demo data has a scheduled interview").toBeTruthy();
     const page = await pageAs(REVIEWER);
     await page.goto(`/reports/interviews/${upcoming!.id}`);
-    await expect(page.getByRole("alert")).toContainText("available once the interview is completed");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("available once the interview is completed");
     await expect(page.getByText("This page could not be found")).toHaveCount(0);
   });
 

@@ -104,6 +104,16 @@ test.describe("kits, candidates and scheduling", () => {
     expect((await strangerPage.request.get(`/api/kits/${kitId}`)).status()).toBe(404);
   });
 
+  test("the schedule form's choices come with the page: filled even when the lists' API calls never answer", async ({ pageAs }) => {
+    const page = await pageAs("recruiter@panelist.dev");
+    // Hold every client-side list request: the dropdowns must not depend on them.
+    for (const pattern of ["**/api/candidates?*", "**/api/kits?*", "**/api/interviews/panel-candidates"]) await page.route(pattern, () => {});
+    await page.goto("/interviews/new");
+    await expect(page.getByLabel("Candidate", { exact: true }).locator("option", { hasText: "Alex Kim" })).toHaveCount(1);
+    await expect(page.getByLabel("Kit", { exact: true }).locator("option", { hasText: "ML Engineer — onsite deep learning" })).toHaveCount(1);
+    await expect(page.getByRole("checkbox", { name: /Ivy/ }).first()).toBeVisible();
+  });
+
   test("an interviewer cannot schedule and sees only their own interviews", async ({ pageAs }) => {
     const ian = await pageAs("ian@panelist.dev");
     const res = await ian.request.post("/api/interviews", { data: {} });

@@ -12,8 +12,10 @@ import type { FieldErrors } from "@/lib/errors";
 import { usePanelCandidates, usePanelOverlaps, useRescheduleInterview, useScheduleInterview } from "@/lib/interviews/hooks";
 import { interviewTimingSchema, resolveTiming, type OverlapQueryInput } from "@/lib/interviews/schemas";
 import { formatRangeInZone, instantToLocal, localToInstant, zonedTime } from "@/lib/interviews/time-zones";
-import type { InterviewDetail, PanelOverlap, ScheduleResult } from "@/lib/interviews/types";
+import type { InterviewDetail, PanelCandidate, PanelOverlap, ScheduleResult } from "@/lib/interviews/types";
+import type { CandidateSummary } from "@/lib/candidates/types";
 import { useKits } from "@/lib/kits/hooks";
+import type { KitSummary } from "@/lib/kits/types";
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : null);
 
@@ -54,6 +56,8 @@ interface Props {
   /** Present when rescheduling: the form edits this interview's time, panel and link. */
   interview?: InterviewDetail;
   onDone?: (result: ScheduleResult) => void;
+  /** The choices as the page rendered them, so the dropdowns are filled from the first paint. */
+  choices?: { candidates: CandidateSummary[]; kits: KitSummary[]; members: PanelCandidate[] };
 }
 
 /**
@@ -61,7 +65,7 @@ interface Props {
  * times in the chosen zone; the form shows what that means for each panelist in their zone,
  * and warns about overlaps as the time and panel change.
  */
-export function ScheduleForm({ viewerZone, zones, interview, onDone }: Props) {
+export function ScheduleForm({ viewerZone, zones, interview, onDone, choices }: Props) {
   const rescheduling = Boolean(interview);
   const initialZone = interview?.timeZone ?? viewerZone;
   const [candidateId, setCandidateId] = useState("");
@@ -76,9 +80,9 @@ export function ScheduleForm({ viewerZone, zones, interview, onDone }: Props) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [result, setResult] = useState<ScheduleResult | null>(null);
 
-  const candidates = useCandidates({ q: "", includeErased: false });
-  const kits = useKits({ q: "", archived: false });
-  const members = usePanelCandidates();
+  const candidates = useCandidates({ q: "", includeErased: false }, choices?.candidates);
+  const kits = useKits({ q: "", archived: false }, choices?.kits);
+  const members = usePanelCandidates(choices?.members);
   const schedule = useScheduleInterview();
   const reschedule = useRescheduleInterview(interview?.id ?? "");
   const mutation = rescheduling ? reschedule : schedule;

@@ -3,6 +3,7 @@
 import { useId, useMemo, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { confusionAtThreshold, metricsFromConfusion } from "@/lib/lab/metrics";
+import { thresholdAfterKey } from "@/lib/lab/threshold-keys";
 import type { RocResult } from "@/lib/lab/types";
 import { axisProps, chartBoxClass, fmt, gridProps, SERIES, tooltipProps } from "./chart-theme";
 import { Stat } from "./stat";
@@ -42,13 +43,23 @@ export function RocLabView({ result, initialThreshold }: { result: RocResult; in
             step={0.001}
             value={threshold}
             onChange={(e) => setThreshold(Number(e.target.value))}
+            onKeyDown={(e) => {
+              const next = thresholdAfterKey(threshold, e.key, e.shiftKey);
+              if (next === null) return;
+              e.preventDefault();
+              setThreshold(next);
+            }}
             className="w-full accent-indigo-600"
             aria-valuetext={threshold.toFixed(3)}
+            aria-describedby={`${sliderId}-keys`}
           />
           <output htmlFor={sliderId} className="w-16 text-right font-mono tabular-nums">
             {threshold.toFixed(3)}
           </output>
         </div>
+        <p id={`${sliderId}-keys`} className="text-xs text-slate-600 dark:text-slate-400">
+          Arrow keys move it by 0.01 (with Shift by 0.001), Page Up and Page Down by 0.1.
+        </p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Best F1 on this set: {fmt.num(result.bestF1.f1)} at threshold {result.bestF1.threshold.toFixed(3)}.{" "}
           <button type="button" className="underline" onClick={() => setThreshold(result.bestF1.threshold)}>

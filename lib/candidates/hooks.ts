@@ -12,9 +12,11 @@ export const candidateKeys = {
   detail: (id: string) => [...candidateKeys.all, "detail", id] as const,
 };
 
-export function useCandidates(filters: { q: string; includeErased: boolean }) {
+/** `initialData`: the list as the page rendered it (no fetch, no empty dropdown while loading). */
+export function useCandidates(filters: { q: string; includeErased: boolean }, initialData?: CandidateSummary[]) {
   return useQuery<CandidateSummary[]>({
     queryKey: candidateKeys.list(filters),
+    initialData,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
       fetchJson<{ candidates: CandidateSummary[] }>(`/api/candidates?${new URLSearchParams({ q: filters.q, includeErased: String(filters.includeErased) })}`, {

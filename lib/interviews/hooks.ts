@@ -42,9 +42,11 @@ export function useInterview(id: string, initialData?: InterviewDetail) {
   });
 }
 
-export function usePanelCandidates() {
-  return useQuery({
+/** `initialData`: the members as the page rendered them. */
+export function usePanelCandidates(initialData?: PanelCandidate[]) {
+  return useQuery<PanelCandidate[]>({
     queryKey: interviewKeys.panelCandidates(),
+    initialData,
     queryFn: () => fetchJson<{ members: PanelCandidate[] }>("/api/interviews/panel-candidates").then((r) => r.members),
   });
 }

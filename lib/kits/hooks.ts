@@ -13,9 +13,11 @@ export const kitKeys = {
   questionChoices: (q: string) => [...kitKeys.all, "question-choices", q] as const,
 };
 
-export function useKits(filters: { q: string; archived: boolean }) {
-  return useQuery({
+/** `initialData`: the list as the page rendered it. */
+export function useKits(filters: { q: string; archived: boolean }, initialData?: KitSummary[]) {
+  return useQuery<KitSummary[]>({
     queryKey: kitKeys.list(filters),
+    initialData,
     placeholderData: keepPreviousData,
     queryFn: () =>
       fetchJson<{ kits: KitSummary[] }>(`/api/kits?${new URLSearchParams({ q: filters.q, archived: String(filters.archived) })}`).then((r) => r.kits),
