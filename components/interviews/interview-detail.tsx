@@ -1,5 +1,6 @@
 "use client";
 
+import { messageOf } from "@/lib/api/fetch-json";
 import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -13,7 +14,6 @@ import { StatusBadge } from "./status-badge";
 import { ZonedTimeRange } from "./zoned-time";
 import { DIFFICULTY_LABELS } from "@/lib/questions/schemas";
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : null);
 
 export function InterviewDetail({
   initial,

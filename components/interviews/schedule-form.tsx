@@ -6,7 +6,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { ApiError } from "@/lib/api/fetch-json";
+import { ApiError, messageOf } from "@/lib/api/fetch-json";
 import { useCandidates } from "@/lib/candidates/hooks";
 import type { FieldErrors } from "@/lib/errors";
 import { usePanelCandidates, usePanelOverlaps, useRescheduleInterview, useScheduleInterview } from "@/lib/interviews/hooks";
@@ -17,7 +17,6 @@ import type { CandidateSummary } from "@/lib/candidates/types";
 import { useKits } from "@/lib/kits/hooks";
 import type { KitSummary } from "@/lib/kits/types";
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : null);
 
 function plusMinutes(local: string, zone: string, minutes: number): string | null {
   const r = localToInstant(local, zone);

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { ApiError } from "@/lib/api/fetch-json";
+import { ApiError, messageOf } from "@/lib/api/fetch-json";
 import { cn } from "@/lib/cn";
 import type { FieldErrors } from "@/lib/errors";
 import { useArchiveKit, useCreateKit, useDuplicateKit, useQuestionChoices, useUpdateKit, useUpgradeKitItem } from "@/lib/kits/hooks";
@@ -16,7 +16,6 @@ import { HighlightedText } from "@/components/questions/highlighted-text";
 import { SimilarBadge } from "@/components/questions/badges";
 import { useDebounced } from "@/lib/search/use-debounced";
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : null);
 
 /** An item being edited: what the list shows, whether or not it is saved yet. */
 interface DraftItem {

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { buttonClasses, Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/field";
@@ -60,8 +60,11 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
   }, [typed]);
 
   // The URL mirrors the search through the history API: a router navigation would render the
-  // page on the server again for every keystroke.
+  // page on the server again for every keystroke. The address the page was opened with stays
+  // until the search changes.
+  const arrived = useRef(search);
   useEffect(() => {
+    if (search === arrived.current) return;
     const qs = searchParamsOf(search).toString();
     const url = qs ? `${pathname}?${qs}` : pathname;
     if (`${window.location.pathname}${window.location.search}` !== url) window.history.replaceState(window.history.state, "", url);

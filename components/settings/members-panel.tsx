@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { ApiError } from "@/lib/api/fetch-json";
+import { ApiError, messageOf } from "@/lib/api/fetch-json";
 import { can, ROLE_LABELS, ROLES, type RoleName } from "@/lib/auth/permissions";
 import { useCreateResetLink } from "@/lib/auth/password-reset-hooks";
 import { inviteSchema } from "@/lib/auth/schemas";
@@ -13,7 +13,6 @@ import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { useChangeRole, useInvitations, useInvite, useMembers, useRemoveMember, useRevokeInvitation } from "@/lib/organizations/hooks";
 import { useDebounced } from "@/lib/search/use-debounced";
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : null);
 
 function InviteForm({ assignable }: { assignable: RoleName[] }) {
   const invite = useInvite();

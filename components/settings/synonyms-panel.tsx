@@ -5,12 +5,13 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { ApiError } from "@/lib/api/fetch-json";
+import { ApiError, messageOf } from "@/lib/api/fetch-json";
 import { zodFieldErrors } from "@/lib/errors";
 import { useCreateSynonymGroup, useDeleteSynonymGroup, useSynonymGroups, useUpdateSynonymGroup } from "@/lib/search/hooks";
 import { splitTerms, type SynonymGroup, synonymGroupSchema } from "@/lib/search/synonym-schemas";
 
-const messageOf = (err: unknown) => (err instanceof ApiError ? (err.fieldErrors.terms?.[0] ?? err.message) : err instanceof Error ? err.message : null);
+/** The first problem with the terms when the server names one, else the error's message. */
+const termsError = (err: unknown) => (err instanceof ApiError ? (err.fieldErrors.terms?.[0] ?? err.message) : messageOf(err));
 
 /** Checks the typed terms the way the server will; returns the first problem, or the terms. */
 function check(text: string): { terms: string[] } | { error: string } {
@@ -35,7 +36,7 @@ function GroupRow({ group, canWrite }: { group: SynonymGroup; canWrite: boolean 
     try {
       await update.mutateAsync({ id: group.id, terms: c.terms });
     } catch (err) {
-      setError(messageOf(err));
+      setError(termsError(err));
     }
   }
 
@@ -56,7 +57,7 @@ function GroupRow({ group, canWrite }: { group: SynonymGroup; canWrite: boolean 
           variant="ghost"
           disabled={remove.isPending}
           aria-label={`Remove the group “${group.terms[0]}”`}
-          onClick={() => remove.mutate(group.id, { onError: (err) => setError(messageOf(err)) })}
+          onClick={() => remove.mutate(group.id, { onError: (err) => setError(termsError(err)) })}
         >
           Remove
         </Button>
@@ -82,7 +83,7 @@ export function SynonymsPanel({ initial, canWrite }: { initial: SynonymGroup[]; 
       await create.mutateAsync({ terms: c.terms });
       setText("");
     } catch (err) {
-      setError(messageOf(err));
+      setError(termsError(err));
     }
   }
 
@@ -114,7 +115,7 @@ export function SynonymsPanel({ initial, canWrite }: { initial: SynonymGroup[]; 
             </Field>
           </div>
         </div>
-        {groups.isError && <FormError message={messageOf(groups.error)} />}
+        {groups.isError && <FormError message={termsError(groups.error)} />}
         <ul className="divide-y divide-slate-200 dark:divide-slate-800" aria-label="Synonym groups">
           {shown.map((g) => (
             <GroupRow key={`${g.id}:${g.updatedAt}`} group={g} canWrite={canWrite} />

@@ -43,3 +43,8 @@ function safeParse(text: string): unknown {
     return undefined;
   }
 }
+
+/** An error's message for the UI (ApiError messages are written for people), or null. */
+export function messageOf(err: unknown): string | null {
+  return err instanceof Error ? err.message : null;
+}

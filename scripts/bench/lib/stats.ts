@@ -35,14 +35,5 @@ export function meetsTarget(r: BenchResult): boolean {
   return op === "<=" ? r.value <= value : op === ">=" ? r.value >= value : op === "<" ? r.value < value : r.value > value;
 }
 
-/** Deterministic PRNG (mulberry32), so generated data is the same every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (the labs' mulberry32), so generated data is the same every run. */
+export { mulberry32 as prng } from "@/lib/lab/prng";
