@@ -4,6 +4,7 @@
 // panelist's verdict (overall recommendation and summary), the panel's recommendation tally,
 // and the timestamped notes. Text cells that a spreadsheet would run as a formula are
 // neutralized.
+import { fold } from "@/lib/search/text";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type InterviewReport } from "./types";
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
@@ -87,13 +88,34 @@ export function renderReportCsv(report: InterviewReport): string {
   return `\uFEFF${rows.map((r) => tail(r).map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
-/** A safe download file name, without personal data when the report is anonymized. */
+/**
+ * The download's file name: "report-<candidate>-<date>.<ext>", without personal data when the
+ * report is anonymized. `ascii` transliterates letters (Łukasiewicz → lukasiewicz) for old
+ * clients; `utf8` keeps the name as written, for RFC 6266's filename* (reportDisposition).
+ */
 export function reportFileName(report: InterviewReport, ext: "pdf" | "csv"): string {
-  const slug = `${report.candidate.label}-${report.interview.startsAt.slice(0, 10)}`
-    .normalize("NFKD")
-    .replace(/[^\w.-]+/g, "-")
+  return reportFileNames(report, ext).ascii;
+}
+
+export function reportFileNames(report: InterviewReport, ext: "pdf" | "csv"): { ascii: string; utf8: string } {
+  const date = report.interview.startsAt.slice(0, 10);
+  const ascii = `${fold(report.candidate.label)}-${date}`
+    .replace(/[^a-z0-9.-]+/g, "-")
     .replace(/-+/g, "-")
-    .replace(/^-|-$/g, "")
-    .toLowerCase();
-  return `report-${slug || report.interview.id}.${ext}`;
+    .replace(/^-|-$/g, "");
+  const utf8 = `${report.candidate.label}-${date}`
+    .normalize("NFC")
+    .toLocaleLowerCase("en")
+    .replace(/[\p{Cc}\p{Cf}"\\/:*?<>|]+/gu, "")
+    .replace(/\s+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
+  return { ascii: `report-${ascii || report.interview.id}.${ext}`, utf8: `report-${utf8 || report.interview.id}.${ext}` };
+}
+
+/** Content-Disposition for a report download: an ASCII filename and the UTF-8 one (RFC 6266, RFC 8187). */
+export function reportDisposition(report: InterviewReport, ext: "pdf" | "csv"): string {
+  const { ascii, utf8 } = reportFileNames(report, ext);
+  const encoded = encodeURIComponent(utf8).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,12 +1,14 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import { formatCoverage, formatOffset, formatScore } from "./format";
+import { fontBytes, fontName, fontRuns, type FontScript, type FontWeight, measuringScript } from "./pdf-fonts";
 import type { PaperSize } from "./schemas";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type InterviewReport } from "./types";
 
-// A real, text-selectable PDF of an interview report, drawn with pdfkit's standard fonts
-// (Helvetica, whose metrics ship inside pdfkit: no network, nothing to download). Standard
-// fonts speak WinAnsi only, so text is folded to it (accents dropped, symbols spelled out).
+// A real, text-selectable PDF of an interview report, drawn with embedded open-licence fonts
+// (Noto Sans, with Noto Sans SC, Arabic and Hebrew for names and notes in those scripts;
+// lib/reports/pdf-fonts.ts): every name prints as written. Each string is split into runs that
+// one font draws; Arabic and Hebrew runs are shaped and laid out right to left by fontkit.
 
 const MARGIN = 48;
 const INK = "#0f172a";
@@ -14,28 +16,9 @@ const MUTED = "#475569";
 const WARN = "#9a3412";
 const RULE = "#cbd5e1";
 
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const SPELLED: Record<string, string> = {
-  "≥": ">=", "≤": "<=", "→": "->", "←": "<-", "≠": "!=", "≈": "~", "−": "-", "✓": "v", "✗": "x",
-  // Latin letters with no decomposition to fold through.
-  Ł: "L", ł: "l", Đ: "D", đ: "d", ı: "i", Ħ: "H", ħ: "h", Ŧ: "T", ŧ: "t", ĸ: "k", Ŀ: "L", ŀ: "l", ŉ: "'n",
-};
-
-/** Folds text to what the standard fonts can show; everything else becomes "?". */
-export function toWinAnsi(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch) || ch === "\n") out += ch;
-    else if (ch === "\t" || ch === "\r") out += " ";
-    else if (SPELLED[ch]) out += SPELLED[ch];
-    else {
-      const folded = ch.normalize("NFKD").replace(/\p{M}/gu, "");
-      out += [...folded].every((c) => c.codePointAt(0)! <= 0xff) && folded.length > 0 ? folded : "?";
-    }
-  }
-  return out;
-}
+type Weight = FontWeight;
+const REGULAR: Weight = "regular";
+const BOLD: Weight = "bold";
 
 interface Column {
   header: string;
@@ -51,8 +34,8 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
     lang: "en",
     displayTitle: true,
     info: {
-      Title: toWinAnsi(`Interview report — ${report.candidate.label}`),
-      Subject: toWinAnsi(report.interview.kitName),
+      Title: `Interview report — ${report.candidate.label}`,
+      Subject: report.interview.kitName,
       Creator: "Panelist",
       Producer: "Panelist",
     },
@@ -70,37 +53,64 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
   const ensure = (h: number) => {
     if (doc.y + h > bottom()) doc.addPage();
   };
-  const text = (s: string, o: { font?: string; size?: number; color?: string; gap?: number } = {}) => {
-    doc.font(o.font ?? "Helvetica").fontSize(o.size ?? 10).fillColor(o.color ?? INK);
-    const t = toWinAnsi(s);
-    ensure(doc.heightOfString(t, { width }));
-    doc.text(t, left, doc.y, { width });
+  // Fonts are registered on first use, so a report without CJK text never reads that font.
+  const registered = new Set<string>();
+  const font = (script: FontScript, weight: Weight) => {
+    const name = fontName(script, weight);
+    if (!registered.has(name)) {
+      doc.registerFont(name, fontBytes(script, weight));
+      registered.add(name);
+    }
+    return name;
+  };
+  const clean = (s: string) => s.replace(/[\t\r]/g, " ");
+  /** Height of a string at the current size, measured with the font that has its widest glyphs. */
+  const measure = (s: string, weight: Weight, o: PDFKit.Mixins.TextOptions) => {
+    doc.font(font(measuringScript(s), weight));
+    return doc.heightOfString(clean(s) || " ", o);
+  };
+  /** Draws a string as runs of one font each (pdfkit's continued text), starting at x, y. */
+  const draw = (s: string, weight: Weight, x: number, y: number, o: PDFKit.Mixins.TextOptions) => {
+    const runs = fontRuns(clean(s));
+    if (runs.length === 0) runs.push({ script: "latin", text: "" });
+    runs.forEach((r, i) => {
+      doc.font(font(r.script, weight));
+      const opts = { ...o, continued: i < runs.length - 1 };
+      if (i === 0) doc.text(r.text, x, y, opts);
+      else doc.text(r.text, opts);
+    });
+  };
+  const text = (s: string, o: { font?: Weight; size?: number; color?: string; gap?: number } = {}) => {
+    const weight = o.font ?? REGULAR;
+    doc.fontSize(o.size ?? 10).fillColor(o.color ?? INK);
+    ensure(measure(s, weight, { width }));
+    draw(s, weight, left, doc.y, { width });
     if (o.gap) doc.moveDown(o.gap);
   };
   const heading = (s: string, size = 13) => {
     doc.moveDown(0.6);
     ensure(size * 3);
-    text(s, { font: "Helvetica-Bold", size, gap: 0.2 });
+    text(s, { font: BOLD, size, gap: 0.2 });
     doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
     doc.moveDown(0.3);
   };
   const table = (columns: Column[], rows: { cells: string[]; bold?: boolean; color?: string }[]) => {
     const pad = 3;
-    const drawRow = (cells: string[], font: string, color: string, isHeader = false) => {
-      doc.font(font).fontSize(8.5);
-      const folded = cells.map((c) => toWinAnsi(c));
-      const h = Math.max(...folded.map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 2 * pad }))) + 2 * pad;
+    const drawRow = (cells: string[], weight: Weight, color: string, isHeader = false) => {
+      doc.fontSize(8.5);
+      const h = Math.max(...cells.map((c, i) => measure(c, weight, { width: columns[i]!.width - 2 * pad }))) + 2 * pad;
       if (doc.y + h > bottom()) {
         doc.addPage();
         // A table that runs onto a new page repeats its header there.
-        if (!isHeader) drawRow(columns.map((c) => c.header), "Helvetica-Bold", INK, true);
+        if (!isHeader) drawRow(columns.map((c) => c.header), BOLD, INK, true);
       }
       const y = doc.y;
       if (isHeader) doc.rect(left, y, width, h).fill("#f1f5f9");
       let x = left;
-      folded.forEach((c, i) => {
+      cells.forEach((c, i) => {
         const col = columns[i]!;
-        doc.font(font).fontSize(8.5).fillColor(color).text(c, x + pad, y + pad, { width: col.width - 2 * pad, align: col.align ?? "left" });
+        doc.fontSize(8.5).fillColor(color);
+        draw(c, weight, x + pad, y + pad, { width: col.width - 2 * pad, align: col.align ?? "left" });
         x += col.width;
       });
       doc.moveTo(left, y + h).lineTo(left + width, y + h).lineWidth(0.3).strokeColor(RULE).stroke();
@@ -108,8 +118,8 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
       doc.y = y + h;
     };
     ensure(40);
-    drawRow(columns.map((c) => c.header), "Helvetica-Bold", INK, true);
-    for (const r of rows) drawRow(r.cells, r.bold ? "Helvetica-Bold" : "Helvetica", r.color ?? INK);
+    drawRow(columns.map((c) => c.header), BOLD, INK, true);
+    for (const r of rows) drawRow(r.cells, r.bold ? BOLD : REGULAR, r.color ?? INK);
     doc.moveDown(0.5);
   };
 
@@ -120,8 +130,8 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
   const when = new Date(report.interview.startsAt).toLocaleString("en-GB", { timeZone: report.interview.timeZone, dateStyle: "medium", timeStyle: "short" });
 
   // Title block
-  text("Interview report", { font: "Helvetica-Bold", size: 20, gap: 0.2 });
-  text(report.candidate.label, { font: "Helvetica-Bold", size: 14 });
+  text("Interview report", { font: BOLD, size: 20, gap: 0.2 });
+  text(report.candidate.label, { font: BOLD, size: 14 });
   if (report.candidate.email) text(report.candidate.email, { color: MUTED });
   for (const link of report.candidate.links) text(link, { color: MUTED });
   if (report.candidate.anonymized) text("Anonymized review: the candidate's name, email and links are withheld.", { color: MUTED });
@@ -134,7 +144,7 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
     doc.moveDown(0.5);
     text(
       `PARTIAL: ${submitted.length} of ${report.panelists.length} scorecards submitted. Scores below count submitted scorecards only and may change.`,
-      { font: "Helvetica-Bold", color: WARN },
+      { font: BOLD, color: WARN },
     );
   }
 
@@ -143,7 +153,7 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
     text("No scores yet: no submitted scorecard holds a single level. Nothing below is a zero; it simply has not been assessed.", { gap: 0.3 });
   }
   text(`Overall score: ${formatScore(report.overall.score)} on the ${scale} scale${report.overall.spread !== null ? ` (spread between panelists ${formatScore(report.overall.spread)})` : ""}`, {
-    font: "Helvetica-Bold",
+    font: BOLD,
     size: 12,
     gap: 0.2,
   });
@@ -191,7 +201,7 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
     doc.moveDown(0.3);
     ensure(60);
     text(`Q${q.position + 1}. ${q.title} (v${q.versionNumber}) — score ${formatScore(q.score)} · ${formatCoverage(q.coverage.assessed, q.coverage.total)} criteria assessed`, {
-      font: "Helvetica-Bold",
+      font: BOLD,
       size: 10,
       gap: 0.2,
     });
@@ -239,7 +249,7 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
   if (summaries.length) {
     heading("Panelists' summaries");
     for (const p of summaries) {
-      text(`${p.name}${p.recommendation ? ` — ${RECOMMENDATION_LABELS[p.recommendation]}` : ""}`, { font: "Helvetica-Bold" });
+      text(`${p.name}${p.recommendation ? ` — ${RECOMMENDATION_LABELS[p.recommendation]}` : ""}`, { font: BOLD });
       text(p.summary, { gap: 0.4 });
     }
   }
@@ -247,7 +257,7 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
   if (report.notes.length) {
     heading("Notes timeline");
     for (const n of report.notes) {
-      text(`${formatOffset(n.offsetSeconds)}  ${nameOf.get(n.panelistId) ?? n.panelistName}${n.questionTitle ? ` · ${n.questionTitle}` : ""}`, { font: "Helvetica-Bold", size: 9 });
+      text(`${formatOffset(n.offsetSeconds)}  ${nameOf.get(n.panelistId) ?? n.panelistName}${n.questionTitle ? ` · ${n.questionTitle}` : ""}`, { font: BOLD, size: 9 });
       text(n.body, { size: 9, gap: 0.3 });
     }
   }
@@ -255,7 +265,7 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
   if (report.labRuns.length) {
     heading("Lab runs");
     for (const run of report.labRuns) {
-      text(`${run.title} — ${run.status.toLowerCase().replace("_", " ")}`, { font: "Helvetica-Bold" });
+      text(`${run.title} — ${run.status.toLowerCase().replace("_", " ")}`, { font: BOLD });
       if (run.summary.length) table([{ header: "Measure", width: width * 0.55 }, { header: "Value", width: width * 0.45 }], run.summary.map((s) => ({ cells: [s.label, s.value] })));
       else text("No result recorded.", { color: MUTED, gap: 0.3 });
     }
@@ -268,8 +278,8 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
     // Below the bottom margin: lift it, or pdfkit would start a new page for the footer.
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN + 4;
-    doc.font("Helvetica").fontSize(7.5).fillColor(MUTED);
-    doc.text(toWinAnsi(`Panelist · ${report.candidate.label}${report.partial ? " · PARTIAL" : ""} · page ${i + 1} of ${range.count}`), left, y, {
+    doc.fontSize(7.5).fillColor(MUTED);
+    draw(`Panelist · ${report.candidate.label}${report.partial ? " · PARTIAL" : ""} · page ${i + 1} of ${range.count}`, REGULAR, left, y, {
       width,
       align: "center",
       lineBreak: false,

@@ -223,6 +223,40 @@ describe("interview report", () => {
     expect(csv).toContain(`'@evil`);
   });
 
+  it("prints names in every script as written: Latin with diacritics, Polish, Chinese, Cyrillic, Arabic, Hebrew; the file name keeps them too", async () => {
+    const org = await makeOrg();
+    const names = { candidate: "Zoë Łukasiewicz-Åström 李雷", ru: "Иван Петров", ar: "محمد علي", he: "דוד כהן" };
+    const f = await makeReportInterview({
+      organizationId: org.id,
+      candidate: { name: names.candidate },
+      panel: [
+        { name: names.ru, status: "SUBMITTED", levels: [[3, 2]], recommendation: "YES", summary: "Хорошо объясняет. 很好。" },
+        { name: names.ar, status: "SUBMITTED", levels: [[2, 2]], notes: [{ offsetSeconds: 60, body: "שאלה טובה", question: 0 }] },
+        { name: names.he, status: "SUBMITTED", levels: [[1, 3]] },
+      ],
+    });
+    session.actor = await reportActor({ organizationId: org.id, role: "RECRUITER" });
+    const res = await pdfRoute.GET(get("/x"), ctx({ id: f.interviewId }));
+    expect(res.status).toBe(200);
+    const disposition = res.headers.get("content-disposition")!;
+    expect(disposition).toMatch(/^attachment; filename="report-zoe-lukasiewicz-astrom-\d{4}-\d{2}-\d{2}\.pdf"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toMatch(/^report-zoë-łukasiewicz-åström-李雷-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const { text } = await pdfText(bytes);
+    const squash = (s: string) => s.replace(/\s+/g, "");
+    for (const n of [names.candidate, names.ru, "Хорошо объясняет", "很好"]) expect(squash(text), n).toContain(squash(n));
+    // Right-to-left names: extracted in reading order (pdf.js reorders by bidi), or at worst as glyphs in visual order.
+    // Right-to-left names are drawn right to left (fontkit shapes and orders each run); pdf.js
+    // gives their words back in visual order, so each word is looked for on its own.
+    const plain = squash(text.replace(/\p{Cc}/gu, ""));
+    for (const n of [names.ar, names.he, "שאלה טובה"]) for (const word of n.split(" ")) expect(plain, `${word} (of ${n})`).toContain(word);
+    expect(text).not.toContain("??");
+    // Subset fonts keep the file small even with a CJK name.
+    expect(bytes.length).toBeLessThan(400_000);
+    const pdf = Buffer.from(bytes).toString("latin1");
+    expect(pdf).toMatch(/\/FontFile2/); // embedded TrueType fonts
+  });
+
   it("an interview with no scores is a clear empty report, in JSON, PDF and CSV", async () => {
     const org = await makeOrg();
     const empty = await makeReportInterview({ organizationId: org.id, status: "SCHEDULED", panel: [{ status: null }, { status: null }] });

@@ -98,7 +98,7 @@ describe("the production folder", () => {
     expect(server.output()).toContain("npm run db:migrate");
   }, 90_000);
 
-  it("migrates as a deploy step, starts with node, is ready, signs in, logs as JSON and runs a lab in the compiled worker", async () => {
+  it("migrates as a deploy step, starts with node, is ready, signs in, logs as JSON, runs a lab in the compiled worker and renders a report PDF", async () => {
     const url = await emptyDatabase();
     const migrate = spawnSync("npm", ["run", "db:migrate"], { cwd: folder, encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: url }, timeout: 120_000 });
     expect(migrate.status, `${migrate.stdout}\n${migrate.stderr}`).toBe(0);
@@ -160,5 +160,12 @@ describe("the production folder", () => {
       "the lab run to finish",
     );
     expect(run, JSON.stringify(run)).toMatchObject({ status: "SUCCEEDED" });
+
+    // A report PDF: its embedded fonts are read from the folder's own node_modules.
+    const reportId = await withClient(url, async (c) => (await c.query<{ id: string }>("SELECT id FROM interviews WHERE status = 'COMPLETED' LIMIT 1")).rows[0]?.id);
+    expect(reportId, "the demo data has a completed interview").toBeTruthy();
+    const pdf = await fetch(`${server.baseUrl}/api/reports/interviews/${reportId}/pdf`, { headers: { cookie } });
+    expect(pdf.status, await pdf.clone().text().then((t) => t.slice(0, 200))).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
   }, 300_000);
 });

@@ -205,11 +205,17 @@ describe("anonymization helpers", () => {
   });
 });
 
-describe("PDF text folding", () => {
-  it("keeps what the standard fonts can show and folds the rest", async () => {
-    const { toWinAnsi } = await import("@/lib/reports/render-report-pdf");
-    expect(toWinAnsi("Zoë “quoted” — 5 € …")).toBe("Zoë “quoted” — 5 € …");
-    expect(toWinAnsi("Łukasz Dvořák ≥ 2 → ok")).toBe("Lukasz Dvorák >= 2 -> ok");
-    expect(toWinAnsi("李雷")).toBe("??");
+describe("PDF font runs", () => {
+  it("splits text into runs one font draws; spaces and punctuation stay with the run they are in", async () => {
+    const { fontRuns } = await import("@/lib/reports/pdf-fonts");
+    expect(fontRuns("Zoë Łukasiewicz-Åström")).toEqual([{ script: "latin", text: "Zoë Łukasiewicz-Åström" }]);
+    expect(fontRuns("Иван Петров")).toEqual([{ script: "latin", text: "Иван Петров" }]);
+    expect(fontRuns("Zoë 李雷 (2)")).toEqual([
+      { script: "latin", text: "Zoë " },
+      { script: "cjk", text: "李雷 (2)" },
+    ]);
+    expect(fontRuns("محمد علي - Ali").map((r) => r.script)).toEqual(["arabic", "latin"]);
+    expect(fontRuns("דוד כהן").map((r) => r.script)).toEqual(["hebrew"]);
+    expect(fontRuns("")).toEqual([]);
   });
 });

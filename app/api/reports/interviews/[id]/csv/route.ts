@@ -1,7 +1,7 @@
 // GET /api/reports/interviews/:id/csv — every score of the interview as CSV
 import { withActor } from "@/lib/api/route";
 import { getInterviewReportOrThrow } from "@/lib/reports/get-interview-report";
-import { renderReportCsv, reportFileName } from "@/lib/reports/render-report-csv";
+import { renderReportCsv, reportDisposition } from "@/lib/reports/render-report-csv";
 import { reportIdSchema } from "@/lib/reports/schemas";
 
 export const GET = withActor<{ id: string }>(async ({ actor, params }) => {
@@ -9,7 +9,7 @@ export const GET = withActor<{ id: string }>(async ({ actor, params }) => {
   return new Response(renderReportCsv(report), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${reportFileName(report, "csv")}"`,
+      "Content-Disposition": reportDisposition(report, "csv"),
       "Cache-Control": "private, no-store",
     },
   });

@@ -1,7 +1,7 @@
 // GET /api/reports/interviews/:id/pdf?paper=a4|letter — the report as a text-selectable PDF
 import { parseQuery, withActor } from "@/lib/api/route";
 import { getInterviewReportOrThrow } from "@/lib/reports/get-interview-report";
-import { reportFileName } from "@/lib/reports/render-report-csv";
+import { reportDisposition } from "@/lib/reports/render-report-csv";
 import { renderReportPdf } from "@/lib/reports/render-report-pdf";
 import { reportIdSchema, reportPdfQuerySchema } from "@/lib/reports/schemas";
 
@@ -17,7 +17,7 @@ export const GET = withActor<{ id: string }>(async ({ req, actor, params }) => {
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${reportFileName(report, "pdf")}"`,
+      "Content-Disposition": reportDisposition(report, "pdf"),
       "Cache-Control": "private, no-store",
       "Server-Timing": `report;dur=${(t1 - t0).toFixed(2)}, pdf;dur=${(t2 - t1).toFixed(2)}, total;dur=${(t2 - t0).toFixed(2)}`,
     },
