@@ -62,7 +62,7 @@ export function CandidateList({ canWrite }: { canWrite: boolean }) {
                 <tr key={c.id} className="border-b border-slate-100 dark:border-slate-800">
                   <td className="py-2">
                     <Link href={`/candidates/${c.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{c.name}</Link>
-                    {c.erased && <span className="ml-2 text-xs text-slate-500">(erased)</span>}
+                    {c.erased && <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">(erased)</span>}
                   </td>
                   <td className="py-2">{c.email ?? "—"}</td>
                   <td className="py-2">{c.roleApplied ?? "—"}</td>

@@ -242,7 +242,7 @@ export function ScheduleForm({ viewerZone, zones, interview, onDone, choices }: 
                   <label className="flex items-center gap-2">
                     <input type="checkbox" checked={on} onChange={(e) => togglePanelist(m.userId, e.target.checked)} aria-label={`${m.name} on the panel`} />
                     <span>
-                      {m.name} <span className="text-slate-500">({m.email})</span>
+                      {m.name} <span className="text-slate-500 dark:text-slate-400">({m.email})</span>
                     </span>
                   </label>
                   <span className="text-xs text-slate-600 dark:text-slate-400">

@@ -55,7 +55,7 @@ function QuestionPicker({ existing, onAdd }: { existing: Set<string>; onAdd: (it
             <li key={c.questionVersionId} className="flex items-center justify-between gap-2 px-3 py-2 text-sm">
               <span>
                 <HighlightedText segments={c.titleHighlight} />{" "}
-                <span className="text-slate-500">
+                <span className="text-slate-500 dark:text-slate-400">
                   · v{c.versionNumber} · {c.minutes} min{c.status === "DRAFT" ? " · draft" : ""}
                 </span>{" "}
                 {c.matchedBy === "similar" && <SimilarBadge />}
@@ -232,9 +232,9 @@ export function KitEditor({ initial, canWrite }: { initial?: KitDetail; canWrite
                 )}
               >
                 <span aria-hidden className="select-none text-slate-400">⋮⋮</span>
-                <span className="w-6 text-sm text-slate-500">{index + 1}.</span>
+                <span className="w-6 text-sm text-slate-500 dark:text-slate-400">{index + 1}.</span>
                 <span className="min-w-48 flex-1 text-sm">
-                  {item.title} <span className="text-slate-500">· v{item.versionNumber}</span>
+                  {item.title} <span className="text-slate-500 dark:text-slate-400">· v{item.versionNumber}</span>
                   {outdated && (
                     <span className="ml-2 text-xs text-amber-800 dark:text-amber-300">v{item.latestVersionNumber} available</span>
                   )}
@@ -306,7 +306,7 @@ export function KitEditor({ initial, canWrite }: { initial?: KitDetail; canWrite
             </>
           )}
           {saved && !dirty && <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">Saved.</span>}
-          {dirty && <span className="text-sm text-slate-600">Unsaved changes</span>}
+          {dirty && <span className="text-sm text-slate-600 dark:text-slate-400">Unsaved changes</span>}
         </div>
       )}
     </form>

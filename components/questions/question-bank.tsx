@@ -108,14 +108,14 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
         </div>
         <fieldset>
           <legend className="mb-1 text-sm font-semibold">Tags</legend>
-          {tags.isPending && <p className="text-sm text-slate-500">Loading tags…</p>}
-          {tags.data?.length === 0 && <p className="text-sm text-slate-500">No tags yet.</p>}
+          {tags.isPending && <p className="text-sm text-slate-500 dark:text-slate-400">Loading tags…</p>}
+          {tags.data?.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">No tags yet.</p>}
           <div className="max-h-72 space-y-0.5 overflow-y-auto">
             {[...new Set([...search.tags, ...(tags.data?.map((t) => t.tag) ?? [])])].map((tag) => (
               <label key={tag} className="flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={search.tags.includes(tag)} onChange={() => update({ tags: toggle(search.tags, tag) })} />
                 <span className="font-mono">{tag}</span>
-                <span className="ml-auto text-xs text-slate-500">{tags.data?.find((t) => t.tag === tag)?.count ?? ""}</span>
+                <span className="ml-auto text-xs text-slate-500 dark:text-slate-400">{tags.data?.find((t) => t.tag === tag)?.count ?? ""}</span>
               </label>
             ))}
           </div>
@@ -191,7 +191,7 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
                       <HighlightedText segments={item.titleHighlight} />
                     </Link>
                   </h2>
-                  <div className="flex items-center gap-2 text-xs text-slate-500">
+                  <div className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
                     {item.matchedBy === "similar" && <SimilarBadge />}
                     <DifficultyBadge difficulty={item.difficulty} />
                     {item.status !== "ACTIVE" && <StatusBadge status={item.status} />}

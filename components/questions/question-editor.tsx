@@ -170,7 +170,7 @@ export function QuestionEditor({ scale, question }: { scale: RubricScale; questi
           <div>
             <h2 className="mb-1 text-sm font-medium">Prompt preview</h2>
             <div aria-live="off" className="min-h-24 rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
-              {previewPrompt.trim() ? <MarkdownView source={previewPrompt} /> : <p className="text-sm text-slate-500">Nothing to preview yet.</p>}
+              {previewPrompt.trim() ? <MarkdownView source={previewPrompt} /> : <p className="text-sm text-slate-500 dark:text-slate-400">Nothing to preview yet.</p>}
             </div>
           </div>
         </div>
@@ -205,7 +205,7 @@ export function QuestionEditor({ scale, question }: { scale: RubricScale; questi
           <div>
             <h2 className="mb-1 text-sm font-medium">Model answer preview</h2>
             <div className="min-h-24 rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
-              {previewAnswer.trim() ? <MarkdownView source={previewAnswer} /> : <p className="text-sm text-slate-500">Nothing to preview yet.</p>}
+              {previewAnswer.trim() ? <MarkdownView source={previewAnswer} /> : <p className="text-sm text-slate-500 dark:text-slate-400">Nothing to preview yet.</p>}
             </div>
           </div>
         </div>
@@ -218,7 +218,7 @@ export function QuestionEditor({ scale, question }: { scale: RubricScale; questi
         <Link href={question ? `/questions/${question.id}` : "/questions"} className={buttonClasses("ghost")}>
           Cancel
         </Link>
-        <span className="text-xs text-slate-500">
+        <span className="text-xs text-slate-500 dark:text-slate-400">
           {question ? `Editing version ${question.latestVersionNo}. Saving creates version ${question.latestVersionNo + 1}; earlier versions never change.` : ""}{" "}
           Ctrl/⌘ + S saves.
         </span>

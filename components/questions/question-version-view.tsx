@@ -19,14 +19,14 @@ export function QuestionVersionContent({ version }: { version: QuestionVersionVi
       </Card>
       <Card>
         <h2 className="mb-3 text-base font-semibold">
-          Rubric <span className="text-sm font-normal text-slate-500">(scale {version.scale.min}–{version.scale.max})</span>
+          Rubric <span className="text-sm font-normal text-slate-500 dark:text-slate-400">(scale {version.scale.min}–{version.scale.max})</span>
         </h2>
         <div className="space-y-5">
           {version.criteria.map((c) => (
             <section key={c.key} aria-labelledby={`crit-${c.key}`}>
               <h3 id={`crit-${c.key}`} className="font-medium">
                 {c.title}{" "}
-                <span className="text-sm font-normal text-slate-500">
+                <span className="text-sm font-normal text-slate-500 dark:text-slate-400">
                   weight {c.weight}
                   {totalWeight > 0 ? ` · ${Math.round((c.weight / totalWeight) * 100)}%` : ""}
                 </span>
@@ -81,7 +81,7 @@ export function QuestionVersionContent({ version }: { version: QuestionVersionVi
       {version.modelAnswer !== null && version.modelAnswer.trim() !== "" && (
         <Card>
           <h2 className="mb-2 text-base font-semibold">
-            Model answer <span className="text-sm font-normal text-slate-500">(interviewers only)</span>
+            Model answer <span className="text-sm font-normal text-slate-500 dark:text-slate-400">(interviewers only)</span>
           </h2>
           <MarkdownView source={version.modelAnswer} />
         </Card>

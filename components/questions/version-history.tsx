@@ -27,12 +27,12 @@ export function VersionHistory({ questionId, initialVersions, timeZone }: { ques
             <li key={v.id} className="border-b border-slate-100 px-4 py-3 text-sm last:border-0 dark:border-slate-800">
               <div className="flex items-baseline justify-between gap-2">
                 <span className="font-semibold">Version {v.number}</span>
-                <time dateTime={v.createdAt} className="text-xs text-slate-500">
+                <time dateTime={v.createdAt} className="text-xs text-slate-500 dark:text-slate-400">
                   {fmt.format(new Date(v.createdAt))}
                 </time>
               </div>
               <div className="text-slate-700 dark:text-slate-300">{v.title}</div>
-              <div className="text-xs text-slate-500">
+              <div className="text-xs text-slate-500 dark:text-slate-400">
                 {v.createdBy ? `by ${v.createdBy.name}` : "author removed"}
                 {v.usedBy.interviews > 0 && ` · used in ${v.usedBy.interviews} interview${v.usedBy.interviews === 1 ? "" : "s"}`}
                 {v.usedBy.kitItems > 0 && ` · in ${v.usedBy.kitItems} kit${v.usedBy.kitItems === 1 ? "" : "s"}`}

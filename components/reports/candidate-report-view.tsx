@@ -15,7 +15,7 @@ export function CandidateReportView({ report }: { report: CandidateReport }) {
       />
       {(c.email || c.links.length > 0) && <p className="-mt-4 mb-6 text-sm text-slate-600 dark:text-slate-400">{[c.email, ...c.links].filter(Boolean).join(" · ")}</p>}
       <Card className="mb-6">
-        <p className="text-xs uppercase tracking-wide text-slate-500">Across interviews ({scale})</p>
+        <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Across interviews ({scale})</p>
         <p className="text-3xl font-semibold tabular-nums">{formatScore(report.score)}</p>
         <p className="text-xs text-slate-600 dark:text-slate-400">Mean of the interviews&apos; overall scores; interviews without scores are left out.</p>
       </Card>
@@ -25,7 +25,7 @@ export function CandidateReportView({ report }: { report: CandidateReport }) {
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-700">
+              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:text-slate-400 dark:border-slate-700">
                 <tr>
                   <th scope="col" className="py-2 pr-3">Interview</th>
                   <th scope="col" className="py-2 pr-3 text-right">Score</th>
@@ -43,7 +43,7 @@ export function CandidateReportView({ report }: { report: CandidateReport }) {
                       <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/interviews/${i.id}`}>
                         {i.title}
                       </Link>
-                      <p className="text-xs text-slate-500">
+                      <p className="text-xs text-slate-500 dark:text-slate-400">
                         {i.kitName} · {i.startsAt.slice(0, 10)} · {i.status.toLowerCase().replace("_", " ")}
                       </p>
                     </td>

@@ -49,7 +49,7 @@ export function ComparisonTable({ comparison }: { comparison: KitComparison }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-700">
+        <thead className="border-b border-slate-200 text-xs text-slate-500 dark:text-slate-400 dark:border-slate-700">
           <tr>
             {header("candidate", "Candidate")}
             {header("score", "Weighted score", "text-right")}

@@ -80,7 +80,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
 
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <Card>
-          <p className="text-xs uppercase tracking-wide text-slate-500">Overall ({scale})</p>
+          <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Overall ({scale})</p>
           <p className="text-3xl font-semibold tabular-nums" data-testid="overall-score">
             {formatScore(report.overall.score)}
           </p>
@@ -89,12 +89,12 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
           </p>
         </Card>
         <Card>
-          <p className="text-xs uppercase tracking-wide text-slate-500">Rubric coverage</p>
+          <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Rubric coverage</p>
           <p className="text-3xl font-semibold tabular-nums">{formatCoverage(report.coverage.assessed, report.coverage.total)}</p>
           <p className="text-xs text-slate-600 dark:text-slate-400">criteria assessed by at least one panelist</p>
         </Card>
         <Card>
-          <p className="text-xs uppercase tracking-wide text-slate-500">Recommendations</p>
+          <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Recommendations</p>
           <ul className="mt-1 space-y-0.5 text-sm">
             {RECOMMENDATIONS.map((r) => (
               <li key={r} className="flex justify-between gap-2">
@@ -103,7 +103,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
               </li>
             ))}
             {report.recommendations.NONE > 0 && (
-              <li className="flex justify-between gap-2 text-slate-600">
+              <li className="flex justify-between gap-2 text-slate-600 dark:text-slate-400">
                 <span>None given</span>
                 <span className="tabular-nums">{report.recommendations.NONE}</span>
               </li>
@@ -111,7 +111,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
           </ul>
         </Card>
         <Card>
-          <p className="text-xs uppercase tracking-wide text-slate-500">Disagreements</p>
+          <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Disagreements</p>
           <p className={cn("text-3xl font-semibold tabular-nums", report.disagreements.length > 0 && "text-orange-700 dark:text-orange-300")}>
             {report.disagreements.length}
           </p>
@@ -122,7 +122,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
       <Section title="Panel" id="panel">
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-700">
+            <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:text-slate-400 dark:border-slate-700">
               <tr>
                 <th scope="col" className="py-2 pr-3"></th>
                 <th scope="col" className="py-2 pr-3">Panelist</th>
@@ -139,7 +139,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
                     <td className="py-2 pr-3 font-mono text-xs">{short.get(p.id) ?? ""}</td>
                     <td className="py-2 pr-3">
                       {p.name}
-                      {p.isLead && <span className="ml-1 text-xs text-slate-500">(lead)</span>}
+                      {p.isLead && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">(lead)</span>}
                     </td>
                     <td className={cn("py-2 pr-3", p.status !== "SUBMITTED" && "text-amber-800 dark:text-amber-200")}>{STATUS_LABEL[p.status]}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{p.status === "SUBMITTED" ? formatScore(overall?.score) : "—"}</td>
@@ -175,7 +175,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
           <Card key={q.id} className="break-inside-avoid space-y-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 className="font-medium">
-                Q{q.position + 1}. {q.title} <span className="text-xs font-normal text-slate-500">v{q.versionNumber}</span>
+                Q{q.position + 1}. {q.title} <span className="text-xs font-normal text-slate-500 dark:text-slate-400">v{q.versionNumber}</span>
               </h3>
               <p className="text-sm">
                 Score <strong className="tabular-nums">{formatScore(q.score)}</strong> · {formatCoverage(q.coverage.assessed, q.coverage.total)} criteria
@@ -184,7 +184,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
             </div>
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-700">
+                <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:text-slate-400 dark:border-slate-700">
                   <tr>
                     <th scope="col" className="py-1.5 pr-3">Criterion</th>
                     <th scope="col" className="py-1.5 pr-3 text-right">Weight</th>
@@ -219,7 +219,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
                             Disagreement: {c.spread} levels apart
                           </span>
                         )}
-                        {c.assessedBy === 0 && <span className="text-xs text-slate-500">Nobody assessed this</span>}
+                        {c.assessedBy === 0 && <span className="text-xs text-slate-500 dark:text-slate-400">Nobody assessed this</span>}
                       </td>
                     </tr>
                   ))}
@@ -244,7 +244,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
       {report.attributes.length > 0 && (
         <Section title="Overall attributes" id="attributes">
           <table className="text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
+            <thead className="text-xs uppercase text-slate-500 dark:text-slate-400">
               <tr>
                 <th scope="col" className="py-1.5 pr-6">Attribute</th>
                 {submitted.map((p) => (
@@ -274,7 +274,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
               <Card key={p.id}>
                 <p className="text-sm font-medium">
                   {p.name}
-                  {p.recommendation && <span className="font-normal text-slate-600"> — {RECOMMENDATION_LABELS[p.recommendation]}</span>}
+                  {p.recommendation && <span className="font-normal text-slate-600 dark:text-slate-400"> — {RECOMMENDATION_LABELS[p.recommendation]}</span>}
                 </p>
                 <p className="mt-1 whitespace-pre-wrap text-sm">{p.summary}</p>
               </Card>
@@ -289,7 +289,7 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
           <ol className="relative space-y-3 border-l border-slate-200 pl-4 dark:border-slate-700">
             {report.notes.map((n) => (
               <li key={n.id} className="break-inside-avoid text-sm">
-                <p className="text-xs text-slate-500">
+                <p className="text-xs text-slate-500 dark:text-slate-400">
                   <time className="font-mono">{formatOffset(n.offsetSeconds)}</time> · {n.panelistName}
                   {n.questionTitle && ` · ${n.questionTitle}`}
                 </p>

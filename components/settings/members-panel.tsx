@@ -162,7 +162,7 @@ export function MembersPanel({ canInvite, canManage, assignable, actorRole }: { 
             <tbody>
               {members.data.map((m) => (
                 <tr key={m.id} className="border-b border-slate-100 dark:border-slate-800">
-                  <td className="py-2">{m.name}{m.isYou && <span className="ml-1 text-xs text-slate-500">(you)</span>}</td>
+                  <td className="py-2">{m.name}{m.isYou && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">(you)</span>}</td>
                   <td className="py-2">{m.email}</td>
                   <td className="py-2">
                     {canManage ? (

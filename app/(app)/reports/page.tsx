@@ -46,7 +46,7 @@ export default async function ReportsPage() {
                       {i.kitName} · {new Date(i.startsAt).toISOString().slice(0, 10)} · {i.status.toLowerCase().replace("_", " ")}
                     </p>
                   </div>
-                  <span className={i.submitted < i.panelSize ? "text-xs text-amber-800 dark:text-amber-200" : "text-xs text-slate-600"}>
+                  <span className={i.submitted < i.panelSize ? "text-xs text-amber-800 dark:text-amber-200" : "text-xs text-slate-600 dark:text-slate-400"}>
                     {i.submitted} of {i.panelSize} scorecards submitted{i.submitted < i.panelSize ? " · partial" : ""}
                   </span>
                 </li>
@@ -67,7 +67,7 @@ export default async function ReportsPage() {
                       <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/kits/${k.id}`}>
                         {k.name}
                       </Link>{" "}
-                      <span className="text-xs text-slate-500">({k.interviews} interviews)</span>
+                      <span className="text-xs text-slate-500 dark:text-slate-400">({k.interviews} interviews)</span>
                     </li>
                   ))}
                 </ul>
