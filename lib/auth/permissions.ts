@@ -34,6 +34,11 @@ export const PERMISSIONS = {
   "scoring.write": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER"],
   "scoring.reopen": ["OWNER", "ADMIN"],
   "reports.read": ["OWNER", "ADMIN", "RECRUITER", "REVIEWER"],
+  /**
+   * Who is shown pseudonyms instead of candidates' names, emails and links when the
+   * organization turns anonymized review on (lib/reports/report-access.ts: isAnonymizedFor).
+   */
+  "candidates.anonymizedInReview": ["REVIEWER"],
   "lab.run": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER"],
   /** Cancel anyone's lab run; everyone else with lab.run cancels only the runs they started. */
   "lab.cancelAny": ["OWNER", "ADMIN"],

@@ -58,7 +58,7 @@ export function canOpenInterviewReport(actor: Pick<Actor, "userId" | "role">, pa
   return can(actor.role, "interviews.readOwn") && panel.some((p) => p.userId === actor.userId && p.scorecard === "SUBMITTED");
 }
 
-/** Anonymized review applies to reviewers, in organizations that turned it on. */
+/** Anonymized review applies to the roles the permission table names, in organizations that turned it on. */
 export function isAnonymizedFor(actor: Pick<Actor, "role">, organization: { anonymizedReview: boolean }): boolean {
-  return organization.anonymizedReview && actor.role === "REVIEWER";
+  return organization.anonymizedReview && can(actor.role, "candidates.anonymizedInReview");
 }

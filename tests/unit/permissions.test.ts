@@ -38,6 +38,13 @@ describe("permission table", () => {
     }
   });
 
+  it("anonymized review hides candidates from reviewers only, and only in organizations that turn it on", async () => {
+    expect(ROLES.filter((r) => can(r, "candidates.anonymizedInReview"))).toEqual(["REVIEWER"]);
+    const { isAnonymizedFor } = await import("@/lib/reports/report-access");
+    expect(ROLES.filter((role) => isAnonymizedFor({ role }, { anonymizedReview: true }))).toEqual(["REVIEWER"]);
+    expect(ROLES.filter((role) => isAnonymizedFor({ role }, { anonymizedReview: false }))).toEqual([]);
+  });
+
   it("every permission lists only known roles", () => {
     for (const roles of Object.values(PERMISSIONS)) for (const r of roles) expect(ROLES).toContain(r);
   });
