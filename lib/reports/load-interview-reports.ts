@@ -2,10 +2,10 @@ import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { readEnvelope } from "@/lib/lab/lab-run-view";
-import type { RubricScale } from "@/lib/rubrics/scale";
 import { aggregateReport, levelKey, type ReportInputPanelist } from "./aggregate-report";
 import { labRunSummary, labTitle } from "./lab-summary";
 import type { InterviewReport, RecommendationName, ReportNote } from "./types";
+import { parseStoredLevels, type RubricScale } from "@/lib/rubrics/scale";
 
 export const reportInterviewSelect = {
   id: true,
@@ -47,14 +47,6 @@ export const reportInterviewSelect = {
 } satisfies Prisma.InterviewSelect;
 
 export type ReportInterviewRow = Prisma.InterviewGetPayload<{ select: typeof reportInterviewSelect }>;
-
-function parseLevels(value: unknown): { level: number; descriptor: string }[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((v: unknown) => {
-    const o = v as { level?: unknown; descriptor?: unknown } | null;
-    return typeof o?.level === "number" ? [{ level: o.level, descriptor: typeof o.descriptor === "string" ? o.descriptor : "" }] : [];
-  });
-}
 
 /**
  * Builds the reports of already-authorized interview rows: their submitted scores, and —
@@ -130,7 +122,7 @@ export async function buildInterviewReports(
       title: q.questionVersion.title,
       versionNumber: q.questionVersion.number,
       scale: { min: q.questionVersion.scaleMin, max: q.questionVersion.scaleMax },
-      criteria: q.questionVersion.criteria.map((c) => ({ ...c, levels: parseLevels(c.levels) })),
+      criteria: q.questionVersion.criteria.map((c) => ({ ...c, levels: parseStoredLevels(c.levels) })),
     }));
     const aggregated = aggregateReport({ scale: opts.scale, questions, panelists, attributes: row.overallAttributes });
 

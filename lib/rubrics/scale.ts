@@ -19,3 +19,18 @@ export function scaleLevels(scale: RubricScale): number[] {
 export function isLevelOnScale(level: number, scale: RubricScale): boolean {
   return Number.isInteger(level) && level >= scale.min && level <= scale.max;
 }
+
+/**
+ * A criterion's anchored levels as stored (rubric_criteria.levels, JSON written by the question
+ * services): `[{ level, descriptor }]`, lowest level first. Anything malformed is left out rather
+ * than trusted: a level must be a number; a missing descriptor reads as "".
+ */
+export function parseStoredLevels(value: unknown): { level: number; descriptor: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .flatMap((v: unknown) => {
+      const o = v as { level?: unknown; descriptor?: unknown } | null;
+      return typeof o?.level === "number" ? [{ level: o.level, descriptor: typeof o.descriptor === "string" ? o.descriptor : "" }] : [];
+    })
+    .sort((a, b) => a.level - b.level);
+}

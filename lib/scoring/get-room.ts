@@ -8,6 +8,7 @@ import { labForExternalKey } from "@/lib/lab/question-lab";
 import { renderQuestionMarkdown } from "@/lib/markdown/markdown-cache";
 import type { RecommendationName } from "./schemas";
 import type { OwnScorecard, PanelMember, PanelProgress, RoomQuestion, RoomState } from "./types";
+import { parseStoredLevels } from "@/lib/rubrics/scale";
 
 type Client = Tx | typeof db;
 type InterviewStatus = RoomState["interview"]["status"];
@@ -176,16 +177,6 @@ async function readDetails(client: Client, scorecardIds: string[]): Promise<Deta
   return row!;
 }
 
-function parseLevels(value: unknown): { level: number; descriptor: string }[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .flatMap((v: unknown) => {
-      const o = v as { level?: unknown; descriptor?: unknown } | null;
-      return typeof o?.level === "number" ? [{ level: o.level, descriptor: typeof o.descriptor === "string" ? o.descriptor : "" }] : [];
-    })
-    .sort((a, b) => a.level - b.level);
-}
-
 /**
  * The room as `actor` may see it. Read only: it never creates a scorecard or starts the
  * interview, so a page render or a prefetch can call it.
@@ -226,7 +217,7 @@ export async function getRoomOrThrow(actor: Actor, interviewId: string, client: 
     followUps: q.follow_ups,
     redFlags: q.red_flags,
     scale: { min: q.scale_min, max: q.scale_max },
-    criteria: q.criteria.map((c) => ({ id: c.id, key: c.key, title: c.title, description: c.description, weight: c.weight, levels: parseLevels(c.levels) })),
+    criteria: q.criteria.map((c) => ({ id: c.id, key: c.key, title: c.title, description: c.description, weight: c.weight, levels: parseStoredLevels(c.levels) })),
     lab: canRunLab ? labForExternalKey(q.external_key) : null,
   }));
 

@@ -83,3 +83,17 @@ describe("scale conversion and combining questions", () => {
     expect(combineQuestionScores([{ normalized: null }]).normalized).toBeNull();
   });
 });
+
+describe("stored levels", () => {
+  it("reads a criterion's stored levels lowest first, leaving malformed entries out", async () => {
+    const { parseStoredLevels } = await import("@/lib/rubrics/scale");
+    expect(parseStoredLevels([{ level: 2, descriptor: "b" }, { level: 0, descriptor: "a" }, { level: 1 }])).toEqual([
+      { level: 0, descriptor: "a" },
+      { level: 1, descriptor: "" },
+      { level: 2, descriptor: "b" },
+    ]);
+    expect(parseStoredLevels([{ level: "3", descriptor: "x" }, null, 7, { descriptor: "no level" }])).toEqual([]);
+    expect(parseStoredLevels({ level: 1 })).toEqual([]);
+    expect(parseStoredLevels(null)).toEqual([]);
+  });
+});
