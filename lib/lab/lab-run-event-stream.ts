@@ -7,6 +7,7 @@ import { getLabRun } from "./get-lab-run";
 import { subscribeLabRunEvents } from "./lab-events";
 import { isTerminal } from "./schemas";
 import type { LabRunView } from "./types";
+import { eventStreamResponse, sseFrame } from "@/lib/live/sse";
 
 /**
  * A watchdog, not the news: every replica's events arrive through the hub at once; this re-read
@@ -45,7 +46,7 @@ export async function labRunEventStream(
           close();
         }
       };
-      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const send = (event: string, data: unknown) => write(sseFrame(event, data));
       const close = (reason?: StreamEndReason) => {
         if (closed) return;
         if (reason) {
@@ -104,12 +105,5 @@ export async function labRunEventStream(
       cleanup();
     },
   });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-    },
-  });
+  return eventStreamResponse(stream);
 }

@@ -9,6 +9,7 @@ import { type PresenceSnapshotEntry, SERVER_HEARTBEAT_MS } from "./presence-stat
 import { publishLive } from "./publish";
 import { guardStream, type StreamEndReason, type StreamGuardOptions } from "./stream-guard";
 import type { EndEvent, HeartbeatEvent, PanelEvent, PresenceEvent, ProgressEvent } from "./stream-events";
+import { eventStreamResponse, sseFrame } from "@/lib/live/sse";
 
 /** A full re-read now and then catches anything a dropped connection hid. */
 const REFRESH_MS = 60_000;
@@ -59,7 +60,7 @@ export async function roomEventStream(
           close();
         }
       };
-      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const send = (event: string, data: unknown) => write(sseFrame(event, data));
       const sendPanel = (room: RoomState) => {
         for (const p of room.panel) statusOf.set(p.userId, p.status);
         const event: PanelEvent = {
@@ -138,12 +139,5 @@ export async function roomEventStream(
     },
   });
 
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-    },
-  });
+  return eventStreamResponse(stream);
 }
