@@ -22,7 +22,7 @@ export interface Home {
   toFinish: InterviewSummary[] | null;
   /** Schedulers: the organization's interviews from today through AGENDA_DAYS − 1 days ahead, by day. */
   agenda: { date: string; interviews: InterviewSummary[] }[] | null;
-  /** Schedulers: interviews whose time is over while a panelist's scorecard is still open, oldest first. */
+  /** Schedulers: interviews of the last 30 days whose time is over while a panelist's scorecard is still open, oldest first. */
   waitingOnFeedback: InterviewSummary[] | null;
   /** Report readers: the latest completed interviews. */
   newReports: ReportIndexInterview[] | null;

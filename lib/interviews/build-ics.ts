@@ -90,14 +90,12 @@ export function refoldIcs(text: string): string {
   for (const line of lines) {
     let current = "";
     let octets = 0;
-    let limit = ICS_LINE_OCTETS;
     for (const ch of line) {
       const size = encoder.encode(ch).length;
-      if (octets + size > limit) {
+      if (octets + size > ICS_LINE_OCTETS) {
         out.push(current);
         current = " ";
         octets = 1;
-        limit = ICS_LINE_OCTETS;
       }
       current += ch;
       octets += size;

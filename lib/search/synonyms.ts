@@ -54,8 +54,8 @@ export async function createSynonymGroup(actor: Actor, input: unknown): Promise<
   assertCan(actor, "search.synonyms.write");
   const parsed = synonymGroupSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
-  await groupsOf(actor.organizationId); // the defaults first, so adding one group keeps them
   const row = await db.$transaction(async (tx) => {
+    await seedDefaults(tx, actor.organizationId); // the defaults first, so adding one group keeps them
     const count = await tx.searchSynonym.count({ where: { organizationId: actor.organizationId } });
     if (count >= SYNONYM_LIMITS.groups) throw new AppError("VALIDATION", `An organization has at most ${SYNONYM_LIMITS.groups} synonym groups; remove one first.`);
     const created = await tx.searchSynonym.create({ data: { organizationId: actor.organizationId, terms: parsed.data.terms }, select: { id: true, terms: true, updatedAt: true } });
