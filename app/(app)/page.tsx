@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { ReactNode } from "react";
 import { ZonedTimeRange } from "@/components/interviews/zoned-time";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -42,9 +42,9 @@ function InterviewList({ interviews, zone, href, extra }: { interviews: Intervie
     <ul className="divide-y divide-slate-200 dark:divide-slate-800">
       {interviews.map((i) => (
         <li key={i.id} className="py-2 text-sm">
-          <Link href={href(i)} className={link}>
+          <AppLink href={href(i)} className={link}>
             {i.title}
-          </Link>
+          </AppLink>
           <ZonedTimeRange start={i.startsAt} end={i.endsAt} viewerZone={zone} organizerZone={i.timeZone} />
           {extra && <span className="block text-xs text-slate-600 dark:text-slate-400">{extra(i)}</span>}
         </li>
@@ -74,7 +74,7 @@ export default async function HomePage() {
           </Section>
         )}
         {home.mine && (
-          <Section title="Your interviews" action={<Link href="/interviews" className={`${link} text-sm`}>All interviews</Link>}>
+          <Section title="Your interviews" action={<AppLink href="/interviews" className={`${link} text-sm`}>All interviews</AppLink>}>
             <h3 className="text-sm font-medium">Today</h3>
             {home.mine.today.length ? <InterviewList interviews={home.mine.today} zone={zone} href={room} /> : <Empty>None today.</Empty>}
             <h3 className="mt-3 text-sm font-medium">Next {AGENDA_DAYS} days</h3>
@@ -91,7 +91,7 @@ export default async function HomePage() {
           </Section>
         )}
         {home.agenda && (
-          <Section title="This week" action={<Link href="/interviews/new" className={`${link} text-sm`}>Schedule interview</Link>}>
+          <Section title="This week" action={<AppLink href="/interviews/new" className={`${link} text-sm`}>Schedule interview</AppLink>}>
             <ul className="space-y-2">
               {home.agenda.map((day) => (
                 <li key={day.date}>
@@ -103,14 +103,14 @@ export default async function HomePage() {
           </Section>
         )}
         {home.newReports && (
-          <Section title="Newly completed reports" action={<Link href="/reports" className={`${link} text-sm`}>All reports</Link>}>
+          <Section title="Newly completed reports" action={<AppLink href="/reports" className={`${link} text-sm`}>All reports</AppLink>}>
             {home.newReports.length ? (
               <ul className="divide-y divide-slate-200 dark:divide-slate-800">
                 {home.newReports.map((r) => (
                   <li key={r.id} className="py-2 text-sm">
-                    <Link href={`/reports/interviews/${r.id}`} className={link}>
+                    <AppLink href={`/reports/interviews/${r.id}`} className={link}>
                       {r.title}
-                    </Link>
+                    </AppLink>
                     <span className="block text-xs text-slate-600 dark:text-slate-400">
                       {r.kitName} · {zonedTime(r.startsAt, zone).date}
                     </span>
@@ -125,9 +125,9 @@ export default async function HomePage() {
       </div>
       <nav aria-label="Sections" className="mt-6 flex flex-wrap gap-4 text-sm">
         {SECTIONS.map((s) => (
-          <Link key={s.href} href={s.href} className={link}>
+          <AppLink key={s.href} href={s.href} className={link}>
             {s.title}
-          </Link>
+          </AppLink>
         ))}
       </nav>
     </>

@@ -1,6 +1,6 @@
 // The "no access" view of a page the signed-in member's role may not open: what forbidden()
 // renders (app/(app)/forbidden.tsx), inside the app's frame, with a 403.
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 
@@ -13,9 +13,9 @@ export function NoAccessView() {
           Your role in this organization does not include this page. If you need it, ask an owner or admin to change your role.
         </p>
         <div className="mt-4">
-          <Link href="/" className={buttonClasses("secondary", "sm")}>
+          <AppLink href="/" className={buttonClasses("secondary", "sm")}>
             Back to the dashboard
-          </Link>
+          </AppLink>
         </div>
       </Card>
     </>

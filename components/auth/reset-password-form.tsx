@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useEffect, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -62,8 +62,8 @@ export function ResetPasswordForm() {
       <div role="alert" className="space-y-3 text-sm">
         <p>This reset link has expired or was already used, or it was not copied whole.</p>
         <p>
-          <Link className={linkClass} href="/forgot-password">Ask for a new link</Link> or{" "}
-          <Link className={linkClass} href="/sign-in">go to sign in</Link>.
+          <AppLink className={linkClass} href="/forgot-password">Ask for a new link</AppLink> or{" "}
+          <AppLink className={linkClass} href="/sign-in">go to sign in</AppLink>.
         </p>
       </div>
     );
@@ -73,7 +73,7 @@ export function ResetPasswordForm() {
       <div role="status" className="space-y-3 text-sm">
         <p>Your new password is set, and every session of your account was signed out.</p>
         <p>
-          <Link className={linkClass} href="/sign-in">Sign in with your new password</Link>
+          <AppLink className={linkClass} href="/sign-in">Sign in with your new password</AppLink>
         </p>
       </div>
     );

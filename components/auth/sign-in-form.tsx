@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -40,7 +40,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
       <p className="-mt-2 text-right text-sm">
-        <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/forgot-password">Forgot password?</Link>
+        <AppLink className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/forgot-password">Forgot password?</AppLink>
       </p>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
@@ -61,7 +61,7 @@ export function CandidateList({ canWrite }: { canWrite: boolean }) {
               {data.map((c) => (
                 <tr key={c.id} className="border-b border-slate-100 dark:border-slate-800">
                   <td className="py-2">
-                    <Link href={`/candidates/${c.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{c.name}</Link>
+                    <AppLink href={`/candidates/${c.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{c.name}</AppLink>
                     {c.erased && <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">(erased)</span>}
                   </td>
                   <td className="py-2">{c.email ?? "—"}</td>

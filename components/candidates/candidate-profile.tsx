@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useState } from "react";
 import { StatusBadge } from "@/components/interviews/status-badge";
 import { CandidateForm } from "./candidate-form";
@@ -68,7 +68,7 @@ export function CandidateProfile({
               const t = zonedTime(i.startsAt, viewerZone);
               return (
                 <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <Link href={`/interviews/${i.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{i.title}</Link>
+                  <AppLink href={`/interviews/${i.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{i.title}</AppLink>
                   <span>
                     {t.date}, {t.time} {t.abbreviation} ({t.zone})
                   </span>

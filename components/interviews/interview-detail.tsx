@@ -1,7 +1,7 @@
 "use client";
 
 import { messageOf } from "@/lib/api/fetch-json";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -57,9 +57,9 @@ export function InterviewDetail({
           <dt className="font-medium">Candidate</dt>
           <dd>
             {canSeeCandidates && !interview.candidate.erased ? (
-              <Link href={`/candidates/${interview.candidate.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+              <AppLink href={`/candidates/${interview.candidate.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
                 {interview.candidate.name}
-              </Link>
+              </AppLink>
             ) : (
               interview.candidate.name
             )}
@@ -84,9 +84,9 @@ export function InterviewDetail({
         </dl>
         <div className="flex flex-wrap gap-2 pt-2">
           {interview.viewerIsPanelist && (interview.status === "SCHEDULED" || interview.status === "IN_PROGRESS" || interview.status === "COMPLETED") && (
-            <Link href={`/interviews/${interview.id}/room`} className={buttonClasses("primary", "sm")}>
+            <AppLink href={`/interviews/${interview.id}/room`} className={buttonClasses("primary", "sm")}>
               {interview.status === "COMPLETED" ? "Open the room (read-only)" : "Open the interview room"}
-            </Link>
+            </AppLink>
           )}
           <a href={`/api/interviews/${interview.id}/ics`} download className={buttonClasses("secondary", "sm")}>
             {interview.status === "CANCELLED" ? "Download cancellation (.ics)" : "Download invite (.ics)"}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { InterviewSummary } from "@/lib/interviews/types";
 import { StatusBadge } from "./status-badge";
 import { ZonedTimeRange } from "./zoned-time";
@@ -9,9 +9,9 @@ export function InterviewRow({ interview, viewerZone }: { interview: InterviewSu
   return (
     <li className="flex flex-wrap items-start justify-between gap-3 py-3">
       <div className="min-w-0 space-y-1">
-        <Link href={`/interviews/${interview.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+        <AppLink href={`/interviews/${interview.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
           {interview.title}
-        </Link>
+        </AppLink>
         <ZonedTimeRange start={interview.startsAt} end={interview.endsAt} viewerZone={viewerZone} organizerZone={interview.timeZone} />
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {interview.kitName} · {interview.questionCount} questions · Panel: {interview.panel.map((p) => p.name).join(", ")}

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useMemo, useState, type FormEvent } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -145,7 +145,7 @@ export function ScheduleForm({ viewerZone, zones, interview, onDone, choices }: 
         </p>
         <OverlapWarnings warnings={result.warnings} viewerZone={viewerZone} />
         <div className="flex flex-wrap gap-2">
-          <Link href={`/interviews/${i.id}`} className={buttonClasses("primary")}>Open interview</Link>
+          <AppLink href={`/interviews/${i.id}`} className={buttonClasses("primary")}>Open interview</AppLink>
           <a href={`/api/interviews/${i.id}/ics`} download className={buttonClasses("secondary")}>Download invite (.ics)</a>
           <Button variant="ghost" onClick={() => window.location.reload()}>Schedule another</Button>
         </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
@@ -30,7 +30,7 @@ export function KitList() {
       <ul className="grid gap-4 sm:grid-cols-2">
         {data?.map((k) => (
           <li key={k.id}>
-            <Link href={`/kits/${k.id}`} className="block rounded-lg focus-visible:outline-2 focus-visible:outline-indigo-600">
+            <AppLink href={`/kits/${k.id}`} className="block rounded-lg focus-visible:outline-2 focus-visible:outline-indigo-600">
               <Card className="h-full hover:border-indigo-300">
                 <h2 className="font-semibold">{k.name}</h2>
                 {k.role && <p className="text-sm text-slate-600 dark:text-slate-400">{k.role}</p>}
@@ -39,7 +39,7 @@ export function KitList() {
                   {k.overallAttributes.length > 0 && ` · ${k.overallAttributes.join(", ")}`}
                 </p>
               </Card>
-            </Link>
+            </AppLink>
           </li>
         ))}
       </ul>

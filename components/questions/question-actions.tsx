@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -39,9 +39,9 @@ export function QuestionActions({
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap gap-2">
-        <Link href={`/questions/${id}/history`} className={buttonClasses("secondary", "sm")}>
+        <AppLink href={`/questions/${id}/history`} className={buttonClasses("secondary", "sm")}>
           History
-        </Link>
+        </AppLink>
         <a href={`/api/questions/export?format=json&ids=${id}`} className={buttonClasses("secondary", "sm")} download>
           Export JSON
         </a>
@@ -49,9 +49,9 @@ export function QuestionActions({
           Export Markdown
         </a>
         {canWrite && status !== "ARCHIVED" && (
-          <Link href={`/questions/${id}/edit`} className={buttonClasses("primary", "sm")}>
+          <AppLink href={`/questions/${id}/edit`} className={buttonClasses("primary", "sm")}>
             Edit
-          </Link>
+          </AppLink>
         )}
         {canWrite && status !== "ARCHIVED" && (
           <Button variant="secondary" size="sm" disabled={archive.isPending} onClick={() => run(() => archive.mutateAsync(true), () => router.refresh())}>

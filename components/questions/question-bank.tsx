@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { buttonClasses, Button } from "@/components/ui/button";
@@ -158,12 +158,12 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
           </div>
           {canWrite && (
             <>
-              <Link href="/questions/new" className={buttonClasses("primary")}>
+              <AppLink href="/questions/new" className={buttonClasses("primary")}>
                 New question
-              </Link>
-              <Link href="/questions/import" className={buttonClasses("secondary")}>
+              </AppLink>
+              <AppLink href="/questions/import" className={buttonClasses("secondary")}>
                 Import / export
-              </Link>
+              </AppLink>
             </>
           )}
         </div>
@@ -187,9 +187,9 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
               <Card className="p-4">
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <h2 className="text-base font-semibold">
-                    <Link href={`/questions/${item.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+                    <AppLink href={`/questions/${item.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
                       <HighlightedText segments={item.titleHighlight} />
-                    </Link>
+                    </AppLink>
                   </h2>
                   <div className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
                     {item.matchedBy === "similar" && <SimilarBadge />}

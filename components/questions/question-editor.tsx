@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { MarkdownView } from "@/components/markdown/markdown-view";
@@ -215,9 +215,9 @@ export function QuestionEditor({ scale, question }: { scale: RubricScale; questi
         <Button type="submit" disabled={pending || conflict !== null}>
           {pending ? "Saving…" : question ? "Save new version" : "Create question"}
         </Button>
-        <Link href={question ? `/questions/${question.id}` : "/questions"} className={buttonClasses("ghost")}>
+        <AppLink href={question ? `/questions/${question.id}` : "/questions"} className={buttonClasses("ghost")}>
           Cancel
-        </Link>
+        </AppLink>
         <span className="text-xs text-slate-500 dark:text-slate-400">
           {question ? `Editing version ${question.latestVersionNo}. Saving creates version ${question.latestVersionNo + 1}; earlier versions never change.` : ""}{" "}
           Ctrl/⌘ + S saves.

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatCoverage, formatScore } from "@/lib/reports/format";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type CandidateReport } from "@/lib/reports/types";
@@ -40,9 +40,9 @@ export function CandidateReportView({ report }: { report: CandidateReport }) {
                 {report.interviews.map((i) => (
                   <tr key={i.id} className="border-b border-slate-100 dark:border-slate-800">
                     <td className="py-2 pr-3">
-                      <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/interviews/${i.id}`}>
+                      <AppLink className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/interviews/${i.id}`}>
                         {i.title}
-                      </Link>
+                      </AppLink>
                       <p className="text-xs text-slate-500 dark:text-slate-400">
                         {i.kitName} · {i.startsAt.slice(0, 10)} · {i.status.toLowerCase().replace("_", " ")}
                       </p>

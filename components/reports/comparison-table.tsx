@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useMemo, useState } from "react";
 import { formatScore } from "@/lib/reports/format";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type ComparisonRow, type KitComparison } from "@/lib/reports/types";
@@ -64,9 +64,9 @@ export function ComparisonTable({ comparison }: { comparison: KitComparison }) {
           {rows.map((r) => (
             <tr key={r.candidate.id} className="border-b border-slate-100 dark:border-slate-800">
               <th scope="row" className="py-2 pr-3 font-medium">
-                <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/candidates/${r.candidate.id}`}>
+                <AppLink className="text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/candidates/${r.candidate.id}`}>
                   {r.candidate.label}
-                </Link>
+                </AppLink>
                 {r.partial && <span className="ml-2 text-xs font-normal text-amber-800 dark:text-amber-200">partial</span>}
               </th>
               <td className="py-2 pr-3 text-right tabular-nums">{formatScore(r.score, 2)}</td>
@@ -80,10 +80,10 @@ export function ComparisonTable({ comparison }: { comparison: KitComparison }) {
               <td className="py-2 pr-3 text-right tabular-nums">{r.disagreements}</td>
               <td className="py-2 pr-3 text-xs">
                 {r.interviews.map((i, n) => (
-                  <Link key={i.id} className="mr-2 text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/interviews/${i.id}`}>
+                  <AppLink key={i.id} className="mr-2 text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/interviews/${i.id}`}>
                     {i.startsAt.slice(0, 10)}
                     {n < r.interviews.length - 1 ? "," : ""}
-                  </Link>
+                  </AppLink>
                 ))}
               </td>
             </tr>

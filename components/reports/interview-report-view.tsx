@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
@@ -40,9 +40,9 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
           <p className="text-sm text-slate-600 dark:text-slate-400">Interview report</p>
           <h1 className="text-2xl font-semibold text-slate-900 dark:text-slate-50">
             {canOpenCandidate ? (
-              <Link className="hover:underline" href={`/reports/candidates/${report.candidate.id}`}>
+              <AppLink className="hover:underline" href={`/reports/candidates/${report.candidate.id}`}>
                 {report.candidate.label}
-              </Link>
+              </AppLink>
             ) : (
               report.candidate.label
             )}

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
@@ -17,7 +17,7 @@ export function SettingsTabs() {
       {TABS.map((t) => {
         const active = pathname.startsWith(t.href);
         return (
-          <Link
+          <AppLink
             key={t.href}
             href={t.href}
             aria-current={active ? "page" : undefined}
@@ -27,7 +27,7 @@ export function SettingsTabs() {
             )}
           >
             {t.label}
-          </Link>
+          </AppLink>
         );
       })}
     </nav>

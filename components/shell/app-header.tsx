@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useState } from "react";
 import { NavLinks } from "./nav-links";
 import { UserMenu, type OrganizationChoice } from "./user-menu";
@@ -22,10 +22,10 @@ export function AppHeader({
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
-        <Link href="/" className="flex flex-col leading-tight focus-visible:outline-2 focus-visible:outline-indigo-600">
+        <AppLink href="/" className="flex flex-col leading-tight focus-visible:outline-2 focus-visible:outline-indigo-600">
           <span className="text-base font-semibold text-indigo-700 dark:text-indigo-300">Panelist</span>
           <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="org-name">{organizationName}</span>
-        </Link>
+        </AppLink>
         <nav aria-label="Main" className="hidden flex-1 md:block">
           <NavLinks />
         </nav>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
@@ -23,7 +23,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
         const active = pathname === prefix || pathname.startsWith(`${prefix}/`);
         return (
           <li key={item.href}>
-            <Link
+            <AppLink
               href={item.href}
               onClick={onNavigate}
               aria-current={active ? "page" : undefined}
@@ -35,7 +35,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
               )}
             >
               {item.label}
-            </Link>
+            </AppLink>
           </li>
         );
       })}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { MyInterviews } from "@/components/interviews/my-interviews";
 import { OrganizationInterviews } from "@/components/interviews/organization-interviews";
 import { TimeZoneSetting } from "@/components/interviews/time-zone-setting";
@@ -25,7 +25,7 @@ export default async function InterviewsPage() {
         description="Every time is shown in your own time zone, with the zone named."
         actions={
           can(actor.role, "interviews.schedule") ? (
-            <Link href="/interviews/new" className={buttonClasses("primary")}>Schedule interview</Link>
+            <AppLink href="/interviews/new" className={buttonClasses("primary")}>Schedule interview</AppLink>
           ) : undefined
         }
       />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { KitList } from "@/components/kits/kit-list";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
@@ -15,7 +15,7 @@ export default async function KitsPage() {
       <PageHeader
         title="Kits"
         description="Interview plans per role: ordered questions with a time budget, and attributes scored at the end."
-        actions={can(actor.role, "kits.write") ? <Link href="/kits/new" className={buttonClasses("primary")}>New kit</Link> : undefined}
+        actions={can(actor.role, "kits.write") ? <AppLink href="/kits/new" className={buttonClasses("primary")}>New kit</AppLink> : undefined}
       />
       <KitList />
     </>

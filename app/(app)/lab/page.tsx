@@ -1,5 +1,5 @@
 // /lab — pick a demo lab to run with the candidate
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -23,9 +23,9 @@ export default async function LabsPage() {
               <Card className="h-full">
                 <h2 className="text-lg font-semibold">
                   {allowed ? (
-                    <Link href={`/lab/${lab}`} className="hover:underline">
+                    <AppLink href={`/lab/${lab}`} className="hover:underline">
                       {info.title}
-                    </Link>
+                    </AppLink>
                   ) : (
                     info.title
                   )}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -39,9 +39,9 @@ export default async function ReportsPage() {
               {index.interviews.map((i) => (
                 <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                   <div>
-                    <Link className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/interviews/${i.id}`}>
+                    <AppLink className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/interviews/${i.id}`}>
                       {i.title}
-                    </Link>
+                    </AppLink>
                     <p className="text-xs text-slate-600 dark:text-slate-400">
                       {i.kitName} · {new Date(i.startsAt).toISOString().slice(0, 10)} · {i.status.toLowerCase().replace("_", " ")}
                     </p>
@@ -64,9 +64,9 @@ export default async function ReportsPage() {
                 <ul className="space-y-1 text-sm">
                   {index.kits.map((k) => (
                     <li key={k.id}>
-                      <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/kits/${k.id}`}>
+                      <AppLink className="text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/kits/${k.id}`}>
                         {k.name}
-                      </Link>{" "}
+                      </AppLink>{" "}
                       <span className="text-xs text-slate-500 dark:text-slate-400">({k.interviews} interviews)</span>
                     </li>
                   ))}
@@ -81,9 +81,9 @@ export default async function ReportsPage() {
               {index.anonymized ? ": you see candidates by pseudonym." : "."}
             </p>
             {can(actor.role, "org.update") && (
-              <Link className="mt-2 inline-block text-sm text-indigo-700 hover:underline dark:text-indigo-300" href="/settings/organization#review-mode">
+              <AppLink className="mt-2 inline-block text-sm text-indigo-700 hover:underline dark:text-indigo-300" href="/settings/organization#review-mode">
                 Change in Settings → Organization
-              </Link>
+              </AppLink>
             )}
           </Card>
         </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 
@@ -13,7 +13,7 @@ export default function ForgotPasswordPage() {
       subtitle="Enter your email address and we will send you a link to set a new one."
       footer={
         <>
-          Remembered it? <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/sign-in">Sign in</Link>
+          Remembered it? <AppLink className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/sign-in">Sign in</AppLink>
         </>
       }
     >

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       subtitle="Welcome back to Panelist."
       footer={
         <>
-          New to Panelist? <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/sign-up">Create an account</Link>
+          New to Panelist? <AppLink className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/sign-up">Create an account</AppLink>
         </>
       }
     >

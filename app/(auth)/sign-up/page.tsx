@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 
@@ -12,7 +12,7 @@ export default function SignUpPage() {
       subtitle="Start a Panelist organization for your hiring team."
       footer={
         <>
-          Already have an account? <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/sign-in">Sign in</Link>
+          Already have an account? <AppLink className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/sign-in">Sign in</AppLink>
         </>
       }
     >

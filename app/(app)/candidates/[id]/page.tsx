@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { notFound } from "next/navigation";
 import { CandidateProfile } from "@/components/candidates/candidate-profile";
 import { buttonClasses } from "@/components/ui/button";
@@ -26,7 +26,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
         description={candidate.roleApplied ?? undefined}
         actions={
           can(actor.role, "reports.read") ? (
-            <Link href={`/reports/candidates/${candidate.id}`} className={buttonClasses("secondary", "sm")}>View candidate report</Link>
+            <AppLink href={`/reports/candidates/${candidate.id}`} className={buttonClasses("secondary", "sm")}>View candidate report</AppLink>
           ) : undefined
         }
       />

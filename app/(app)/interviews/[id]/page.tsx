@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { notFound } from "next/navigation";
 import { InterviewDetail } from "@/components/interviews/interview-detail";
 import { buttonClasses } from "@/components/ui/button";
@@ -26,7 +26,7 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
         title={interview.title}
         actions={
           canOpenInterviewReport(actor, interview.panel) ? (
-            <Link href={`/reports/interviews/${interview.id}`} className={buttonClasses("secondary", "sm")}>View report</Link>
+            <AppLink href={`/reports/interviews/${interview.id}`} className={buttonClasses("secondary", "sm")}>View report</AppLink>
           ) : undefined
         }
       />

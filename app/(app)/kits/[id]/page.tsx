@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { notFound } from "next/navigation";
 import { KitEditor } from "@/components/kits/kit-editor";
 import { buttonClasses } from "@/components/ui/button";
@@ -25,7 +25,7 @@ export default async function KitPage({ params }: { params: Promise<{ id: string
         description={kit.role || undefined}
         actions={
           can(actor.role, "reports.read") ? (
-            <Link href={`/reports/kits/${kit.id}`} className={buttonClasses("secondary", "sm")}>Compare candidates</Link>
+            <AppLink href={`/reports/kits/${kit.id}`} className={buttonClasses("secondary", "sm")}>Compare candidates</AppLink>
           ) : undefined
         }
       />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
 import { getActor } from "@/lib/auth/actor";
@@ -16,7 +16,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <AuthCard title="Invitation unavailable">
         <p role="alert" className="text-sm">{INVITE_STATE_MESSAGES[invite.state]}</p>
         <p className="mt-4 text-sm">
-          <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/sign-in">Go to sign in</Link>
+          <AppLink className="font-medium text-indigo-700 underline dark:text-indigo-300" href="/sign-in">Go to sign in</AppLink>
         </p>
       </AuthCard>
     );
@@ -33,9 +33,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <AuthCard title={title} subtitle={subtitle}>
         <p className="text-sm">
           An account for {invite.email} already exists.{" "}
-          <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" href={`/sign-in?callbackUrl=${back}`}>
+          <AppLink className="font-medium text-indigo-700 underline dark:text-indigo-300" href={`/sign-in?callbackUrl=${back}`}>
             Sign in as {invite.email}
-          </Link>{" "}
+          </AppLink>{" "}
           to accept.
         </p>
       </AuthCard>

@@ -1,6 +1,6 @@
 // /questions/:id/history — all versions and a diff between any two
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { notFound as notFoundPage } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
@@ -25,9 +25,9 @@ export default async function QuestionHistoryPage({ params }: { params: Promise<
         title={`History: ${question.latest.title}`}
         description="Versions never change once saved; interviews keep the version they used."
         actions={
-          <Link href={`/questions/${id}`} className={buttonClasses("secondary", "sm")}>
+          <AppLink href={`/questions/${id}`} className={buttonClasses("secondary", "sm")}>
             Back to question
-          </Link>
+          </AppLink>
         }
       />
       <VersionHistory questionId={id} initialVersions={versions} timeZone={actor.timeZone} />
