@@ -60,7 +60,7 @@ export const LAB_CATALOG: Record<LabName, LabInfo> = {
     lab: "nearest-face",
     title: "A face among millions",
     question: "How would you find a face among millions of 128-dimensional embeddings in milliseconds?",
-    summary: "Exact top-k with a matrix product, random-hyperplane LSH and an HNSW graph over 100,000 to 1,000,000 synthetic embeddings: query latency and recall@10 side by side.",
+    summary: "Exact top-k with a matrix product, random-hyperplane LSH and an HNSW graph over 100,000 to 1,000,000 synthetic embeddings: query latency and recall@10 side by side, and each approximate method swept along its speed/recall curve.",
     fields: [
       { name: "vectors", label: "Embeddings", kind: "number", min: 100_000, max: 1_000_000, step: 50_000, hint: "HNSW up to 250,000" },
       { name: "queries", label: "Queries", kind: "number", min: 10, max: 500, step: 10 },

@@ -133,6 +133,12 @@ export interface FaceGallery {
   queryCount: number;
 }
 
+/**
+ * Names what generateFaceGallery produces for a given (vectors, seed): cached HNSW graphs are
+ * keyed by it (hnsw-cache.ts). Change it whenever the generator's output changes.
+ */
+export const FACE_GALLERY_GENERATOR = "face-gallery-1";
+
 export function generateFaceGallery(opts: { vectors: number; queries: number; seed: number }): FaceGallery {
   const basisRng = createRng(deriveSeed(opts.seed, "face-basis"));
   const basis = new Float32Array(FACE_DIM * LATENT_DIM);

@@ -86,6 +86,15 @@ export interface SearchMethodResult {
   params: Record<string, number>;
 }
 
+/** One setting of an approximate method: where it sits between speed and recall. */
+export interface CurvePoint {
+  method: "lsh" | "hnsw";
+  /** "tables×bits" for LSH, "ef N" for HNSW. */
+  setting: string;
+  p50Ms: number;
+  recallAtK: number;
+}
+
 export interface NearestFaceResult {
   lab: "nearest-face";
   backend: string;
@@ -95,6 +104,11 @@ export interface NearestFaceResult {
   k: number;
   generateMs: number;
   methods: SearchMethodResult[];
+  /** Each approximate method at several settings (results stored before this field have none). */
+  curve?: CurvePoint[];
+  exactP50Ms?: number;
+  /** The HNSW graph: built and cached ("miss"), loaded from the cache ("hit"), or no cache. */
+  hnswCache?: "hit" | "miss" | "off";
   hnswNote?: string;
 }
 

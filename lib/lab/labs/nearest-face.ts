@@ -1,10 +1,11 @@
-import { FACE_DIM, generateFaceGallery, type FaceGallery } from "../data";
-import { loadHnswLib } from "../hnsw";
+import { FACE_DIM, FACE_GALLERY_GENERATOR, generateFaceGallery, type FaceGallery } from "../data";
+import { loadHnswLib, type HnswIndex } from "../hnsw";
+import { dropCachedIndex, hnswCacheDir, hnswCacheFile, indexBytes, indexFromBytes, readCachedIndex, writeCachedIndex } from "../hnsw-cache";
 import { percentile, recallAtK } from "../metrics";
 import { createRng, deriveSeed } from "../prng";
 import type { NearestFaceParams } from "../schemas";
 import { initTf, tf } from "../tf-runtime";
-import type { LabProgress, NearestFaceResult, SearchMethodResult } from "../types";
+import type { CurvePoint, LabProgress, NearestFaceResult, SearchMethodResult } from "../types";
 
 /** Gallery columns per tensor block: bounds each allocation on the wasm heap. */
 const BLOCK = 131_072;
@@ -197,33 +198,89 @@ export async function runNearestFaceLab(params: NearestFaceParams, onProgress: (
   t = performance.now();
   const lsh = buildLshIndex(g, exactIndex, { tables: params.lshTables, bits: params.lshBits, seed: params.seed });
   const lshBuildMs = performance.now() - t;
-  exactIndex.dispose();
   const lshSearcher = createLshSearcher(lsh, g);
   const lshRun = timeQueries(params.queries, (q) => lshSearcher.search(query(q), k));
   methods.push(summarize("lsh", "Random-hyperplane LSH (multi-probe)", lshBuildMs, lshRun, exactRun.answers, k, lshSearcher.candidatesPerQuery(), { tables: params.lshTables, bits: params.lshBits }));
 
+  // Along the LSH curve: the same tables with fewer and more bits per table (more bits: smaller
+  // buckets, fewer candidates scanned — faster, lower recall).
+  const curve: CurvePoint[] = [{ method: "lsh", setting: `${params.lshTables}×${params.lshBits}`, p50Ms: lshRun.times.length ? percentile(lshRun.times, 50) : 0, recallAtK: recallAtK(lshRun.answers, exactRun.answers, k) }];
+  const otherBits = [params.lshBits - 4, params.lshBits - 2, params.lshBits + 2, params.lshBits + 4].filter((b) => b >= 4 && b <= 24);
+  for (const [i, bits] of otherBits.entries()) {
+    onProgress({ fraction: 0.45 + (0.1 * i) / otherBits.length, message: `LSH curve: ${params.lshTables} tables × ${bits} bits` });
+    const other = createLshSearcher(buildLshIndex(g, exactIndex, { tables: params.lshTables, bits, seed: params.seed }), g);
+    const run = timeQueries(params.queries, (q) => other.search(query(q), k));
+    curve.push({ method: "lsh", setting: `${params.lshTables}×${bits}`, p50Ms: percentile(run.times, 50), recallAtK: recallAtK(run.answers, exactRun.answers, k) });
+  }
+  exactIndex.dispose();
+
   let hnswNote: string | undefined;
+  let hnswCache: NearestFaceResult["hnswCache"] = "off";
   if (params.hnsw) {
-    onProgress({ fraction: 0.55, message: `HNSW: building the graph (M ${params.hnswM}, efConstruction ${params.hnswEfConstruction})` });
     t = performance.now();
     const lib = await loadHnswLib();
-    const index = new lib.HierarchicalNSW("ip", FACE_DIM, "");
-    index.initIndex(params.vectors, params.hnswM, params.hnswEfConstruction, params.seed);
-    const step = Math.max(1, Math.floor(params.vectors / 10));
-    for (let i = 0; i < params.vectors; i++) {
-      index.addPoint(g.embeddings.subarray(i * FACE_DIM, (i + 1) * FACE_DIM), i, false);
-      if ((i + 1) % step === 0) onProgress({ fraction: 0.55 + (0.4 * (i + 1)) / params.vectors, message: `HNSW: ${(i + 1).toLocaleString("en-US")} vectors inserted` });
+    const make = () => new lib.HierarchicalNSW("ip", FACE_DIM, "");
+    const dir = hnswCacheDir();
+    const file = dir
+      ? hnswCacheFile(dir, {
+          dataset: { generator: FACE_GALLERY_GENERATOR, vectors: params.vectors, seed: params.seed },
+          graph: { space: "ip", dim: FACE_DIM, m: params.hnswM, efConstruction: params.hnswEfConstruction, seed: params.seed },
+        })
+      : null;
+    let index: HnswIndex | null = null;
+    if (file) {
+      hnswCache = "miss";
+      const bytes = await readCachedIndex(file);
+      if (bytes) {
+        onProgress({ fraction: 0.55, message: "HNSW: loading the graph built earlier for this dataset" });
+        try {
+          index = await indexFromBytes(lib, make, bytes, params.vectors);
+          hnswCache = "hit";
+        } catch {
+          await dropCachedIndex(file); // unreadable (an older or damaged file): rebuilt below
+        }
+      }
+    }
+    if (!index) {
+      onProgress({ fraction: 0.55, message: `HNSW: building the graph (M ${params.hnswM}, efConstruction ${params.hnswEfConstruction})` });
+      index = make();
+      index.initIndex(params.vectors, params.hnswM, params.hnswEfConstruction, params.seed);
+      const step = Math.max(1, Math.floor(params.vectors / 10));
+      for (let i = 0; i < params.vectors; i++) {
+        index.addPoint(g.embeddings.subarray(i * FACE_DIM, (i + 1) * FACE_DIM), i, false);
+        if ((i + 1) % step === 0) onProgress({ fraction: 0.55 + (0.35 * (i + 1)) / params.vectors, message: `HNSW: ${(i + 1).toLocaleString("en-US")} vectors inserted` });
+      }
     }
     const hnswBuildMs = performance.now() - t;
-    index.setEfSearch(params.hnswEfSearch);
-    const hnswRun = timeQueries(params.queries, (q) => {
-      const r = index.searchKnn(query(q), k, undefined);
-      // hnswlib returns farthest-first for "ip"; order by similarity like the others.
-      return r.neighbors.map((id, i) => ({ id, d: r.distances[i]! })).sort((a, b) => a.d - b.d || a.id - b.id).map((x) => x.id);
-    });
-    methods.push(summarize("hnsw", "HNSW (hnswlib-wasm)", hnswBuildMs, hnswRun, exactRun.answers, k, null, { M: params.hnswM, efConstruction: params.hnswEfConstruction, efSearch: params.hnswEfSearch }));
+    if (file && hnswCache === "miss") {
+      try {
+        await writeCachedIndex(file, await indexBytes(lib, index));
+      } catch (err) {
+        hnswNote = `The HNSW graph could not be cached (${err instanceof Error ? err.message : String(err)}); the next run builds it again.`;
+      }
+    }
+    const hnsw = index;
+    const searchAt = (ef: number) => {
+      hnsw.setEfSearch(ef);
+      return timeQueries(params.queries, (q) => {
+        const r = hnsw.searchKnn(query(q), k, undefined);
+        // hnswlib returns farthest-first for "ip"; order by similarity like the others.
+        return r.neighbors.map((id, i) => ({ id, d: r.distances[i]! })).sort((a, b) => a.d - b.d || a.id - b.id).map((x) => x.id);
+      });
+    };
+    const hnswRun = searchAt(params.hnswEfSearch);
+    const label = hnswCache === "hit" ? "HNSW (hnswlib-wasm, graph loaded from cache)" : "HNSW (hnswlib-wasm)";
+    methods.push(summarize("hnsw", label, hnswBuildMs, hnswRun, exactRun.answers, k, null, { M: params.hnswM, efConstruction: params.hnswEfConstruction, efSearch: params.hnswEfSearch }));
+    // Along the HNSW curve: the same graph searched with a smaller and larger candidate list.
+    curve.push({ method: "hnsw", setting: `ef ${params.hnswEfSearch}`, p50Ms: percentile(hnswRun.times, 50), recallAtK: recallAtK(hnswRun.answers, exactRun.answers, k) });
+    for (const ef of [k, 16, 32, 128, 256].filter((e) => e >= k && e !== params.hnswEfSearch && e <= 512)) {
+      const run = searchAt(ef);
+      curve.push({ method: "hnsw", setting: `ef ${ef}`, p50Ms: percentile(run.times, 50), recallAtK: recallAtK(run.answers, exactRun.answers, k) });
+    }
+    if (hnswCache === "hit") hnswNote = `The HNSW graph for this dataset was built by an earlier run and loaded from disk in ${Math.round(hnswBuildMs).toLocaleString("en-US")} ms.`;
   } else {
     hnswNote = "HNSW was turned off for this run.";
   }
-  return { lab: "nearest-face", backend, vectors: params.vectors, dim: FACE_DIM, queries: params.queries, k, generateMs, methods, hnswNote };
+  curve.sort((a, b) => (a.method === b.method ? a.p50Ms - b.p50Ms : a.method.localeCompare(b.method)));
+  return { lab: "nearest-face", backend, vectors: params.vectors, dim: FACE_DIM, queries: params.queries, k, generateMs, methods, curve, exactP50Ms: percentile(exactRun.times, 50), hnswCache, hnswNote };
 }
