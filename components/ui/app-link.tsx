@@ -15,10 +15,10 @@ type Props = ComponentProps<typeof Link>;
  * reaches for it, so navigation stays quick and a page view costs only itself.
  */
 export function AppLink({ prefetch, onMouseEnter, onFocus, onTouchStart, href, ...props }: Props) {
-  const router = useRouter();
+  const router = useRouterIfMounted();
   const url = typeof href === "string" && href.startsWith("/") ? href : null;
   const intent = () => {
-    if (prefetch !== false && url) router.prefetch(url);
+    if (prefetch !== false && url) router?.prefetch(url);
   };
   return (
     <Link
@@ -39,4 +39,17 @@ export function AppLink({ prefetch, onMouseEnter, onFocus, onTouchStart, href, .
       }}
     />
   );
+}
+
+/**
+ * The app router, or null where none is mounted (a report rendered to a string, a component
+ * test): useRouter reads the router's context and throws when it is empty; a link there still
+ * renders and navigates, it just does not prefetch.
+ */
+function useRouterIfMounted(): ReturnType<typeof useRouter> | null {
+  try {
+    return useRouter();
+  } catch {
+    return null;
+  }
 }

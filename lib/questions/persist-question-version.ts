@@ -4,7 +4,6 @@ import type { Tx } from "@/lib/db/client";
 import type { QuestionStatus } from "@/lib/db/generated/client";
 import type { RubricScale } from "@/lib/rubrics/scale";
 import type { QuestionContent } from "./schemas";
-import { refreshSearchVectors } from "./search-index";
 
 /**
  * The only code that writes question versions. Versions are append-only: a new number, new
@@ -99,8 +98,8 @@ export async function insertQuestion(
     },
     select: { id: true },
   });
+  // The search document follows from the inserts (database triggers).
   await insertVersion(tx, actor, q.id, 1, content, scale);
-  await refreshSearchVectors(tx, [q.id]);
   return q.id;
 }
 
@@ -132,6 +131,5 @@ export async function appendVersion(
   });
   if (count === 0) return false;
   await insertVersion(tx, actor, question.id, question.latestVersionNo + 1, content, scale);
-  await refreshSearchVectors(tx, [question.id]);
   return true;
 }

@@ -105,7 +105,7 @@ const COLUMNS = Prisma.sql`q.id, q.title, q.difficulty::text AS difficulty, q.ta
  * at most RANK_WINDOW + 1 matches, see `capped`; relevance pages carry it on their rows as
  * `matches`, see `countInRows`, and need the count query only past the window) for a
  * validated search in one organization:
- * ranked full-text search against the GIN-indexed questions.search_vector (search-index.ts has
+ * ranked full-text search against the GIN-indexed questions.search_vector (README.md, "The search document", has
  * what it holds), filters, sorting, pagination.
  *
  * Relevance: the RANK_WINDOW newest matches (walking questions_organization_id_updated_at_id_idx,

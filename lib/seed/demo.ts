@@ -11,7 +11,6 @@
 import { DateTime } from "luxon";
 import type { Db, Tx } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
-import { refreshSearchVectors } from "@/lib/questions/search-index";
 import { QUESTION_BANK, type SeedQuestion } from "@/prisma/seed/question-bank";
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./credentials";
 
@@ -134,7 +133,6 @@ const seedQuestions: SeedStep = {
       ctx.questionIds.set(q.key, question.id);
       ctx.questionVersionIds.set(q.key, version.id);
     }
-    await refreshSearchVectors(ctx.tx, [...ctx.questionIds.values()]);
   },
 };
 

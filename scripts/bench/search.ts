@@ -29,7 +29,6 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/seed/credentials";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { refreshSearchVectors } from "@/lib/questions/search-index";
 import { questionSearchSchema } from "@/lib/questions/schemas";
 import { poolSearchExecutor, runQuestionSearch } from "@/lib/questions/search-flow";
 import { type SynonymIndex, synonymIndex } from "@/lib/search/query";
@@ -90,13 +89,6 @@ async function loadBank(ctx: BenchContext, pool: Pool): Promise<number> {
     ids = await insertGeneratedQuestions(client, { organizationId: ORG_ID, createdById: USER_ID, count: QUESTIONS, log: ctx.log });
   } finally {
     client.release();
-  }
-  // The service's own search-vector SQL, in chunks (one statement per 5,000 questions).
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: ctx.databaseUrl, max: 1 }) });
-  try {
-    for (let i = 0; i < ids.length; i += 5_000) await refreshSearchVectors(prisma, ids.slice(i, i + 5_000));
-  } finally {
-    await prisma.$disconnect();
   }
   // What autovacuum would have done by the time anyone searches: statistics, GIN pending list.
   for (const table of ["questions", "question_versions", "rubric_criteria"]) await pool.query(`VACUUM ANALYZE ${table}`);

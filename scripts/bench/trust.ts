@@ -23,9 +23,6 @@
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { Pool } from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { refreshSearchVectors } from "@/lib/questions/search-index";
 import { DEMO_PASSWORD } from "@/lib/seed/credentials";
 import { startBaselineServer, type BaselineServer } from "./lib/git-baseline";
 import { signInThroughApi, timedGet } from "./lib/http";
@@ -76,12 +73,6 @@ async function prepare(name: string, baseUrl: string, databaseUrl: string, log: 
       ids = await insertGeneratedQuestions(client, { organizationId: fx.organizationId, createdById: fx.panelists[0]!.userId, count: QUESTIONS, idPrefix: NS });
     } finally {
       client.release();
-    }
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }) });
-    try {
-      for (let i = 0; i < ids.length; i += 5_000) await refreshSearchVectors(prisma, ids.slice(i, i + 5_000));
-    } finally {
-      await prisma.$disconnect();
     }
     for (const table of ["questions", "question_versions", "rubric_criteria"]) await pool.query(`VACUUM ANALYZE ${table}`);
     for (const p of fx.panelists) p.cookie = await signInThroughApi(baseUrl, p.email, DEMO_PASSWORD);

@@ -5,12 +5,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { compiledServerFile, productionServerArgs } from "./production-server";
 import { randomBytes } from "node:crypto";
 import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client } from "pg";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
+import { freePort } from "../../lib/net/free-port";
 import { PrismaClient } from "../../lib/db/generated/client";
 import { migrate } from "../../lib/db/migrate";
 import { seedDemoData, type SeedSummary } from "../../lib/seed/demo";
@@ -41,18 +41,6 @@ export function cleanupStack(label: string) {
 export type CleanupStack = ReturnType<typeof cleanupStack>;
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });

@@ -14,7 +14,7 @@ import { importQuestions } from "@/lib/questions/import-questions";
 import { importQuestionsCsv } from "@/lib/questions/import-questions-csv";
 import { listQuestionTags } from "@/lib/questions/list-question-tags";
 import { listQuestionVersions } from "@/lib/questions/list-question-versions";
-import { restoreQuestion } from "@/lib/questions/restore-question";
+import { restoreQuestion } from "@/lib/questions/archive-question";
 import type { CreateQuestionInput, QuestionExportFile } from "@/lib/questions/schemas";
 import { searchQuestions } from "@/lib/questions/search-questions";
 import type { QuestionConflictDetails, QuestionDetail } from "@/lib/questions/types";

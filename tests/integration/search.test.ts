@@ -188,6 +188,32 @@ describe("question search", () => {
   });
 });
 
+describe("the search document", () => {
+  it("is kept by the database: versions and criteria written without any service are found", async () => {
+    const org = (await makeOrg()).id;
+    const reviewer = await makeActor(org, "REVIEWER");
+    // Raw inserts in the order every writer uses: question (pointing at version 1), version, criteria.
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO questions (id, organization_id, status, latest_version_no, title, tags, updated_at)
+        VALUES ('doc-q1', ${org}, 'ACTIVE', 1, 'Dropout as an ensemble', ARRAY['regularisation'], now())`;
+      await tx.$executeRaw`INSERT INTO question_versions (id, question_id, organization_id, number, title, prompt, difficulty, tags, minutes, scale_min, scale_max)
+        VALUES ('doc-v1', 'doc-q1', ${org}, 1, 'Dropout as an ensemble', 'Why does dropout behave like averaging many thinned networks?', 'MEDIUM', ARRAY['regularisation'], 10, 0, 4)`;
+      await tx.$executeRaw`INSERT INTO rubric_criteria (id, question_version_id, key, position, title, weight, levels)
+        VALUES ('doc-c1', 'doc-v1', 'k1', 0, 'Mentions weight scaling at inference', 1, '[]'::jsonb)`;
+    });
+    const row = await db.$queryRaw<{ has_vector: boolean; search_text: string }[]>`SELECT search_vector IS NOT NULL AS has_vector, search_text FROM questions WHERE id = 'doc-q1'`;
+    expect(row[0]).toEqual({ has_vector: true, search_text: expect.stringContaining("dropout") });
+    expect(titles(await searchQuestions(reviewer, { q: "thinned networks" }))).toEqual(["Dropout as an ensemble"]);
+    // The criteria's words too (inserted by the last statement).
+    expect(titles(await searchQuestions(reviewer, { q: "weight scaling" }))).toEqual(["Dropout as an ensemble"]);
+    // A new version through the service replaces the document (no call to refresh it there either).
+    const recruiter = await makeActor(org, "RECRUITER");
+    await updateQuestion(recruiter, "doc-q1", { ...question("Dropout and model averaging", "Relate dropout to bagging.", ["regularisation"]), lockVersion: 0 });
+    expect(titles(await searchQuestions(reviewer, { q: "bagging" }))).toEqual(["Dropout and model averaging"]);
+    expect(titles(await searchQuestions(reviewer, { q: "thinned networks" }))).toEqual([]);
+  });
+});
+
 describe("tag counts", () => {
   it("follow every write: create, new version, archive, restore by status, delete", async () => {
     const org = (await makeOrg()).id;

@@ -24,7 +24,8 @@ import type { Mutation } from "@/lib/scoring/schemas";
 import { signInThroughApi } from "@/scripts/bench/lib/http";
 import { createScoringFixture, enterRooms, type Fixture, nextMutation, type Panelist, post } from "@/scripts/bench/lib/scoring-load";
 import { compiledServerFile, productionServerArgs } from "@/scripts/lib/production-server";
-import { freePort, withClient } from "@/scripts/lib/throwaway";
+import { freePort } from "@/lib/net/free-port";
+import { withClient } from "@/scripts/lib/throwaway";
 import { readSse, type SseReader } from "../helpers/sse-reader";
 import { until } from "../helpers/until";
 

@@ -13,7 +13,8 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, tail, withClient } from "../../lib/throwaway";
+import { freePort } from "../../../lib/net/free-port";
+import { tail, withClient } from "../../lib/throwaway";
 
 export interface BaselineServer {
   ref: string;

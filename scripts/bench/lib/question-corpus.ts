@@ -230,7 +230,8 @@ const fill = (tpl: string, t: string, u: string, scenario: string) =>
 /**
  * Inserts `count` ACTIVE questions with one version each (3 criteria with 5 anchored levels,
  * follow-ups, red flags) into the organization, in batched multi-row INSERTs from unnest()
- * arrays. search_vector is left for the caller to compute (refreshSearchVectors).
+ * arrays. The search document follows from the inserts (database triggers, one refresh per
+ * batch statement).
  * Returns the question ids.
  */
 export async function insertGeneratedQuestions(client: Client, opts: GenerateOptions): Promise<string[]> {

@@ -6,7 +6,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "pg";
 import type { Db } from "@/lib/db/client";
-import { refreshSearchVectors } from "@/lib/questions/search-index";
 import type { RelevanceSet } from "@/lib/search/relevance";
 import { DEMO_ORGANIZATION } from "@/lib/seed/credentials";
 import { seedDemoData } from "@/lib/seed/demo";
@@ -31,14 +30,13 @@ export async function buildRelevanceBank(db: Db, databaseUrl: string, distractor
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const ids = await insertGeneratedQuestions(client, {
+    await insertGeneratedQuestions(client, {
       organizationId: org.id,
       createdById: owner.userId,
       count: distractors,
       idPrefix: "relevance",
       topics: (name) => !SEEDED_SUBJECTS.includes(name),
     });
-    for (let i = 0; i < ids.length; i += 5_000) await refreshSearchVectors(db, ids.slice(i, i + 5_000));
   } finally {
     await client.end();
   }
