@@ -223,9 +223,9 @@ describe("interview report", () => {
     expect(csv).toContain(`'@evil`);
   });
 
-  it("prints names in every script as written: Latin with diacritics, Polish, Chinese, Cyrillic, Arabic, Hebrew; the file name keeps them too", async () => {
+  it("prints names in every script as written: Latin with diacritics, Polish, Chinese, Korean, Cyrillic, Arabic, Hebrew; the file name keeps them too", async () => {
     const org = await makeOrg();
-    const names = { candidate: "Zoë Łukasiewicz-Åström 李雷", ru: "Иван Петров", ar: "محمد علي", he: "דוד כהן" };
+    const names = { candidate: "Zoë Łukasiewicz-Åström 李雷", ru: "Иван Петров", ar: "محمد علي", he: "דוד כהן", ko: "김민준" };
     const f = await makeReportInterview({
       organizationId: org.id,
       candidate: { name: names.candidate },
@@ -233,6 +233,7 @@ describe("interview report", () => {
         { name: names.ru, status: "SUBMITTED", levels: [[3, 2]], recommendation: "YES", summary: "Хорошо объясняет. 很好。" },
         { name: names.ar, status: "SUBMITTED", levels: [[2, 2]], notes: [{ offsetSeconds: 60, body: "שאלה טובה", question: 0 }] },
         { name: names.he, status: "SUBMITTED", levels: [[1, 3]] },
+        { name: names.ko, status: "SUBMITTED", levels: [[2, 3]], summary: "설명이 명확합니다." },
       ],
     });
     session.actor = await reportActor({ organizationId: org.id, role: "RECRUITER" });
@@ -244,7 +245,7 @@ describe("interview report", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     const { text } = await pdfText(bytes);
     const squash = (s: string) => s.replace(/\s+/g, "");
-    for (const n of [names.candidate, names.ru, "Хорошо объясняет", "很好"]) expect(squash(text), n).toContain(squash(n));
+    for (const n of [names.candidate, names.ru, "Хорошо объясняет", "很好", names.ko, "설명이 명확합니다"]) expect(squash(text), n).toContain(squash(n));
     // Right-to-left names: extracted in reading order (pdf.js reorders by bidi), or at worst as glyphs in visual order.
     // Right-to-left names are drawn right to left (fontkit shapes and orders each run); pdf.js
     // gives their words back in visual order, so each word is looked for on its own.

@@ -216,6 +216,10 @@ describe("PDF font runs", () => {
     ]);
     expect(fontRuns("محمد علي - Ali").map((r) => r.script)).toEqual(["arabic", "latin"]);
     expect(fontRuns("דוד כהן").map((r) => r.script)).toEqual(["hebrew"]);
+    expect(fontRuns("김민준 (Kim)")).toEqual([
+      { script: "korean", text: "김민준 (" },
+      { script: "latin", text: "Kim)" },
+    ]);
     expect(fontRuns("")).toEqual([]);
   });
 });
