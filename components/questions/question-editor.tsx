@@ -9,6 +9,8 @@ import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { ApiError } from "@/lib/api/fetch-json";
+import { LAB_CATALOG } from "@/lib/lab/catalog";
+import { LAB_NAMES, type LabName } from "@/lib/lab/schemas";
 import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { diffQuestionContent } from "@/lib/questions/diff";
 import {
@@ -208,6 +210,18 @@ export function QuestionEditor({ scale, question }: { scale: RubricScale; questi
               {previewAnswer.trim() ? <MarkdownView source={previewAnswer} /> : <p className="text-sm text-slate-500 dark:text-slate-400">Nothing to preview yet.</p>}
             </div>
           </div>
+        </div>
+        <div className="mt-4 max-w-md">
+          <Field label="Demo lab in the interview room" hint="Interviewers can run it beside this question and discuss the result." errors={errorsAt("lab")}>
+            <Select value={state.lab ?? ""} onChange={(e) => update({ lab: e.target.value === "" ? null : (e.target.value as LabName) })}>
+              <option value="">None</option>
+              {LAB_NAMES.map((lab) => (
+                <option key={lab} value={lab}>
+                  {LAB_CATALOG[lab].title}
+                </option>
+              ))}
+            </Select>
+          </Field>
         </div>
       </Card>
 

@@ -72,18 +72,3 @@ export const LAB_CATALOG: Record<LabName, LabInfo> = {
     ],
   },
 };
-
-/**
- * The seeded question bank tags questions with these keys (prisma/seed/question-bank.ts,
- * `lab`); the interview room maps a question's key to the lab it launches.
- */
-export const LAB_FOR_QUESTION_KEY = {
-  roc: "roc-imbalanced",
-  batchnorm: "batch-norm",
-  "bias-variance": "bias-variance",
-  "nearest-face": "nearest-face",
-} as const satisfies Record<string, LabName>;
-
-export function labForQuestionKey(key: string | null | undefined): LabName | null {
-  return key && key in LAB_FOR_QUESTION_KEY ? LAB_FOR_QUESTION_KEY[key as keyof typeof LAB_FOR_QUESTION_KEY] : null;
-}

@@ -1,3 +1,5 @@
+import { LAB_CATALOG } from "@/lib/lab/catalog";
+import type { LabName } from "@/lib/lab/schemas";
 import { diffArrays, diffWordsWithSpace } from "diff";
 import type { CriterionView } from "./types";
 import { DIFFICULTY_LABELS, type DifficultyName, type LevelDescriptor } from "./schemas";
@@ -45,8 +47,12 @@ export interface DiffableContent {
   redFlags: string[];
   /** null = hidden from this reader; hidden model answers are not compared. */
   modelAnswer: string | null;
+  /** undefined = not given (an edit that keeps the current lab): not compared. */
+  lab?: LabName | null;
   criteria: Pick<CriterionView, "key" | "title" | "description" | "weight" | "levels">[];
 }
+
+const labLabel = (lab: LabName | null) => (lab ? LAB_CATALOG[lab].title : "None");
 
 function textDiff(field: string, label: string, a: string, b: string): FieldDiff | null {
   if (a === b) return null;
@@ -80,6 +86,7 @@ export function diffQuestionContent(a: DiffableContent, b: DiffableContent): Que
     listDiff("followUps", "Follow-up probes", a.followUps, b.followUps),
     listDiff("redFlags", "Red flags", a.redFlags, b.redFlags),
     a.modelAnswer !== null && b.modelAnswer !== null ? textDiff("modelAnswer", "Model answer", a.modelAnswer, b.modelAnswer) : null,
+    a.lab !== undefined && b.lab !== undefined ? valueDiff("lab", "Demo lab", labLabel(a.lab), labLabel(b.lab)) : null,
     listDiff(
       "criteriaOrder",
       "Criteria order",

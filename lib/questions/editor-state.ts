@@ -1,3 +1,4 @@
+import type { LabName } from "@/lib/lab/schemas";
 import { scaleLevels, type RubricScale } from "@/lib/rubrics/scale";
 import { splitTags, type CreateQuestionInput, type DifficultyName } from "./schemas";
 import type { DiffableContent } from "./diff";
@@ -28,6 +29,8 @@ export interface EditorState {
   followUps: string[];
   redFlags: string[];
   modelAnswer: string;
+  /** The demo lab the interview room offers with the question; null: none. */
+  lab: LabName | null;
   criteria: EditorCriterion[];
 }
 
@@ -49,6 +52,7 @@ export function emptyEditorState(scale: RubricScale): EditorState {
     followUps: [],
     redFlags: [],
     modelAnswer: "",
+    lab: null,
     criteria: [emptyCriterion(scale)],
   };
 }
@@ -69,6 +73,7 @@ export function editorStateFrom(q: QuestionDetail, scale: RubricScale): EditorSt
     followUps: v.followUps,
     redFlags: v.redFlags,
     modelAnswer: v.modelAnswer ?? "",
+    lab: v.lab,
     criteria: v.criteria.map((c) => ({
       uid: newUid(),
       key: c.key,
@@ -93,6 +98,7 @@ export function editorStateToInput(s: EditorState): CreateQuestionInput & { stat
     followUps: s.followUps,
     redFlags: s.redFlags,
     modelAnswer: s.modelAnswer,
+    lab: s.lab,
     criteria: s.criteria.map((c) => ({
       ...(c.key ? { key: c.key } : {}),
       title: c.title,
@@ -115,6 +121,7 @@ export function editorStateToDiffable(s: EditorState): DiffableContent {
     followUps: (input.followUps ?? []).map((f) => f.trim()),
     redFlags: (input.redFlags ?? []).map((f) => f.trim()),
     modelAnswer: input.modelAnswer ?? "",
+    lab: s.lab,
     criteria: s.criteria.map((c, i) => ({
       key: c.key ?? `new-${i + 1}`,
       title: c.title.trim(),

@@ -98,6 +98,7 @@ export function toExported(actor: Pick<Actor, "role">, q: Loaded): ExportedQuest
     followUps: v.followUps,
     redFlags: v.redFlags,
     ...(can(actor.role, "questions.readModelAnswer") && v.modelAnswer !== null ? { modelAnswer: v.modelAnswer } : {}),
+    lab: v.lab,
     criteria: v.criteria.map((c) => ({ key: c.key, title: c.title, description: c.description, weight: c.weight, levels: c.levels })),
   };
 }

@@ -117,7 +117,8 @@ export async function importQuestions(actor: Actor, file: unknown, options: unkn
             select: versionSelect,
           });
           const latest = latestRow ? toVersionView(actor, latestRow) : null;
-          const content = { ...rest, modelAnswer: modelAnswer ?? latest?.modelAnswer ?? "" };
+          // Left out of the file, the model answer and the lab stay as they are.
+          const content = { ...rest, modelAnswer: modelAnswer ?? latest?.modelAnswer ?? "", lab: rest.lab === undefined ? (latest?.lab ?? null) : rest.lab };
           if (latest && diffQuestionContent(latest, content).identical) {
             if (status !== match.status) {
               await tx.question.update({ where: { id: match.id }, data: { status, lockVersion: { increment: 1 } } });

@@ -56,6 +56,7 @@ export async function insertVersion(
       followUps: content.followUps,
       redFlags: content.redFlags,
       modelAnswer: content.modelAnswer,
+      lab: content.lab ?? null,
       scaleMin: scale.min,
       scaleMax: scale.max,
       createdById: actor.userId,

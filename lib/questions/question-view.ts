@@ -1,4 +1,5 @@
 import "server-only";
+import type { LabName } from "@/lib/lab/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
@@ -21,6 +22,7 @@ export const versionSelect = {
   followUps: true,
   redFlags: true,
   modelAnswer: true,
+  lab: true,
   scaleMin: true,
   scaleMax: true,
   createdAt: true,
@@ -69,6 +71,7 @@ export function toVersionView(actor: Pick<Actor, "role">, v: VersionRow): Questi
     followUps: v.followUps,
     redFlags: v.redFlags,
     modelAnswer: can(actor.role, "questions.readModelAnswer") ? v.modelAnswer : null,
+    lab: (v.lab as LabName | null) ?? null,
     scale: { min: v.scaleMin, max: v.scaleMax },
     criteria: v.criteria.map(toCriterionView),
     createdAt: v.createdAt.toISOString(),

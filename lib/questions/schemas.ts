@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { labNameSchema } from "@/lib/lab/schemas";
 import { DEFAULT_SCALE, scaleLevels, type RubricScale } from "@/lib/rubrics/scale";
 
 /**
@@ -105,6 +106,11 @@ export const questionContentBaseSchema = z.object({
   followUps: listSchema("follow-ups").default([]),
   redFlags: listSchema("red flags").default([]),
   modelAnswer: markdownSchema("Model answer", false).default(""),
+  /**
+   * The demo lab the interview room offers with this question (null: none). Left out of an
+   * edit or an import, the current version's lab is kept; a new question starts without one.
+   */
+  lab: labNameSchema.nullable().optional(),
   criteria: z
     .array(criterionInputSchema)
     .min(1, "Add at least one rubric criterion.")

@@ -1,3 +1,4 @@
+import type { LabName } from "@/lib/lab/schemas";
 import type { RubricScale } from "@/lib/rubrics/scale";
 import type { DifficultyName, LevelDescriptor, QuestionSort, QuestionStatusName } from "./schemas";
 
@@ -24,6 +25,8 @@ export interface QuestionVersionView {
   followUps: string[];
   redFlags: string[];
   modelAnswer: string | null;
+  /** The demo lab the interview room offers with this version; null: none. */
+  lab: LabName | null;
   scale: RubricScale;
   criteria: CriterionView[];
   createdAt: string;

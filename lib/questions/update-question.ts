@@ -35,7 +35,7 @@ export async function updateQuestion(actor: Actor, id: string, input: unknown): 
   const scale = await getOrganizationScale(actor);
   const parsed = updateQuestionSchema(scale).safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
-  const { lockVersion, status, ...content } = parsed.data;
+  const { lockVersion, status, ...given } = parsed.data;
 
   return db.$transaction(async (tx) => {
     const q = await tx.question.findFirst({ where: { id, organizationId: actor.organizationId }, select: questionSelect });
@@ -46,6 +46,8 @@ export async function updateQuestion(actor: Actor, id: string, input: unknown): 
       throw new AppError("UNPROCESSABLE", "This question is archived. Restore it before editing.");
     }
 
+    // An edit that leaves the lab out keeps the current version's.
+    const content = { ...given, lab: given.lab === undefined ? current.latest.lab : given.lab };
     const changes = diffQuestionContent(current.latest, { ...content, criteria: content.criteria.map((c) => ({ ...c, key: c.key ?? "" })) });
     if (changes.identical) {
       if (status === q.status) return current;

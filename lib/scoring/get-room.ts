@@ -4,7 +4,7 @@ import { assertCan, can } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors";
-import { labForExternalKey } from "@/lib/lab/question-lab";
+import type { LabName } from "@/lib/lab/schemas";
 import { renderQuestionMarkdown } from "@/lib/markdown/markdown-cache";
 import type { RecommendationName } from "./schemas";
 import type { OwnScorecard, PanelMember, PanelProgress, RoomQuestion, RoomState } from "./types";
@@ -130,7 +130,7 @@ interface QuestionRow {
   red_flags: string[];
   scale_min: number;
   scale_max: number;
-  external_key: string | null;
+  lab: LabName | null;
   criteria: { id: string; key: string; title: string; description: string; weight: number; levels: unknown }[];
 }
 
@@ -142,14 +142,13 @@ interface QuestionRow {
 function readQuestions(client: Client, actor: Actor, interviewId: string): Promise<QuestionRow[]> {
   return client.$queryRaw<QuestionRow[]>`
     SELECT iq.id, iq.position, iq.minutes, qv.id AS version_id, qv.title, qv.number, qv.difficulty::text AS difficulty,
-           qv.prompt, qv.model_answer, qv.follow_ups, qv.red_flags, qv.scale_min, qv.scale_max, q.external_key,
+           qv.prompt, qv.model_answer, qv.follow_ups, qv.red_flags, qv.scale_min, qv.scale_max, qv.lab,
            coalesce((SELECT json_agg(json_build_object('id', rc.id, 'key', rc.key, 'title', rc.title, 'description', rc.description,
                                                        'weight', rc.weight, 'levels', rc.levels) ORDER BY rc.position)
                        FROM rubric_criteria rc WHERE rc.question_version_id = qv.id), '[]'::json) AS criteria
       FROM interview_questions iq
       JOIN interviews i ON i.id = iq.interview_id
       JOIN question_versions qv ON qv.id = iq.question_version_id
-      JOIN questions q ON q.id = qv.question_id
      WHERE iq.interview_id = ${interviewId} AND i.organization_id = ${actor.organizationId}
      ORDER BY iq.position`;
 }
@@ -218,7 +217,7 @@ export async function getRoomOrThrow(actor: Actor, interviewId: string, client: 
     redFlags: q.red_flags,
     scale: { min: q.scale_min, max: q.scale_max },
     criteria: q.criteria.map((c) => ({ id: c.id, key: c.key, title: c.title, description: c.description, weight: c.weight, levels: parseStoredLevels(c.levels) })),
-    lab: canRunLab ? labForExternalKey(q.external_key) : null,
+    lab: canRunLab ? q.lab : null,
   }));
 
   let me: OwnScorecard | null = null;

@@ -113,6 +113,7 @@ const seedQuestions: SeedStep = {
           followUps: q.followUps,
           redFlags: q.redFlags,
           modelAnswer: q.modelAnswer,
+          lab: q.lab ?? null,
           scaleMin: 0,
           scaleMax: 4,
           createdById: ownerId,

@@ -1,3 +1,4 @@
+import type { LabName } from "@/lib/lab/schemas";
 // The starter question bank seeded into the demo organization. The first four questions
 // cover the topics of the shared interview article (paraphrased, never quoted — a unit
 // test enforces that); the other eight round out a deep-learning onsite loop.
@@ -28,7 +29,8 @@ export interface SeedQuestion {
   followUps: string[];
   redFlags: string[];
   criteria: SeedCriterion[];
-  lab?: "roc" | "batchnorm" | "bias-variance" | "nearest-face";
+  /** The demo lab the interview room offers with the question (stored on its version). */
+  lab?: LabName;
 }
 
 export const QUESTION_BANK: SeedQuestion[] = [
@@ -125,7 +127,7 @@ export const QUESTION_BANK: SeedQuestion[] = [
         ],
       },
     ],
-    lab: "batchnorm",
+    lab: "batch-norm",
   },
 
   // ── 2. From the article ──────────────────────────────────────────────────────────
@@ -416,7 +418,7 @@ export const QUESTION_BANK: SeedQuestion[] = [
         ],
       },
     ],
-    lab: "roc",
+    lab: "roc-imbalanced",
   },
 
   // ── 5 ────────────────────────────────────────────────────────────────────────────

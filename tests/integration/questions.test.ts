@@ -357,6 +357,34 @@ describe("import and export", () => {
     expect(second.scale).toEqual(first.scale);
   });
 
+  it("keeps a question's demo lab on its versions: edits and imports that leave it out keep it, a change is a new version", async () => {
+    const owner = await makeActor((await makeOrg()).id, "OWNER");
+    const q = await createQuestion(owner, questionInput({ title: "Imbalanced metrics", lab: "roc-imbalanced" }));
+    expect(q.latest.lab).toBe("roc-imbalanced");
+    // An edit without the field (an older client, the CSV path) keeps the lab on the new version.
+    const edit = editOf(q, { redFlags: ["Reports accuracy alone"] });
+    expect("lab" in edit).toBe(false);
+    const v2 = await updateQuestion(owner, q.id, edit);
+    expect(v2.latest).toMatchObject({ number: 2, lab: "roc-imbalanced" });
+    // Changing only the lab is a content change: version 3, and the diff names it.
+    const v3 = await updateQuestion(owner, q.id, { ...editOf(v2), lab: "nearest-face" });
+    expect(v3.latest).toMatchObject({ number: 3, lab: "nearest-face" });
+    const diff = await diffQuestionVersions(owner, q.id, { from: 2, to: 3 });
+    expect(diff.diff.fields.map((f) => [f.field, f.parts.map((p) => p.value)])).toEqual([["lab", ["Is accuracy reliable?", "A face among millions"]]]);
+    // Export carries it; an import without it keeps it, with null clears it.
+    const file = JSON.parse((await exportQuestions(owner, { format: "json" })).body) as QuestionExportFile;
+    expect(file.questions[0]!.lab).toBe("nearest-face");
+    const { lab: _l, ...noLab } = file.questions[0]!;
+    expect(await importQuestions(owner, { ...file, questions: [{ ...noLab, redFlags: ["Changed"] }] })).toMatchObject({ updated: 1 });
+    expect((await getQuestionOrThrow(owner, q.id)).latest).toMatchObject({ number: 4, lab: "nearest-face" });
+    expect(await importQuestions(owner, { ...file, questions: [{ ...file.questions[0]!, redFlags: ["Changed"], lab: null }] })).toMatchObject({ updated: 1 });
+    expect((await getQuestionOrThrow(owner, q.id)).latest).toMatchObject({ number: 5, lab: null });
+    // Older versions keep theirs (versions are immutable).
+    expect((await getQuestionVersionOrThrow(owner, q.id, 1)).lab).toBe("roc-imbalanced");
+    // Only lab names are accepted.
+    await expectAppError(updateQuestion(owner, q.id, { ...editOf(await getQuestionOrThrow(owner, q.id)), lab: "mnist" }), "VALIDATION");
+  });
+
   it("exports CSV with formula-looking cells neutralized, and Markdown", async () => {
     const a = await makeActor((await makeOrg()).id, "OWNER");
     await createQuestion(a, questionInput({ title: "=HYPERLINK(\"https://evil\")", prompt: "Line one,\nline \"two\"" }));

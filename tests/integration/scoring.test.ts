@@ -35,10 +35,11 @@ describe("entering the room", () => {
     expect(first.totalCriteria).toBe(5);
   });
 
-  it("names the demo lab of a seeded bank question (by its externalKey)", async () => {
+  it("names the demo lab the interview's question version carries", async () => {
     const f = await makeRoomInterview();
-    const iq = await db.interviewQuestion.findUniqueOrThrow({ where: { id: f.questions[0]!.id }, select: { questionVersion: { select: { questionId: true } } } });
-    await db.question.update({ where: { id: iq.questionVersion.questionId }, data: { externalKey: "ml-classification-metrics" } });
+    const iq = await db.interviewQuestion.findUniqueOrThrow({ where: { id: f.questions[0]!.id }, select: { questionVersionId: true } });
+    // The version the interview was scheduled with (fixtures write versions directly).
+    await db.questionVersion.update({ where: { id: iq.questionVersionId }, data: { lab: "roc-imbalanced" } });
     const room = await getRoomOrThrow(f.panel[0]!, f.interviewId);
     expect(room.questions[0]!.lab).toBe("roc-imbalanced");
     for (const q of room.questions.slice(1)) expect(q.lab).toBeNull();

@@ -79,6 +79,20 @@ describe("seedDemoData", () => {
     );
   });
 
+  it("gives each article question's version the demo lab the room offers with it", async () => {
+    const versions = await db.questionVersion.findMany({
+      where: { question: { organizationId: first.organizationId } },
+      select: { lab: true, question: { select: { externalKey: true } } },
+    });
+    const labs = Object.fromEntries(versions.filter((v) => v.lab).map((v) => [v.question.externalKey, v.lab]));
+    expect(labs).toEqual({
+      "dl-batch-norm": "batch-norm",
+      "ml-bias-variance": "bias-variance",
+      "dl-face-search-10m": "nearest-face",
+      "ml-classification-metrics": "roc-imbalanced",
+    });
+  });
+
   it("ranks the batch-normalization question first for a full-text search on 'batch normalization'", async () => {
     const rows = await db.$queryRaw<Array<{ external_key: string }>>`
       SELECT external_key FROM questions

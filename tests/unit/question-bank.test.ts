@@ -8,10 +8,10 @@ const ARTICLE_PRESENT = existsSync(ARTICLE_PATH);
 const RUN_LENGTH = 8;
 
 const ARTICLE_QUESTIONS: Record<string, SeedQuestion["lab"]> = {
-  "dl-batch-norm": "batchnorm",
+  "dl-batch-norm": "batch-norm",
   "ml-bias-variance": "bias-variance",
   "dl-face-search-10m": "nearest-face",
-  "ml-classification-metrics": "roc",
+  "ml-classification-metrics": "roc-imbalanced",
 };
 
 /** Lowercase, drop apostrophes, turn every other non-letter/digit into a word break. */

@@ -18,6 +18,7 @@ const version: QuestionVersionView = {
   followUps: ["With dilation?"],
   redFlags: ["<script>alert(1)</script>"],
   modelAnswer: null,
+  lab: null,
   scale: { min: 0, max: 4 },
   criteria: [
     { key: "growth", position: 0, title: "Growth", description: "", weight: 1, levels: [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `L${level}` })) },
