@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { LAB_CATALOG } from "@/lib/lab/catalog";
 import type { LabName } from "@/lib/lab/schemas";
 
@@ -16,7 +16,7 @@ const RoomLabBody = dynamic(() => import("./room-lab-body").then((m) => m.RoomLa
  * interview, so they appear in its report), this interview's runs of the lab, and the chosen run
  * live — to show the candidate the ROC curve, the confusion matrix, the loss curves…
  */
-export function RoomLab({ lab, interviewId }: { lab: LabName; interviewId: string }) {
+export const RoomLab = memo(function RoomLab({ lab, interviewId }: { lab: LabName; interviewId: string }) {
   const [open, setOpen] = useState(false);
   const info = LAB_CATALOG[lab];
   return (
@@ -25,4 +25,4 @@ export function RoomLab({ lab, interviewId }: { lab: LabName; interviewId: strin
       {open && <RoomLabBody lab={lab} interviewId={interviewId} />}
     </details>
   );
-}
+});

@@ -48,9 +48,11 @@ export const RubricChecklist = memo(function RubricChecklist({
   );
 });
 
+// No colour transitions here: a level shows the instant its key is pressed, and a transition
+// would repaint the rubric for every frame of it (the room's key-to-paint budget, issue 11).
 const levelClass = (checked: boolean) =>
   cn(
-    "rounded-md border px-2 py-1.5 text-left text-xs leading-snug transition-colors",
+    "rounded-md border px-2 py-1.5 text-left text-xs leading-snug",
     checked
       ? "border-indigo-700 bg-indigo-700 text-white"
       : "border-slate-300 bg-white text-slate-800 hover:border-indigo-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200",
@@ -102,7 +104,7 @@ const CriterionRow = memo(function CriterionRow({
       aria-current={isCurrent ? "true" : undefined}
       onFocus={() => onCurrent(i)}
       onClick={() => onCurrent(i)}
-      className={cn("rounded-lg border p-3 transition-colors", isCurrent ? "border-indigo-500 ring-2 ring-indigo-200 dark:ring-indigo-900" : "border-slate-200 dark:border-slate-700")}
+      className={cn("rounded-lg border p-3", isCurrent ? "border-indigo-500 ring-2 ring-indigo-200 dark:ring-indigo-900" : "border-slate-200 dark:border-slate-700")}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <label className="flex items-start gap-2">

@@ -33,7 +33,8 @@ export function SaveStatus({ queue }: { queue: MutationQueue }) {
             : "Signed out — changes kept on this device";
   return (
     <span role="status" data-testid="save-status" data-status={snapshot.status} className={cn("inline-flex items-center gap-1.5 rounded-full border px-3 py-1 text-xs font-medium", STYLES[snapshot.status])}>
-      <span aria-hidden className={cn("h-2 w-2 rounded-full", snapshot.status === "saved" ? "bg-emerald-500" : snapshot.status === "saving" ? "animate-pulse bg-slate-400" : "bg-current")} />
+      {/* A still dot: a pulsing one repainted the page every frame of every save (issue 11). */}
+      <span aria-hidden className={cn("h-2 w-2 rounded-full", snapshot.status === "saved" ? "bg-emerald-500" : snapshot.status === "saving" ? "bg-slate-400" : "bg-current")} />
       {text}
     </span>
   );

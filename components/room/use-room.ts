@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { browserStorage, type Change, httpTransport, MutationQueue } from "@/lib/scoring/mutation-queue";
+import { afterNextPaint, browserStorage, type Change, httpTransport, MutationQueue } from "@/lib/scoring/mutation-queue";
 import { displayStore, shareValues } from "@/lib/scoring/display-values";
 import type { FieldValue } from "@/lib/scoring/protocol";
 import type { PanelMember, RoomState } from "@/lib/scoring/types";
@@ -134,6 +134,8 @@ export function useRoom(interviewId: string, initialRoom?: RoomState) {
       transport: httpTransport(interviewId),
       storage: browserStorage(`panelist.room.v1.${scorecardId}`),
       initial: serverValuesOf(room),
+      // Saved on the device at once; sent once the frame showing the change is painted.
+      scheduleSend: afterNextPaint,
       onAck: (value) => {
         // Our submit went through: the panel's submitted scorecards are now ours to see.
         if (value.kind === "scorecard" && value.status === "SUBMITTED") void reload();

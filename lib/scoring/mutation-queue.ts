@@ -90,6 +90,32 @@ export interface MutationQueueOptions {
   random?: () => number;
   onChange?: (q: MutationQueue) => void;
   onAck?: (value: FieldValue, replayed: boolean) => void;
+  /**
+   * When a new change is handed to the transport. Default: at once, inside enqueue. The room
+   * passes `afterNextPaint`: the change is already saved on the device when enqueue returns, and
+   * the request (about 10 ms of main-thread work on a slow laptop) then waits for the frame that
+   * shows the change, instead of delaying it (issue 11).
+   */
+  scheduleSend?: (send: () => void) => void;
+}
+
+/**
+ * Runs `fn` once, just after the browser has painted the next frame — or after 100 ms at the
+ * latest, since a hidden tab paints no frames and a change must not wait for the tab to return.
+ */
+export function afterNextPaint(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  const fallback = setTimeout(run, 100);
+  if (typeof requestAnimationFrame === "function")
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(run, 0);
+    });
 }
 
 export function randomId(prefix = "m"): string {
@@ -293,10 +319,20 @@ export class MutationQueue {
     return (this.opts.now ?? Date.now)();
   }
 
+  private sendScheduled = false;
+
   private changed(pump = true): void {
     this.opts.storage?.save({ v: 1, entries: this.entries, conflicts: this.conflicts });
     this.notify();
-    if (pump) this.pump();
+    if (!pump) return;
+    const schedule = this.opts.scheduleSend;
+    if (!schedule) return this.pump();
+    if (this.sendScheduled) return;
+    this.sendScheduled = true;
+    schedule(() => {
+      this.sendScheduled = false;
+      this.pump();
+    });
   }
 
   private notify(): void {

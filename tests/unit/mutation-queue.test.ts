@@ -55,6 +55,34 @@ describe("mutation queue", () => {
     expect(q.stats.merged).toBe(1);
   });
 
+  it("with a send scheduler: saved on the device inside enqueue, sent only when the scheduler runs, one send per burst", async () => {
+    const server = fakeServer();
+    const storage = memory();
+    const scheduled: (() => void)[] = [];
+    const transport = async (m: Mutation): Promise<SendOutcome> => {
+      if (m.kind !== "submit") return server.transport(m);
+      server.sent.push(m);
+      return { type: "ok", result: { mutationId: m.mutationId, value: { ...(card as Extract<FieldValue, { kind: "scorecard" }>), status: "SUBMITTED", version: 1 } } };
+    };
+    const q = new MutationQueue({ transport, storage, initial: [card], backoffBaseMs: 1, scheduleSend: (send) => void scheduled.push(send) });
+    q.enqueue(change(1));
+    q.enqueue(change(2)); // nothing is in flight yet: merges into the first
+    expect(storage.value?.entries).toHaveLength(1);
+    expect(q.displayValue("c:q1:c1")).toMatchObject({ level: 2 });
+    expect(server.sent).toHaveLength(0);
+    expect(scheduled).toHaveLength(1); // one scheduled send for the burst
+    scheduled.shift()!();
+    await q.whenIdle();
+    expect(server.sent.map((m) => m.kind === "criterion" && m.level)).toEqual([2]);
+    expect(q.snapshot()).toMatchObject({ status: "saved", pending: 0 });
+    // A submit right after a change waits for it in the same line.
+    q.enqueue(change(4));
+    q.enqueue({ kind: "submit" });
+    scheduled.shift()!();
+    await q.whenIdle();
+    expect(server.sent.map((m) => m.kind)).toEqual(["criterion", "criterion", "submit"]);
+  });
+
   it("resends a lost acknowledgement with the same id and base; the replay settles it", async () => {
     const server = fakeServer();
     server.script.push("apply-then-lose");
