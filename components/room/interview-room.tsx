@@ -2,6 +2,7 @@
 
 import { Card } from "@/components/ui/card";
 import type { MutationQueue } from "@/lib/scoring/mutation-queue";
+import { SCORECARD_KEY } from "@/lib/scoring/protocol";
 import type { RoomState, ScorecardValue } from "@/lib/scoring/types";
 import { LivePanel } from "./live-panel";
 import { RoomLobby } from "./room-lobby";
@@ -20,7 +21,7 @@ export function InterviewRoom({ interviewId, initialRoom }: { interviewId: strin
   const { room, values, queue } = r;
   // The few things the room itself reads from the queue, each re-rendering it only when it
   // changes (the save status and the alerts subscribe on their own).
-  const serverSubmitted = useQueueSelect(queue, (q) => (q.serverValue("s") as ScorecardValue | undefined)?.status === "SUBMITTED", false);
+  const serverSubmitted = useQueueSelect(queue, (q) => (q.serverValue(SCORECARD_KEY) as ScorecardValue | undefined)?.status === "SUBMITTED", false);
   const submitting = useQueueSelect(queue, (q) => q.submitting, false);
   const submitError = useQueueSelect(queue, (q) => lastSubmitRejection(q), null);
   // The panel's own badge shows our pending count only while offline.
@@ -46,7 +47,7 @@ export function InterviewRoom({ interviewId, initialRoom }: { interviewId: strin
   if (!room) return <p className="text-sm text-slate-600 dark:text-slate-400">Opening the room…</p>;
 
   const closed = room.interview.status === "CANCELLED" || room.interview.status === "NO_SHOW";
-  const card = values.get("s") as ScorecardValue | undefined;
+  const card = values.get(SCORECARD_KEY) as ScorecardValue | undefined;
   // Until the queue is ready (scorecard created, tab lock held) nothing can be written.
   const submittedOnServer = queue ? serverSubmitted : room.me?.card.status === "SUBMITTED";
   const readOnly = !queue || !room.me || closed || card?.status === "SUBMITTED";

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { randomId } from "@/lib/scoring/mutation-queue";
 import type { Change } from "@/lib/scoring/mutation-queue";
 import type { FieldValue } from "@/lib/scoring/schemas";
+import { SCORECARD_KEY } from "@/lib/scoring/protocol";
 import { type GroupedValues, groupValues } from "@/lib/scoring/display-values";
 import type { CriterionScoreValue, NoteValue, RoomState, ScorecardValue } from "@/lib/scoring/types";
 import { QuestionNav, wrapUpLabelOf } from "./question-nav";
@@ -61,7 +62,7 @@ export function RoomWorkspace(props: RoomWorkspaceProps) {
     setLastGrouping({ values, grouped });
   }
   const criteriaOf = useCallback((questionId: string) => grouped.criteria.get(questionId) ?? EMPTY_CRITERIA, [grouped]);
-  const card = values.get("s") as ScorecardValue | undefined;
+  const card = values.get(SCORECARD_KEY) as ScorecardValue | undefined;
 
   const go = useCallback(
     (index: number | null) => {

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import type { MutationQueue, QueueConflict, QueueSnapshot } from "@/lib/scoring/mutation-queue";
 import type { FieldValue } from "@/lib/scoring/protocol";
-import { RECOMMENDATION_LABELS } from "@/lib/scoring/protocol";
+import { parseFieldKey, RECOMMENDATION_LABELS } from "@/lib/scoring/protocol";
 import type { RoomState } from "@/lib/scoring/types";
 import { useQueueSelect } from "./use-queue-select";
 
@@ -118,11 +118,11 @@ export function QueueAlerts({ queue, room }: { queue: MutationQueue; room: RoomS
 }
 
 function fieldLabel(room: RoomState, key: string): string {
-  if (key === "s") return "Recommendation and summary";
-  if (key.startsWith("a:")) return `Attribute “${key.slice(2)}”`;
-  if (key.startsWith("n:")) return "A note";
-  const [, qid, cid] = key.split(":");
-  const q = room.questions.find((x) => x.id === qid);
-  const c = q?.criteria.find((x) => x.id === cid);
+  const field = parseFieldKey(key);
+  if (field?.kind === "scorecard") return "Recommendation and summary";
+  if (field?.kind === "attribute") return `Attribute “${field.attribute}”`;
+  if (field?.kind === "note") return "A note";
+  const q = field?.kind === "criterion" ? room.questions.find((x) => x.id === field.interviewQuestionId) : undefined;
+  const c = field?.kind === "criterion" ? q?.criteria.find((x) => x.id === field.criterionId) : undefined;
   return q && c ? `${q.title} — ${c.title}` : "A criterion";
 }

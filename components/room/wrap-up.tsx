@@ -8,7 +8,7 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import { cn } from "@/lib/cn";
 import { scaleLevels } from "@/lib/rubrics/scale";
 import type { Change } from "@/lib/scoring/mutation-queue";
-import { RECOMMENDATIONS, RECOMMENDATION_LABELS, SCORING_LIMITS, type FieldValue } from "@/lib/scoring/protocol";
+import { attributeKey, RECOMMENDATIONS, RECOMMENDATION_LABELS, SCORING_LIMITS, type FieldValue } from "@/lib/scoring/protocol";
 import type { AttributeScoreValue, RoomState, ScorecardValue } from "@/lib/scoring/types";
 
 const choiceClass = (checked: boolean) =>
@@ -94,7 +94,7 @@ export function WrapUp({
             Overall attributes
           </h3>
           {room.interview.overallAttributes.map((a) => {
-            const v = values.get(`a:${a}`) as AttributeScoreValue | undefined;
+            const v = values.get(attributeKey(a)) as AttributeScoreValue | undefined;
             return (
               <div key={a} className="flex flex-wrap items-center gap-2">
                 <span className="w-40 text-sm">{a}</span>

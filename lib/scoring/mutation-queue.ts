@@ -14,7 +14,7 @@
 //   from elsewhere in between surfaces as a conflict instead of being overwritten.
 // - Nothing leaves the queue unacknowledged except by the user's choice: a 409 becomes a
 //   visible conflict (keep mine / take theirs), a 4xx becomes a visible rejection.
-import { type FieldValue, fieldKey, fieldKeyOfValue, type MutationResult } from "./protocol";
+import { type FieldValue, fieldKey, fieldKeyOfValue, type MutationResult, SCORECARD_KEY } from "./protocol";
 import type { Mutation } from "./schemas";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -236,7 +236,7 @@ export class MutationQueue {
    */
   enqueue(change: Change): void {
     if (change.kind === "submit") {
-      const card = this.server.get("s");
+      const card = this.server.get(SCORECARD_KEY);
       if (this.submitting || (card?.kind === "scorecard" && card.status === "SUBMITTED")) return;
     }
     const draft = { ...change, mutationId: "", baseVersion: 0 } as Mutation;

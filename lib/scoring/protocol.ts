@@ -43,32 +43,55 @@ export interface ConflictDetails {
   current: FieldValue | null;
 }
 
+// The one definition of a field's key (the client queue chains mutations of one field by it, the
+// room reads its values by it): the scorecard's own fields, a criterion of an interview question,
+// an overall attribute, a note.
+export const SCORECARD_KEY = "s";
+export const criterionKey = (interviewQuestionId: string, criterionId: string) => `c:${interviewQuestionId}:${criterionId}`;
+export const attributeKey = (attribute: string) => `a:${attribute}`;
+export const noteKey = (noteId: string) => `n:${noteId}`;
+
+export type FieldKeyParts =
+  | { kind: "scorecard" }
+  | { kind: "criterion"; interviewQuestionId: string; criterionId: string }
+  | { kind: "attribute"; attribute: string }
+  | { kind: "note"; noteId: string };
+
+/** What a key names (the reverse of the functions above); null for anything else. */
+export function parseFieldKey(key: string): FieldKeyParts | null {
+  if (key === SCORECARD_KEY) return { kind: "scorecard" };
+  if (key.startsWith("a:")) return { kind: "attribute", attribute: key.slice(2) };
+  if (key.startsWith("n:")) return { kind: "note", noteId: key.slice(2) };
+  const m = /^c:([^:]+):([^:]+)$/.exec(key);
+  return m ? { kind: "criterion", interviewQuestionId: m[1]!, criterionId: m[2]! } : null;
+}
+
 /** The key the client queue uses to chain mutations of one field. */
 export function fieldKey(m: Mutation): string {
   switch (m.kind) {
     case "criterion":
-      return `c:${m.interviewQuestionId}:${m.criterionId}`;
+      return criterionKey(m.interviewQuestionId, m.criterionId);
     case "attribute":
-      return `a:${m.attribute}`;
+      return attributeKey(m.attribute);
     case "note.create":
     case "note.update":
     case "note.delete":
-      return `n:${m.noteId}`;
+      return noteKey(m.noteId);
     case "scorecard":
     case "submit":
-      return "s";
+      return SCORECARD_KEY;
   }
 }
 
 export function fieldKeyOfValue(v: FieldValue): string {
   switch (v.kind) {
     case "criterion":
-      return `c:${v.interviewQuestionId}:${v.criterionId}`;
+      return criterionKey(v.interviewQuestionId, v.criterionId);
     case "attribute":
-      return `a:${v.attribute}`;
+      return attributeKey(v.attribute);
     case "note":
-      return `n:${v.noteId}`;
+      return noteKey(v.noteId);
     case "scorecard":
-      return "s";
+      return SCORECARD_KEY;
   }
 }

@@ -22,6 +22,7 @@ import { getRoomOrThrow } from "@/lib/scoring/get-room";
 import { type Change, MutationQueue, type PersistedQueue, type QueueStorage, type SendOutcome, type Transport } from "@/lib/scoring/mutation-queue";
 import { openRoom } from "@/lib/scoring/open-room";
 import type { FieldValue, Mutation } from "@/lib/scoring/schemas";
+import { criterionKey } from "@/lib/scoring/protocol";
 import type { RoomState } from "@/lib/scoring/types";
 import { makeRoomInterview, type RoomFixture } from "../helpers/room-factories";
 
@@ -157,7 +158,7 @@ function randomChange(who: Interviewer): Change {
         : which < 0.7
           ? { kind: "criterion", interviewQuestionId: q.id, criterionId: c.id, covered: rand() < 0.7 }
           : { kind: "criterion", interviewQuestionId: q.id, criterionId: c.id, level, covered: rand() < 0.7 };
-    const key = `c:${q.id}:${c.id}`;
+    const key = criterionKey(q.id, c.id);
     const prev = who.intent.get(key) ?? { level: null, covered: false };
     who.intent.set(key, { level: change.level === undefined ? prev.level : change.level, covered: change.covered === undefined ? prev.covered : change.covered });
     return change;
@@ -284,7 +285,7 @@ describe("scoring under chaos", () => {
         const stored = new Map<string, Record<string, unknown>>();
         const versions = new Map<string, number>();
         for (const c of criteria) {
-          stored.set(`c:${c.interviewQuestionId}:${c.criterionId}`, { level: c.level, covered: c.covered });
+          stored.set(criterionKey(c.interviewQuestionId, c.criterionId), { level: c.level, covered: c.covered });
           versions.set(`criterion:${c.interviewQuestionId}:${c.criterionId}`, c.version);
         }
         for (const a of attributes) {

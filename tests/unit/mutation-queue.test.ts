@@ -178,3 +178,15 @@ describe("mutation queue", () => {
     expect(sent.filter((m) => m.kind === "submit")).toHaveLength(1);
   });
 });
+
+describe("field keys", () => {
+  it("parseFieldKey reads back every key fieldKey writes", async () => {
+    const { attributeKey, criterionKey, fieldKey, noteKey, parseFieldKey, SCORECARD_KEY } = await import("@/lib/scoring/protocol");
+    expect(parseFieldKey(fieldKey({ kind: "criterion", interviewQuestionId: "iq1", criterionId: "c1", level: 2, mutationId: "m", baseVersion: 0 } as Mutation))).toEqual({ kind: "criterion", interviewQuestionId: "iq1", criterionId: "c1" });
+    expect(parseFieldKey(attributeKey("Problem solving: depth"))).toEqual({ kind: "attribute", attribute: "Problem solving: depth" });
+    expect(parseFieldKey(noteKey("n_1"))).toEqual({ kind: "note", noteId: "n_1" });
+    expect(parseFieldKey(SCORECARD_KEY)).toEqual({ kind: "scorecard" });
+    expect(criterionKey("iq1", "c1")).toBe("c:iq1:c1");
+    expect(parseFieldKey("x:1")).toBeNull();
+  });
+});
