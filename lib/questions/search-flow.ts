@@ -8,7 +8,7 @@ import { correctableWords, parseSearch, type SynonymIndex, withCorrections } fro
 import { fold } from "@/lib/search/text";
 import { markSimilarWords, mergeHighlights, toHighlightSegments } from "./highlight";
 import type { QuestionSearch } from "./schemas";
-import { correctionsSql, correctionThresholdSql, FUZZY_THRESHOLD, fuzzySql, fuzzyThresholdSql, type HeadlineRow, RANK_WINDOW, type SearchRow, searchHeadlinesSql, searchPageSql } from "./search-sql";
+import { CORRECTED_WINDOW, correctionsSql, correctionThresholdSql, FUZZY_THRESHOLD, fuzzySql, fuzzyThresholdSql, type HeadlineRow, RANK_WINDOW, type SearchRow, searchHeadlinesSql, searchPageSql } from "./search-sql";
 import type { QuestionSearchResult } from "./types";
 
 /** Runs statements: one alone, or a setting statement and a query in one transaction. */
@@ -89,7 +89,7 @@ export async function runQuestionSearch(exec: SearchExecutor, organizationId: st
       const corrections = new Map<string, string[]>();
       for (const f of found) corrections.set(f.typed, [...(corrections.get(f.typed) ?? []), f.word]);
       parsed = withCorrections(parsed, corrections);
-      const corrected = searchPageSql(organizationId, { ...s, sort: "relevance" }, parsed);
+      const corrected = searchPageSql(organizationId, { ...s, sort: "relevance" }, parsed, CORRECTED_WINDOW);
       for (const r of await exec.query<SearchRow>(corrected.rows)) {
         if (seen.has(r.id) || room() <= 0) continue;
         seen.add(r.id);

@@ -63,6 +63,13 @@ export function effectiveSort(s: QuestionSearch, parsed: ParsedSearch): Question
 export const RANK_WINDOW = 1_000;
 
 /**
+ * What typo corrections find ("gradiant desent" → gradient descent: thousands of matches) only
+ * fills the rest of a first page, marked as similar: it is ranked among its 200 most recent
+ * matches, which keeps the fallback from costing more than the search it backs up.
+ */
+export const CORRECTED_WINDOW = 200;
+
+/**
  * The tsquery of a parsed search: every group must match (&&), each through any of its
  * alternatives (||) — a phrase in the stemmed configuration, or the word being typed as a
  * prefix of a whole word; an excluded group must not (!!). Every piece is a bound parameter;
@@ -115,6 +122,7 @@ export function searchPageSql(
   organizationId: string,
   s: QuestionSearch,
   parsed: ParsedSearch,
+  window: number = RANK_WINDOW,
 ): { rows: Prisma.Sql; count: Prisma.Sql; sort: QuestionSort; capped: boolean; countInRows: boolean } {
   const hasQuery = parsed.groups.length > 0;
   const sort = effectiveSort(s, parsed);
@@ -136,9 +144,9 @@ export function searchPageSql(
         SELECT ${COLUMNS}, q.search_vector
         ${from}
         ORDER BY q.updated_at DESC, q.id
-        LIMIT ${RANK_WINDOW + 1}
+        LIMIT ${window + 1}
       ), ranked AS (
-        SELECT * FROM candidates q ORDER BY q.updated_at DESC, q.id LIMIT ${RANK_WINDOW}
+        SELECT * FROM candidates q ORDER BY q.updated_at DESC, q.id LIMIT ${window}
       )
       SELECT ${COLUMNS}, ${rank} AS rank, (SELECT count(*) FROM candidates)::int AS matches
       FROM ranked q, (SELECT ${query} AS tsq) query
@@ -153,7 +161,7 @@ export function searchPageSql(
   // Without a text query the filters are cheap to count exactly; with one, stop counting once
   // the total passes the window.
   const count = hasQuery
-    ? Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 ${from} LIMIT ${RANK_WINDOW + 1}) capped`
+    ? Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 ${from} LIMIT ${window + 1}) capped`
     : Prisma.sql`SELECT count(*)::int AS total ${from}`;
   return { sort, rows, count, capped: hasQuery, countInRows: sort === "relevance" };
 }
