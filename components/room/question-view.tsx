@@ -10,7 +10,7 @@ import { formatScore } from "./format";
 import { NotesPanel } from "./notes-panel";
 import { type RoomClock, QuestionBudget } from "./room-clock";
 import { RoomLab } from "./room-lab";
-import { RubricChecklist } from "./rubric-checklist";
+import { RubricChecklist, type RubricProps } from "./rubric-checklist";
 
 /** A question's score from the criterion values on screen (unscored criteria are left out, never zero). */
 export function questionScore(q: RoomQuestion, criteria: Map<string, CriterionScoreValue>) {
@@ -47,7 +47,7 @@ export const QuestionView = memo(function QuestionView({ noteRef, ...props }: {
       {q.lab && <RoomLab key={q.id} lab={q.lab} interviewId={props.interviewId} />}
       <RubricCard
         question={q}
-        criteria={props.criteria}
+        values={props.criteria}
         current={props.current}
         onCurrent={props.onCurrent}
         onLevel={props.onLevel}
@@ -123,24 +123,9 @@ const QuestionPrompt = memo(function QuestionPrompt({
 });
 
 /** The rubric and the question's score from it. */
-const RubricCard = memo(function RubricCard({
-  question: q,
-  criteria,
-  current,
-  onCurrent,
-  onLevel,
-  onCovered,
-  readOnly,
-}: {
-  question: RoomQuestion;
-  criteria: Map<string, CriterionScoreValue>;
-  current: number;
-  onCurrent: (i: number) => void;
-  onLevel: (criterionId: string, level: number | null) => void;
-  onCovered: (criterionId: string, covered: boolean) => void;
-  readOnly: boolean;
-}) {
-  const score = questionScore(q, criteria);
+const RubricCard = memo(function RubricCard(props: RubricProps) {
+  const q = props.question;
+  const score = questionScore(q, props.values);
   return (
     <Card className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -153,7 +138,7 @@ const RubricCard = memo(function RubricCard({
           </span>
         </p>
       </div>
-      <RubricChecklist question={q} values={criteria} current={current} onCurrent={onCurrent} onLevel={onLevel} onCovered={onCovered} readOnly={readOnly} />
+      <RubricChecklist {...props} />
     </Card>
   );
 });

@@ -11,15 +11,7 @@ import type { CriterionScoreValue, RoomCriterion, RoomQuestion } from "@/lib/sco
  * and "current" label); focusing any of its controls, or clicking anywhere in it, makes it
  * current, and the room's level keys act on it (lib/scoring/keyboard.ts).
  */
-export const RubricChecklist = memo(function RubricChecklist({
-  question,
-  values,
-  current,
-  onCurrent,
-  onLevel,
-  onCovered,
-  readOnly,
-}: {
+export interface RubricProps {
   question: RoomQuestion;
   values: Map<string, CriterionScoreValue>;
   current: number;
@@ -27,7 +19,9 @@ export const RubricChecklist = memo(function RubricChecklist({
   onLevel: (criterionId: string, level: number | null) => void;
   onCovered: (criterionId: string, covered: boolean) => void;
   readOnly: boolean;
-}) {
+}
+
+export const RubricChecklist = memo(function RubricChecklist({ question, values, current, onCurrent, onLevel, onCovered, readOnly }: RubricProps) {
   return (
     <ol className="space-y-3" aria-label="Rubric">
       {question.criteria.map((c, i) => (
