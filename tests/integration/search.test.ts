@@ -214,6 +214,24 @@ describe("the search document", () => {
   });
 });
 
+describe("the search document under concurrent saves", () => {
+  it("questions saved at the same moment with each other's new words all land (one sorted vocabulary pass per save)", async () => {
+    const org = (await makeOrg()).id;
+    const recruiter = await makeActor(org, "RECRUITER");
+    // A cycle of new words: question i's title has word i, its criterion word i+1, so every save
+    // needs a word another save is adding — the shape that deadlocked two refreshes per save.
+    const tag = Math.random().toString(36).slice(2, 8);
+    const word = (i: number) => `w${tag}${String.fromCharCode(97 + (i % 10))}`;
+    const saves = Array.from({ length: 10 }, (_, i) =>
+      createQuestion(recruiter, { ...question(`Title ${word(i)}`, `Prompt ${word(i + 5)}`), criteria: [{ title: `About ${word(i + 1)}`, weight: 1, levels }] }),
+    );
+    const results = await Promise.allSettled(saves);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const vocabulary = await db.searchWord.findMany({ where: { organizationId: org, word: { startsWith: `w${tag}` } }, select: { word: true } });
+    expect(vocabulary).toHaveLength(10);
+  });
+});
+
 describe("tag counts", () => {
   it("follow every write: create, new version, archive, restore by status, delete", async () => {
     const org = (await makeOrg()).id;
