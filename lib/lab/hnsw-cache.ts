@@ -11,11 +11,12 @@
  * that removes the file from the module's file system too).
  *
  * Files: `<dir>/<key>.hnsw`, written to a temporary name and renamed, so a reader never sees half
- * a file; a file that fails to load is deleted and the index rebuilt. LAB_CACHE_DIR sets the
+ * a file; a file that fails to load is deleted and the index rebuilt. The directory is created
+ * private (0700) and used only while it is this user's and writable by no one else. LAB_CACHE_DIR sets the
  * directory (default: the OS temporary directory); LAB_CACHE_DIR=off turns the cache off.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -179,7 +180,22 @@ export async function indexFromBytes(lib: unknown, make: () => HnswIndex & { rea
 
 // ── the disk cache ───────────────────────────────────────────────────────────────────
 
+/**
+ * Whether the cache directory is ours alone: it lives under the shared temporary directory by
+ * default, where another local user could have created it first and planted files.
+ */
+async function privateDir(dir: string): Promise<boolean> {
+  try {
+    const st = await stat(dir);
+    const uid = process.getuid?.();
+    return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
 export async function readCachedIndex(file: string): Promise<Uint8Array | null> {
+  if (!(await privateDir(path.dirname(file)))) return null;
   try {
     return new Uint8Array(await readFile(file));
   } catch {
@@ -188,7 +204,8 @@ export async function readCachedIndex(file: string): Promise<Uint8Array | null> 
 }
 
 export async function writeCachedIndex(file: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!(await privateDir(path.dirname(file)))) throw new Error(`${path.dirname(file)} is not a directory only this user can write`);
   const tmp = `${file}.${randomUUID()}.tmp`;
   try {
     await writeFile(tmp, bytes);

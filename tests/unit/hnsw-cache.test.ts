@@ -1,6 +1,6 @@
 // The nearest-face lab's HNSW cache (issue 15): an index goes to disk and comes back the same,
 // and the lab's second run of the same dataset loads the graph instead of building it.
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,6 +54,19 @@ describe("HNSW index bytes", () => {
     const lib = await loadHnswLib();
     await expect(indexFromBytes(lib, () => new lib.HierarchicalNSW("l2", DIM, ""), new Uint8Array([1, 2, 3, 4]), 10)).rejects.toThrow();
     expect(await readCachedIndex(path.join(dir, "missing.hnsw"))).toBeNull();
+  });
+
+  it("trusts a cache directory only while it is this user's and no one else can write to it", async () => {
+    const shared = await mkdtemp(path.join(os.tmpdir(), "hnsw-cache-shared-"));
+    try {
+      await writeCachedIndex(path.join(shared, "a.hnsw"), new Uint8Array([1, 2, 3]));
+      expect(await readCachedIndex(path.join(shared, "a.hnsw"))).toEqual(new Uint8Array([1, 2, 3]));
+      await chmod(shared, 0o777);
+      expect(await readCachedIndex(path.join(shared, "a.hnsw"))).toBeNull();
+      await expect(writeCachedIndex(path.join(shared, "b.hnsw"), new Uint8Array([4]))).rejects.toThrow(/only this user/);
+    } finally {
+      await rm(shared, { recursive: true, force: true });
+    }
   });
 
   it("keys files by everything that shapes the graph", () => {
