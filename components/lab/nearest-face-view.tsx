@@ -39,7 +39,7 @@ export function NearestFaceView({ result }: { result: NearestFaceResult }) {
           ))}
         </tbody>
       </table>
-      {result.curve && result.exactP50Ms ? <TradeOff curve={result.curve} exactP50Ms={result.exactP50Ms} k={result.k} /> : null}
+      {result.curve && exact ? <TradeOff curve={result.curve} exactP50Ms={exact.p50Ms} k={result.k} /> : null}
       <div className="grid gap-6 md:grid-cols-2">
         <figure>
           <figcaption className="mb-2 text-sm font-medium">Query latency, p50 (ms)</figcaption>

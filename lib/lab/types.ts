@@ -106,7 +106,6 @@ export interface NearestFaceResult {
   methods: SearchMethodResult[];
   /** Each approximate method at several settings (results stored before this field have none). */
   curve?: CurvePoint[];
-  exactP50Ms?: number;
   /** The HNSW graph: built and cached ("miss"), loaded from the cache ("hit"), or no cache. */
   hnswCache?: "hit" | "miss" | "off";
   hnswNote?: string;

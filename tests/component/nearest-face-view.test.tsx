@@ -33,7 +33,6 @@ const result: NearestFaceResult = {
     { method: "hnsw", setting: "ef 64", p50Ms: 0.3, recallAtK: 0.999 },
     { method: "hnsw", setting: "ef 16", p50Ms: 0.125, recallAtK: 0.95 },
   ],
-  exactP50Ms: 2,
   hnswCache: "hit",
   hnswNote: "The HNSW graph for this dataset was built by an earlier run and loaded from disk in 650 ms.",
 };
@@ -54,7 +53,7 @@ describe("NearestFaceView", () => {
   });
 
   it("renders a result stored before the curve existed, without the curve", () => {
-    const { curve: _c, exactP50Ms: _e, hnswCache: _h, ...old } = result;
+    const { curve: _c, hnswCache: _h, ...old } = result;
     render(<NearestFaceView result={old} />);
     expect(screen.queryByRole("heading", { name: "Speed against recall" })).toBeNull();
     expect(screen.getAllByRole("table")).toHaveLength(1);

@@ -204,13 +204,19 @@ export async function runNearestFaceLab(params: NearestFaceParams, onProgress: (
 
   // Along the LSH curve: the same tables with fewer and more bits per table (more bits: smaller
   // buckets, fewer candidates scanned — faster, lower recall).
-  const curve: CurvePoint[] = [{ method: "lsh", setting: `${params.lshTables}×${params.lshBits}`, p50Ms: lshRun.times.length ? percentile(lshRun.times, 50) : 0, recallAtK: recallAtK(lshRun.answers, exactRun.answers, k) }];
+  const point = (method: CurvePoint["method"], setting: string, run: { answers: Answers; times: number[] }): CurvePoint => ({
+    method,
+    setting,
+    p50Ms: percentile(run.times, 50),
+    recallAtK: recallAtK(run.answers, exactRun.answers, k),
+  });
+  const curve: CurvePoint[] = [point("lsh", `${params.lshTables}×${params.lshBits}`, lshRun)];
   const otherBits = [params.lshBits - 4, params.lshBits - 2, params.lshBits + 2, params.lshBits + 4].filter((b) => b >= 4 && b <= 24);
   for (const [i, bits] of otherBits.entries()) {
     onProgress({ fraction: 0.45 + (0.1 * i) / otherBits.length, message: `LSH curve: ${params.lshTables} tables × ${bits} bits` });
     const other = createLshSearcher(buildLshIndex(g, exactIndex, { tables: params.lshTables, bits, seed: params.seed }), g);
     const run = timeQueries(params.queries, (q) => other.search(query(q), k));
-    curve.push({ method: "lsh", setting: `${params.lshTables}×${bits}`, p50Ms: percentile(run.times, 50), recallAtK: recallAtK(run.answers, exactRun.answers, k) });
+    curve.push(point("lsh", `${params.lshTables}×${bits}`, run));
   }
   exactIndex.dispose();
 
@@ -272,15 +278,11 @@ export async function runNearestFaceLab(params: NearestFaceParams, onProgress: (
     const label = hnswCache === "hit" ? "HNSW (hnswlib-wasm, graph loaded from cache)" : "HNSW (hnswlib-wasm)";
     methods.push(summarize("hnsw", label, hnswBuildMs, hnswRun, exactRun.answers, k, null, { M: params.hnswM, efConstruction: params.hnswEfConstruction, efSearch: params.hnswEfSearch }));
     // Along the HNSW curve: the same graph searched with a smaller and larger candidate list.
-    curve.push({ method: "hnsw", setting: `ef ${params.hnswEfSearch}`, p50Ms: percentile(hnswRun.times, 50), recallAtK: recallAtK(hnswRun.answers, exactRun.answers, k) });
-    for (const ef of [k, 16, 32, 128, 256].filter((e) => e >= k && e !== params.hnswEfSearch && e <= 512)) {
-      const run = searchAt(ef);
-      curve.push({ method: "hnsw", setting: `ef ${ef}`, p50Ms: percentile(run.times, 50), recallAtK: recallAtK(run.answers, exactRun.answers, k) });
-    }
+    curve.push(point("hnsw", `ef ${params.hnswEfSearch}`, hnswRun));
+    for (const ef of new Set([k, 16, 32, 128, 256])) if (ef >= k && ef !== params.hnswEfSearch) curve.push(point("hnsw", `ef ${ef}`, searchAt(ef)));
     if (hnswCache === "hit") hnswNote = `The HNSW graph for this dataset was built by an earlier run and loaded from disk in ${Math.round(hnswBuildMs).toLocaleString("en-US")} ms.`;
   } else {
     hnswNote = "HNSW was turned off for this run.";
   }
-  curve.sort((a, b) => (a.method === b.method ? a.p50Ms - b.p50Ms : a.method.localeCompare(b.method)));
-  return { lab: "nearest-face", backend, vectors: params.vectors, dim: FACE_DIM, queries: params.queries, k, generateMs, methods, curve, exactP50Ms: percentile(exactRun.times, 50), hnswCache, hnswNote };
+  return { lab: "nearest-face", backend, vectors: params.vectors, dim: FACE_DIM, queries: params.queries, k, generateMs, methods, curve, hnswCache, hnswNote };
 }
