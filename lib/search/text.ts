@@ -7,11 +7,14 @@ const SPECIAL: Record<string, string> = {
 
 /** Lower-case, accents folded: "Łukasiewicz-Åström" → "lukasiewicz-astrom". */
 export function fold(text: string): string {
+  // Lower-cased between two decompositions: compatibility forms decompose to capitals ("𝐴" → "A")
+  // and capitals can lower to a special letter ("ẞ" → "ß"); folding twice must change nothing.
   return text
     .normalize("NFKD")
+    .toLowerCase()
+    .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
-    .replace(/[łŁøØđĐðÐþÞßæÆœŒıħĦŧŦŀĿ]/g, (c) => SPECIAL[c] ?? c)
-    .toLowerCase();
+    .replace(/[łŁøØđĐðÐþÞßæÆœŒıħĦŧŦŀĿ]/g, (c) => SPECIAL[c] ?? c);
 }
 
 /** The words of a folded text: runs of letters and digits. */

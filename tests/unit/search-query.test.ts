@@ -10,7 +10,7 @@ import { DEFAULT_SYNONYM_GROUPS } from "@/lib/search/synonyms-default";
 import { fold, wordsOf } from "@/lib/search/text";
 
 const synonyms = synonymIndex(DEFAULT_SYNONYM_GROUPS);
-const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "grapheme", maxLength: 80 }), fc.constantFrom('"batch norm', "-x", "a - b", "--", '-"', "k-nearest", "BN roc", "Łódź", "ﬁne-tuning"));
+const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "grapheme", maxLength: 80 }), fc.constantFrom('"batch norm', "-x", "a - b", "--", '-"', "k-nearest", "BN roc", "Łódź", "ﬁne-tuning", "ẞ", "STRAẞE İstanbul", "𝐴𝓐🄐ꟲ"));
 
 describe("parseSearch", () => {
   it("never throws, stays bounded, and only ever prefixes letters and digits", () => {
@@ -27,6 +27,15 @@ describe("parseSearch", () => {
         for (const w of p.words) expect(fold(w)).toBe(w);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("folding twice changes nothing (any Unicode text)", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 })), (t) => {
+        expect(fold(fold(t))).toBe(fold(t));
+      }),
+      { numRuns: 5000 },
     );
   });
 
