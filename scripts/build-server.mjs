@@ -8,6 +8,7 @@
 //     dist/server.js         scripts/server.ts compiled: Next's handler + the live scoring write path
 //     dist/start.js          scripts/serve.ts compiled: `npm start` (embedded database when there is no DATABASE_URL)
 //     dist/migrate.js        scripts/db-migrate.ts compiled: the deploy step `npm run db:migrate`
+//     dist/seed.js           scripts/seed-demo.ts compiled: the demo data, for a start on the embedded database
 //     dist/lab-worker.js     the lab worker thread (lib/lab/runner/lab-worker-main.ts) compiled
 //     prisma/migrations/     what dist/migrate.js applies and the server checks on start
 //     lib/lab/models/        the demo labs' trained weights
@@ -41,6 +42,7 @@ await build({
     server: join(root, "scripts/server.ts"),
     start: join(root, "scripts/serve.ts"),
     migrate: join(root, "scripts/db-migrate.ts"),
+    seed: join(root, "scripts/seed-demo.ts"),
     "lab-worker": join(root, "lib/lab/runner/lab-worker-main.ts"),
   },
   outdir: join(out, "dist"),
@@ -84,4 +86,4 @@ copy("package-lock.json");
 rmSync(join(out, "server.js"), { force: true });
 rmSync(join(out, "node_modules"), { recursive: true, force: true });
 
-console.log(`build-server: compiled the server, start, migrate and lab worker into ${distDir}/standalone/ in ${Date.now() - t0} ms.`);
+console.log(`build-server: compiled the server, start, migrate, seed and lab worker into ${distDir}/standalone/ in ${Date.now() - t0} ms.`);

@@ -2,13 +2,12 @@
 // the embedded dev database (migrating it first), or into DATABASE_URL when it is a database on
 // this machine. Anywhere else it refuses, and says so, unless given `-- --allow-remote`
 // (scripts/lib/seed-policy.ts): the demo accounts have published passwords.
-// Safe to run repeatedly: nothing is duplicated.
-//
-// Builds its own Prisma client because lib/db/client.ts is "server-only" (Next-only).
+// Safe to run repeatedly: nothing is duplicated. The seed itself runs in a process of its own
+// (scripts/lib/seed-process.ts): it goes through the services, on the database it is given.
 import { migrate } from "../lib/db/migrate";
 import { demoCredentialLines } from "../lib/seed/credentials";
-import { seedDemoData } from "../lib/seed/demo";
-import { openDatabase, prismaFor } from "./lib/database";
+import { openDatabase } from "./lib/database";
+import { seedDemoDatabase } from "./lib/seed-process";
 import { ALLOW_REMOTE_FLAG, demoSeedDecision } from "./lib/seed-policy";
 
 async function main(): Promise<number> {
@@ -27,19 +26,17 @@ async function main(): Promise<number> {
     return 1;
   }
   if (database.embedded) await migrate(database.url, { log: (s) => console.log(s) });
-  const db = prismaFor(database.url);
   try {
     const started = Date.now();
-    const summary = await seedDemoData(db);
+    const summary = await seedDemoDatabase(database.url);
     console.log(
       `Seeded demo data in ${Date.now() - started} ms: ${summary.users} users, ${summary.questions} questions ` +
-        `(${summary.rubricCriteria} rubric criteria), ${summary.kits} kit, ${summary.candidates} candidate.`,
+        `(${summary.rubricCriteria} rubric criteria), ${summary.kits} kit, ${summary.candidates} candidates, ${summary.interviews} interviews.`,
     );
     console.log("");
     for (const line of demoCredentialLines()) console.log(line);
     return 0;
   } finally {
-    await db.$disconnect();
     await database.stop();
   }
 }

@@ -1,17 +1,42 @@
 // Demo data for a fresh install: one organization, five users (one per role), the starter
-// question bank, one interview kit, one candidate and one scheduled panel interview.
+// question bank, one interview kit, two candidates, a scheduled panel interview and a completed
+// one with both scorecards submitted (for the reports).
 //
-// Idempotent: every row is found or upserted by a stable key (org slug, user email,
-// question externalKey, kit name, candidate email), so seeding twice creates nothing new.
-// Existing question versions are never rewritten — versions are immutable and interviews
-// may already point at them.
+// Everything a service owns goes through that service, as a user's click would: the question
+// bank (prisma/seed/question-bank.json, in the export format) through the import, the kit,
+// candidates, time zones and interviews through theirs, the completed interview's scores,
+// notes, recommendations and submits through the scoring write — which also completes the
+// interview. The seed writes directly only what no service creates (the demo organization
+// with its fixed slug, and users with the published demo password), and moves the completed
+// interview's timestamps back two weeks (services stamp the real clock).
 //
-// No "server-only" here: `scripts/db-seed.ts` runs this under tsx, outside Next.
+// Idempotent: every step finds its rows by a stable key first (org slug, user email, kit name,
+// candidate email, the candidate's interview), the import leaves identical questions alone, and
+// the scoring mutations carry fixed ids, so a second run replays them without writing. A run
+// cut short resumes where it stopped.
+//
+// Runs in the process of its database: the services use the shared client of lib/db/client.ts
+// (DATABASE_URL). Outside Next, `scripts/seed-demo.ts` is that process (with the react-server
+// condition, so the services' "server-only" marker resolves to its empty module);
+// scripts/lib/database.ts starts it.
 
 import { DateTime } from "luxon";
-import type { Db, Tx } from "@/lib/db/client";
+import { loadActorWith, type Actor } from "@/lib/auth/actor-query";
 import { hashPassword } from "@/lib/auth/password";
-import { QUESTION_BANK, type SeedQuestion } from "@/prisma/seed/question-bank";
+import { createCandidate } from "@/lib/candidates/create-candidate";
+import { db, getPgPool, type Db } from "@/lib/db/client";
+import { poolRunner } from "@/lib/db/sql-runner";
+import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
+import { scheduleInterview } from "@/lib/interviews/schedule-interview";
+import { instantToLocal } from "@/lib/interviews/time-zones";
+import { createKit } from "@/lib/kits/create-kit";
+import { updateMyTimeZone } from "@/lib/profile/update-time-zone";
+import { importQuestions } from "@/lib/questions/import-questions";
+import { applyMutation } from "@/lib/scoring/apply-mutation";
+import type { RecommendationName } from "@/lib/scoring/protocol";
+import type { Mutation } from "@/lib/scoring/schemas";
+import { startInterview } from "@/lib/scoring/start-interview";
+import { QUESTION_BANK_FILE } from "@/prisma/seed/question-bank";
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./credentials";
 
 export const DEMO_KIT = {
@@ -29,13 +54,11 @@ export const DEMO_CANDIDATE = { name: "Alex Kim", email: "alex.kim@example.com",
  * read them with `requireId`, which fails loudly when a step ran out of order.
  */
 export interface SeedContext {
-  tx: Tx;
   organizationId: string;
-  /** Argon2id hash of DEMO_PASSWORD per email, computed before the transaction opens. */
+  /** Argon2id hash of DEMO_PASSWORD per email, computed before anything is written. */
   passwordHashes: ReadonlyMap<string, string>;
-  userIds: Map<string, string>; // email → user id
-  questionIds: Map<string, string>; // question key → question id
-  questionVersionIds: Map<string, string>; // question key → id of version 1
+  /** email → the user acting in the demo organization */
+  actors: Map<string, Actor>;
   kitIds: Map<string, string>; // kit name → kit id
   candidateIds: Map<string, string>; // candidate email → candidate id
 }
@@ -45,163 +68,111 @@ export interface SeedStep {
   run(ctx: SeedContext): Promise<void>;
 }
 
-export function requireId(ids: ReadonlyMap<string, string>, key: string, what: string): string {
+export function requireId<T>(ids: ReadonlyMap<string, T>, key: string, what: string): T {
   const id = ids.get(key);
   if (!id) throw new Error(`Demo seed: no ${what} "${key}" — check the order of DEMO_SEED_STEPS.`);
   return id;
 }
 
+const OWNER_EMAIL = DEMO_USERS.find((u) => u.role === "OWNER")!.email;
+const RECRUITER_EMAIL = "recruiter@panelist.dev";
+
+/**
+ * The demo users and their memberships, written directly: no service creates a member with a
+ * known password (people join through invitations), and a re-seed restores the published
+ * password so the printed credentials always work.
+ */
 const seedUsers: SeedStep = {
   name: "users",
   async run(ctx) {
     for (const u of DEMO_USERS) {
       const passwordHash = requireId(ctx.passwordHashes, u.email, "password hash");
-      // Re-seeding restores the documented password so the printed credentials always work.
-      const user = await ctx.tx.user.upsert({
+      const user = await db.user.upsert({
         where: { email: u.email },
         create: { email: u.email, name: u.name, passwordHash },
         update: { name: u.name, passwordHash, deactivatedAt: null },
         select: { id: true },
       });
-      await ctx.tx.membership.upsert({
+      await db.membership.upsert({
         where: { organizationId_userId: { organizationId: ctx.organizationId, userId: user.id } },
         create: { organizationId: ctx.organizationId, userId: user.id, role: u.role },
         update: { role: u.role },
       });
-      ctx.userIds.set(u.email, user.id);
+      const actor = await loadActorWith(poolRunner(getPgPool), user.id, ctx.organizationId);
+      if (!actor || actor.organizationId !== ctx.organizationId) throw new Error(`Demo seed: ${u.email} is not a member of the demo organization.`);
+      ctx.actors.set(u.email, actor);
     }
   },
 };
 
-function levelsJson(levels: SeedQuestion["criteria"][number]["levels"]) {
-  return levels.map((descriptor, level) => ({ level, descriptor }));
-}
-
+/** The starter bank, through the import: identical questions are left alone on a re-run. */
 const seedQuestions: SeedStep = {
   name: "questions",
   async run(ctx) {
-    const ownerId = ctx.userIds.get(DEMO_USERS[0]?.email ?? "") ?? null;
-    for (const q of QUESTION_BANK) {
-      const question = await ctx.tx.question.upsert({
-        where: { organizationId_externalKey: { organizationId: ctx.organizationId, externalKey: q.key } },
-        create: {
-          organizationId: ctx.organizationId,
-          externalKey: q.key,
-          status: "ACTIVE",
-          lockVersion: 0,
-          latestVersionNo: 1,
-          title: q.title,
-          difficulty: q.difficulty,
-          tags: q.tags,
-          minutes: q.minutes,
-          createdById: ownerId,
-        },
-        update: {},
-        select: { id: true },
-      });
-      const version = await ctx.tx.questionVersion.upsert({
-        where: { questionId_number: { questionId: question.id, number: 1 } },
-        create: {
-          questionId: question.id,
-          organizationId: ctx.organizationId,
-          number: 1,
-          title: q.title,
-          prompt: q.prompt,
-          difficulty: q.difficulty,
-          tags: q.tags,
-          minutes: q.minutes,
-          followUps: q.followUps,
-          redFlags: q.redFlags,
-          modelAnswer: q.modelAnswer,
-          lab: q.lab ?? null,
-          scaleMin: 0,
-          scaleMax: 4,
-          createdById: ownerId,
-          criteria: {
-            create: q.criteria.map((c, position) => ({
-              key: c.key,
-              position,
-              title: c.title,
-              description: c.description,
-              weight: c.weight,
-              levels: levelsJson(c.levels),
-            })),
-          },
-        },
-        update: {},
-        select: { id: true },
-      });
-      ctx.questionIds.set(q.key, question.id);
-      ctx.questionVersionIds.set(q.key, version.id);
-    }
+    const owner = requireId(ctx.actors, OWNER_EMAIL, "user");
+    // The import's own dry run says whether the bank is already there as it is in the file; a
+    // re-seed then imports nothing (and leaves no "imported nothing" entry in the audit log).
+    const preview = await importQuestions(owner, QUESTION_BANK_FILE, { dryRun: true });
+    if (preview.created + preview.updated > 0) await importQuestions(owner, QUESTION_BANK_FILE);
   },
 };
 
 const seedKit: SeedStep = {
   name: "kit",
   async run(ctx) {
-    const existing = await ctx.tx.kit.findFirst({
-      where: { organizationId: ctx.organizationId, name: DEMO_KIT.name },
-      select: { id: true },
-    });
+    const existing = await db.kit.findFirst({ where: { organizationId: ctx.organizationId, name: DEMO_KIT.name }, select: { id: true } });
     if (existing) {
       ctx.kitIds.set(DEMO_KIT.name, existing.id);
       return;
     }
-    const minutesByKey = new Map(QUESTION_BANK.map((q) => [q.key, q.minutes]));
-    const kit = await ctx.tx.kit.create({
-      data: {
-        organizationId: ctx.organizationId,
-        name: DEMO_KIT.name,
-        role: DEMO_KIT.role,
-        description: DEMO_KIT.description,
-        overallAttributes: [...DEMO_KIT.overallAttributes],
-        items: {
-          create: DEMO_KIT.questionKeys.map((key, position) => ({
-            questionVersionId: requireId(ctx.questionVersionIds, key, "question version"),
-            position,
-            minutes: minutesByKey.get(key) ?? 10,
-          })),
-        },
-      },
-      select: { id: true },
+    // Each question's current version, as the kit editor's "Add questions" offers it.
+    const questions = await db.question.findMany({
+      where: { organizationId: ctx.organizationId, externalKey: { in: [...DEMO_KIT.questionKeys] } },
+      select: { externalKey: true, minutes: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+    });
+    const byKey = new Map(questions.map((q) => [q.externalKey ?? "", q]));
+    const kit = await createKit(requireId(ctx.actors, RECRUITER_EMAIL, "user"), {
+      name: DEMO_KIT.name,
+      role: DEMO_KIT.role,
+      description: DEMO_KIT.description,
+      overallAttributes: [...DEMO_KIT.overallAttributes],
+      items: DEMO_KIT.questionKeys.map((key) => {
+        const q = requireId(byKey, key, "question");
+        return { questionVersionId: q.versions[0]!.id, minutes: q.minutes };
+      }),
     });
     ctx.kitIds.set(DEMO_KIT.name, kit.id);
   },
 };
 
+async function findOrCreateCandidate(ctx: SeedContext, candidate: { name: string; email: string; roleApplied: string; links?: readonly string[] }): Promise<string> {
+  const existing = await db.candidate.findFirst({ where: { organizationId: ctx.organizationId, email: candidate.email }, select: { id: true } });
+  const id = existing?.id ?? (await createCandidate(requireId(ctx.actors, RECRUITER_EMAIL, "user"), { ...candidate, links: [...(candidate.links ?? [])] })).id;
+  ctx.candidateIds.set(candidate.email, id);
+  return id;
+}
+
 const seedCandidate: SeedStep = {
   name: "candidates",
   async run(ctx) {
-    const existing = await ctx.tx.candidate.findFirst({
-      where: { organizationId: ctx.organizationId, email: DEMO_CANDIDATE.email },
-      select: { id: true },
-    });
-    const candidate =
-      existing ??
-      (await ctx.tx.candidate.create({
-        data: { organizationId: ctx.organizationId, ...DEMO_CANDIDATE },
-        select: { id: true },
-      }));
-    ctx.candidateIds.set(DEMO_CANDIDATE.email, candidate.id);
+    await findOrCreateCandidate(ctx, DEMO_CANDIDATE);
   },
 };
 
 /**
  * A panel interview for Alex Kim with the demo kit, tomorrow at 10:00 Berlin time: Ivy (in
  * Berlin) leads, Ian (in New York) joins, so the dashboards show one instant in two zones.
- * Found by its stable calendar UID, so re-seeding never adds a second one; a demo interview
- * left in the past by an old seed is moved to tomorrow again (a reschedule: SEQUENCE + 1).
+ * Found by its candidate, so re-seeding never adds a second one; a demo interview left in the
+ * past by an old seed is moved to tomorrow again (a reschedule: SEQUENCE + 1).
  */
 export const DEMO_INTERVIEW = {
-  icsUid: "demo-interview-alex-kim@panelist",
   timeZone: "Europe/Berlin",
   localTime: { hour: 10, minute: 0 },
   durationMinutes: 60,
   meetingUrl: "https://meet.example.com/demo-alex-kim",
   leadEmail: "ivy@panelist.dev",
   panelEmails: ["ivy@panelist.dev", "ian@panelist.dev"],
-  schedulerEmail: "recruiter@panelist.dev",
+  schedulerEmail: RECRUITER_EMAIL,
   /** The interviewers' own zones, set on their accounts. */
   userTimeZones: { "ivy@panelist.dev": "Europe/Berlin", "ian@panelist.dev": "America/New_York" } as Record<string, string>,
 } as const;
@@ -216,62 +187,55 @@ export function demoInterviewStart(now: Date = new Date()): Date {
     .toJSDate();
 }
 
+/** The timing fields of the schedule form, for the demo panel at `startsAt`. */
+function demoTiming(ctx: SeedContext, startsAt: Date, timeZone: string, durationMinutes: number) {
+  const panelistIds = DEMO_INTERVIEW.panelEmails.map((email) => requireId(ctx.actors, email, "user").userId);
+  return {
+    timeZone,
+    startLocal: instantToLocal(startsAt, timeZone),
+    durationMinutes,
+    panelistIds,
+    leadId: requireId(ctx.actors, DEMO_INTERVIEW.leadEmail, "user").userId,
+  };
+}
+
 const seedInterview: SeedStep = {
   name: "interview",
   async run(ctx) {
     for (const [email, timeZone] of Object.entries(DEMO_INTERVIEW.userTimeZones)) {
-      await ctx.tx.user.update({ where: { id: requireId(ctx.userIds, email, "user") }, data: { timeZone } });
+      const actor = await updateTimeZone(ctx, email, timeZone);
+      ctx.actors.set(email, actor);
     }
+    const recruiter = requireId(ctx.actors, DEMO_INTERVIEW.schedulerEmail, "user");
+    const candidateId = requireId(ctx.candidateIds, DEMO_CANDIDATE.email, "candidate");
     const now = new Date();
-    const existing = await ctx.tx.interview.findUnique({
-      where: { icsUid: DEMO_INTERVIEW.icsUid },
-      select: { id: true, status: true, startsAt: true },
+    const existing = await db.interview.findFirst({
+      where: { organizationId: ctx.organizationId, candidateId },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, status: true, startsAt: true, icsSequence: true },
     });
-    if (existing) {
-      if (existing.status === "SCHEDULED" && existing.startsAt.getTime() < now.getTime()) {
-        await ctx.tx.interview.update({ where: { id: existing.id }, data: { startsAt: demoInterviewStart(now), icsSequence: { increment: 1 } } });
-      }
-      return;
+    const timing = demoTiming(ctx, demoInterviewStart(now), DEMO_INTERVIEW.timeZone, DEMO_INTERVIEW.durationMinutes);
+    if (!existing) {
+      await scheduleInterview(recruiter, { ...timing, candidateId, kitId: requireId(ctx.kitIds, DEMO_KIT.name, "kit"), meetingUrl: DEMO_INTERVIEW.meetingUrl }, now);
+    } else if (existing.status === "SCHEDULED" && existing.startsAt.getTime() < now.getTime()) {
+      await rescheduleInterview(recruiter, existing.id, { ...timing, meetingUrl: DEMO_INTERVIEW.meetingUrl, sequence: existing.icsSequence }, now);
     }
-    const kitId = requireId(ctx.kitIds, DEMO_KIT.name, "kit");
-    const kit = await ctx.tx.kit.findUniqueOrThrow({
-      where: { id: kitId },
-      select: { name: true, overallAttributes: true, items: { orderBy: { position: "asc" }, select: { questionVersionId: true, minutes: true } } },
-    });
-    await ctx.tx.interview.create({
-      data: {
-        organizationId: ctx.organizationId,
-        candidateId: requireId(ctx.candidateIds, DEMO_CANDIDATE.email, "candidate"),
-        kitId,
-        kitName: kit.name,
-        overallAttributes: kit.overallAttributes,
-        title: `${DEMO_CANDIDATE.name} — ${kit.name}`,
-        startsAt: demoInterviewStart(now),
-        timeZone: DEMO_INTERVIEW.timeZone,
-        durationMinutes: DEMO_INTERVIEW.durationMinutes,
-        meetingUrl: DEMO_INTERVIEW.meetingUrl,
-        icsUid: DEMO_INTERVIEW.icsUid,
-        createdById: requireId(ctx.userIds, DEMO_INTERVIEW.schedulerEmail, "user"),
-        questions: { create: kit.items.map((i, position) => ({ questionVersionId: i.questionVersionId, minutes: i.minutes, position })) },
-        panelists: {
-          create: DEMO_INTERVIEW.panelEmails.map((email) => ({
-            userId: requireId(ctx.userIds, email, "user"),
-            isLead: email === DEMO_INTERVIEW.leadEmail,
-          })),
-        },
-      },
-    });
   },
 };
+
+async function updateTimeZone(ctx: SeedContext, email: string, timeZone: string): Promise<Actor> {
+  const actor = requireId(ctx.actors, email, "user");
+  if (actor.timeZone !== timeZone) await updateMyTimeZone(actor, { timeZone });
+  return { ...actor, timeZone };
+}
 
 /**
  * A finished interview for the reports: Sam Rivera with the demo kit, two weeks ago, Ivy and
  * Ian on the panel, both scorecards submitted. They disagree by two levels or more on two
  * criteria (so the report flags them), nobody assessed one criterion (shown as not assessed,
- * never zero), and both took a few notes. Found by its calendar UID, so re-seeding adds nothing.
+ * never zero), and both took a few notes. Found by its candidate, so re-seeding adds nothing.
  */
 export const DEMO_COMPLETED_INTERVIEW = {
-  icsUid: "demo-interview-sam-rivera-completed@panelist",
   candidate: { name: "Sam Rivera", email: "sam.rivera@example.com", roleApplied: "ML Engineer", links: ["https://github.com/sam-rivera-ml"] },
   timeZone: "Europe/Berlin",
   durationMinutes: 60,
@@ -311,7 +275,7 @@ export const DEMO_COMPLETED_INTERVIEW = {
   } as Record<
     string,
     {
-      recommendation: "STRONG_NO" | "NO" | "YES" | "STRONG_YES";
+      recommendation: RecommendationName;
       summary: string;
       attributes: Record<string, number>;
       levels: Record<string, Record<string, number | null>>;
@@ -320,88 +284,109 @@ export const DEMO_COMPLETED_INTERVIEW = {
   >,
 } as const;
 
+/** The scoring room's mutations for one panelist's card, with fixed ids (a re-run replays them). */
+function cardMutations(card: (typeof DEMO_COMPLETED_INTERVIEW.panel)[string], plan: InterviewPlan, noteIdPrefix: string): Mutation[] {
+  const out: Mutation[] = [];
+  for (const [questionKey, levels] of Object.entries(card.levels)) {
+    const q = requireId(plan.byKey, questionKey, "interview question");
+    for (const [criterionKey, level] of Object.entries(levels)) {
+      // null: not assessed — nothing is entered, exactly as in the room.
+      if (level === null) continue;
+      const criterionId = requireId(q.criteria, criterionKey, "criterion");
+      out.push({ kind: "criterion", mutationId: `seed-c-${questionKey}-${criterionKey}`.slice(0, 64), baseVersion: 0, interviewQuestionId: q.id, criterionId, level, covered: true });
+    }
+  }
+  for (const [attribute, level] of Object.entries(card.attributes)) {
+    out.push({ kind: "attribute", mutationId: `seed-a-${attribute.replace(/[^A-Za-z0-9]+/g, "-")}`, baseVersion: 0, attribute, level });
+  }
+  card.notes.forEach((n, i) => {
+    out.push({
+      kind: "note.create",
+      mutationId: `seed-n-${i}`,
+      noteId: `${noteIdPrefix}${i}`,
+      interviewQuestionId: requireId(plan.byKey, n.question, "interview question").id,
+      body: n.body,
+      offsetSeconds: n.offsetSeconds,
+    });
+  });
+  out.push({ kind: "scorecard", mutationId: "seed-recommendation", baseVersion: 0, recommendation: card.recommendation, summary: card.summary });
+  out.push({ kind: "submit", mutationId: "seed-submit", baseVersion: 1 });
+  return out;
+}
+
+interface InterviewPlan {
+  /** question key → the interview's question id and its criteria (key → id) */
+  byKey: Map<string, { id: string; criteria: Map<string, string> }>;
+}
+
+async function interviewPlan(interviewId: string): Promise<InterviewPlan> {
+  const questions = await db.interviewQuestion.findMany({
+    where: { interviewId },
+    select: { id: true, questionVersion: { select: { question: { select: { externalKey: true } }, criteria: { select: { id: true, key: true } } } } },
+  });
+  return {
+    byKey: new Map(
+      questions.map((q) => [q.questionVersion.question.externalKey ?? "", { id: q.id, criteria: new Map(q.questionVersion.criteria.map((c) => [c.key, c.id])) }]),
+    ),
+  };
+}
+
 const seedCompletedInterview: SeedStep = {
   name: "completed-interview",
   async run(ctx) {
     const spec = DEMO_COMPLETED_INTERVIEW;
-    const existing = await ctx.tx.interview.findUnique({ where: { icsUid: spec.icsUid }, select: { id: true } });
-    const candidate =
-      (await ctx.tx.candidate.findFirst({ where: { organizationId: ctx.organizationId, email: spec.candidate.email }, select: { id: true } })) ??
-      (await ctx.tx.candidate.create({ data: { organizationId: ctx.organizationId, ...spec.candidate, links: [...spec.candidate.links] }, select: { id: true } }));
-    ctx.candidateIds.set(spec.candidate.email, candidate.id);
-    if (existing) return;
-
-    const kitId = requireId(ctx.kitIds, DEMO_KIT.name, "kit");
-    const kit = await ctx.tx.kit.findUniqueOrThrow({
-      where: { id: kitId },
-      select: {
-        name: true,
-        overallAttributes: true,
-        items: {
-          orderBy: { position: "asc" },
-          select: { minutes: true, questionVersion: { select: { id: true, question: { select: { externalKey: true } }, criteria: { select: { id: true, key: true } } } } },
-        },
-      },
-    });
+    const candidateId = await findOrCreateCandidate(ctx, spec.candidate);
     const startsAt = DateTime.now().setZone(spec.timeZone).minus({ days: spec.daysAgo }).set({ hour: 14, minute: 0, second: 0, millisecond: 0 }).toUTC().toJSDate();
-    const completedAt = new Date(startsAt.getTime() + spec.durationMinutes * 60_000);
-    const interview = await ctx.tx.interview.create({
-      data: {
-        organizationId: ctx.organizationId,
-        candidateId: candidate.id,
-        kitId,
-        kitName: kit.name,
-        overallAttributes: kit.overallAttributes,
-        title: `${spec.candidate.name} — ${kit.name}`,
-        startsAt,
-        timeZone: spec.timeZone,
-        durationMinutes: spec.durationMinutes,
-        status: "COMPLETED",
-        startedAt: startsAt,
-        completedAt,
-        icsUid: spec.icsUid,
-        createdById: requireId(ctx.userIds, DEMO_INTERVIEW.schedulerEmail, "user"),
-        questions: { create: kit.items.map((i, position) => ({ questionVersionId: i.questionVersion.id, minutes: i.minutes, position })) },
-      },
-      select: { id: true, questions: { orderBy: { position: "asc" }, select: { id: true, questionVersionId: true } } },
-    });
-    const questionIdByKey = new Map(
-      kit.items.map((item, i) => [item.questionVersion.question.externalKey ?? "", { interviewQuestionId: interview.questions[i]!.id, criteria: item.questionVersion.criteria }]),
-    );
+    const existing = await db.interview.findFirst({ where: { organizationId: ctx.organizationId, candidateId }, orderBy: { createdAt: "asc" }, select: { id: true, status: true } });
+    if (existing?.status === "COMPLETED") return;
+    const interviewId =
+      existing?.id ??
+      (
+        await scheduleInterview(
+          requireId(ctx.actors, DEMO_INTERVIEW.schedulerEmail, "user"),
+          { ...demoTiming(ctx, startsAt, spec.timeZone, spec.durationMinutes), candidateId, kitId: requireId(ctx.kitIds, DEMO_KIT.name, "kit") },
+          // Scheduled the day before it took place.
+          new Date(startsAt.getTime() - 24 * 3600_000),
+        )
+      ).interview.id;
+    const plan = await interviewPlan(interviewId);
     for (const [email, card] of Object.entries(spec.panel)) {
-      const panelist = await ctx.tx.panelist.create({
-        data: { interviewId: interview.id, userId: requireId(ctx.userIds, email, "user"), isLead: email === DEMO_INTERVIEW.leadEmail },
-        select: { id: true },
-      });
-      const scorecard = await ctx.tx.scorecard.create({
-        data: { interviewId: interview.id, panelistId: panelist.id, status: "SUBMITTED", recommendation: card.recommendation, summary: card.summary, submittedAt: completedAt, version: 1 },
-        select: { id: true },
-      });
-      const scores = Object.entries(card.levels).flatMap(([questionKey, levels]) => {
-        const q = questionIdByKey.get(questionKey);
-        if (!q) return [];
-        return q.criteria.flatMap((c) =>
-          c.key in levels ? [{ scorecardId: scorecard.id, interviewQuestionId: q.interviewQuestionId, criterionId: c.id, level: levels[c.key] ?? null, covered: levels[c.key] != null, version: 1 }] : [],
-        );
-      });
-      await ctx.tx.criterionScore.createMany({ data: scores });
-      await ctx.tx.attributeScore.createMany({ data: Object.entries(card.attributes).map(([attribute, level]) => ({ scorecardId: scorecard.id, attribute, level, version: 1 })) });
-      await ctx.tx.note.createMany({
-        data: card.notes.map((n) => ({
-          scorecardId: scorecard.id,
-          interviewQuestionId: questionIdByKey.get(n.question)?.interviewQuestionId ?? null,
-          body: n.body,
-          offsetSeconds: n.offsetSeconds,
-          version: 1,
-        })),
-      });
+      const actor = requireId(ctx.actors, email, "user");
+      // The first panelist starts it (long past its time: confirmed); the second takes a seat.
+      await startInterview(actor, { interviewId, confirm: true });
+      for (const mutation of cardMutations(card, plan, `n_${interviewId.slice(-16)}${email[1]}`)) {
+        await applyMutation(actor, { interviewId, mutation });
+      }
     }
+    // The last submit completed the interview (the scoring write's own rule); the services
+    // stamped today's clock, so the interview's record moves to when it took place.
+    await backdateInterview(interviewId, startsAt, new Date(startsAt.getTime() + spec.durationMinutes * 60_000));
   },
 };
 
 /**
- * Run in order, inside one transaction, after the demo organization exists. To seed more
- * (e.g. interviews), append a step that reads the ids earlier steps recorded in the context.
+ * Moves a finished demo interview's timestamps to when it took place: it started at its
+ * scheduled time, ended with its last submit at the scheduled end, each note was taken at its
+ * offset into the interview, and every other write keeps its distance from the end.
+ */
+async function backdateInterview(interviewId: string, startedAt: Date, completedAt: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const row = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { status: true, completedAt: true } });
+    if (row.status !== "COMPLETED" || !row.completedAt) throw new Error("Demo seed: the completed interview did not complete.");
+    const shift = `${completedAt.getTime() - row.completedAt.getTime()} milliseconds`;
+    await tx.$executeRaw`UPDATE interviews SET started_at = ${startedAt}, completed_at = ${completedAt}, created_at = created_at + ${shift}::interval, updated_at = ${completedAt} WHERE id = ${interviewId}`;
+    await tx.$executeRaw`UPDATE scorecards SET created_at = ${startedAt}, submitted_at = submitted_at + ${shift}::interval, updated_at = updated_at + ${shift}::interval WHERE interview_id = ${interviewId}`;
+    await tx.$executeRaw`UPDATE notes SET created_at = ${startedAt}::timestamptz + make_interval(secs => offset_seconds), updated_at = ${startedAt}::timestamptz + make_interval(secs => offset_seconds) WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
+    await tx.$executeRaw`UPDATE criterion_scores SET updated_at = updated_at + ${shift}::interval WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
+    await tx.$executeRaw`UPDATE attribute_scores SET updated_at = updated_at + ${shift}::interval WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
+    await tx.$executeRaw`UPDATE score_events SET created_at = created_at + ${shift}::interval WHERE interview_id = ${interviewId}`;
+    await tx.$executeRaw`UPDATE audit_events SET created_at = created_at + ${shift}::interval WHERE target_type = 'interview' AND target_id = ${interviewId}`;
+  });
+}
+
+/**
+ * Run in order, after the demo organization exists; each step's services commit their own
+ * transactions. To seed more, append a step that reads what earlier steps recorded in the context.
  */
 export const DEMO_SEED_STEPS: SeedStep[] = [seedUsers, seedQuestions, seedKit, seedCandidate, seedInterview, seedCompletedInterview];
 
@@ -416,49 +401,38 @@ export interface SeedSummary {
   kits: number;
   kitItems: number;
   candidates: number;
+  interviews: number;
 }
 
-async function summarize(tx: Tx, organizationId: string): Promise<SeedSummary> {
+async function summarize(client: Db, organizationId: string): Promise<SeedSummary> {
   const org = { organizationId };
-  const [users, memberships, questions, questionVersions, rubricCriteria, kits, kitItems, candidates] = await Promise.all([
-    tx.user.count({ where: { memberships: { some: org } } }),
-    tx.membership.count({ where: org }),
-    tx.question.count({ where: org }),
-    tx.questionVersion.count({ where: org }),
-    tx.rubricCriterion.count({ where: { questionVersion: org } }),
-    tx.kit.count({ where: org }),
-    tx.kitItem.count({ where: { kit: org } }),
-    tx.candidate.count({ where: org }),
+  const [users, memberships, questions, questionVersions, rubricCriteria, kits, kitItems, candidates, interviews] = await Promise.all([
+    client.user.count({ where: { memberships: { some: org } } }),
+    client.membership.count({ where: org }),
+    client.question.count({ where: org }),
+    client.questionVersion.count({ where: org }),
+    client.rubricCriterion.count({ where: { questionVersion: org } }),
+    client.kit.count({ where: org }),
+    client.kitItem.count({ where: { kit: org } }),
+    client.candidate.count({ where: org }),
+    client.interview.count({ where: org }),
   ]);
-  return { organizationId, users, memberships, questions, questionVersions, rubricCriteria, kits, kitItems, candidates };
+  return { organizationId, users, memberships, questions, questionVersions, rubricCriteria, kits, kitItems, candidates, interviews };
 }
 
-export async function seedDemoData(db: Db): Promise<SeedSummary> {
-  // Hash outside the transaction: argon2id is deliberately slow and must not hold it open.
+/** Seeds the demo organization into this process's database (DATABASE_URL). */
+export async function seedDemoData(): Promise<SeedSummary> {
+  // Hashed before anything is written: argon2id is deliberately slow.
   const passwordHashes = new Map<string, string>();
   for (const u of DEMO_USERS) passwordHashes.set(u.email, await hashPassword(DEMO_PASSWORD));
 
-  return db.$transaction(
-    async (tx) => {
-      const org = await tx.organization.upsert({
-        where: { slug: DEMO_ORGANIZATION.slug },
-        create: { name: DEMO_ORGANIZATION.name, slug: DEMO_ORGANIZATION.slug },
-        update: { name: DEMO_ORGANIZATION.name },
-        select: { id: true },
-      });
-      const ctx: SeedContext = {
-        tx,
-        organizationId: org.id,
-        passwordHashes,
-        userIds: new Map(),
-        questionIds: new Map(),
-        questionVersionIds: new Map(),
-        kitIds: new Map(),
-        candidateIds: new Map(),
-      };
-      for (const step of DEMO_SEED_STEPS) await step.run(ctx);
-      return summarize(tx, org.id);
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+  const org = await db.organization.upsert({
+    where: { slug: DEMO_ORGANIZATION.slug },
+    create: { name: DEMO_ORGANIZATION.name, slug: DEMO_ORGANIZATION.slug },
+    update: { name: DEMO_ORGANIZATION.name },
+    select: { id: true },
+  });
+  const ctx: SeedContext = { organizationId: org.id, passwordHashes, actors: new Map(), kitIds: new Map(), candidateIds: new Map() };
+  for (const step of DEMO_SEED_STEPS) await step.run(ctx);
+  return summarize(db, org.id);
 }

@@ -36,6 +36,7 @@ import { judge, summarize } from "@/lib/search/relevance";
 import { launchChromium, signedInContext } from "./lib/browser";
 import { timedGet } from "./lib/http";
 import { BENCH_QUERIES, insertGeneratedQuestions } from "./lib/question-corpus";
+import { seedDemoDatabase } from "../lib/seed-process";
 import { buildRelevanceBank, loadRelevanceSet } from "./lib/relevance-bank";
 import { percentile, prng, result } from "./lib/stats";
 import type { BenchContext, BenchResult } from "./types";
@@ -217,7 +218,7 @@ async function rankedOnlyIds(pool: Pool, organizationId: string, q: string): Pro
 async function relevance(ctx: BenchContext, pool: Pool): Promise<{ full: ReturnType<typeof summarize>; rankedOnly: ReturnType<typeof summarize>; queries: number }> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: ctx.databaseUrl, max: 2 }) });
   try {
-    const bank = await buildRelevanceBank(prisma, ctx.databaseUrl, RELEVANCE_DISTRACTORS);
+    const bank = await buildRelevanceBank(prisma, ctx.databaseUrl, RELEVANCE_DISTRACTORS, () => seedDemoDatabase(ctx.databaseUrl));
     const set = loadRelevanceSet(resolve(__dirname, "..", ".."));
     // The organization's synonyms as the app would have them: the defaults.
     const { DEFAULT_SYNONYM_GROUPS } = await import("@/lib/search/synonyms-default");

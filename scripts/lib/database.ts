@@ -4,7 +4,7 @@ import { PrismaClient } from "../../lib/db/generated/client";
 import { migrate, readMigrations } from "../../lib/db/migrate";
 import { missingMigrations } from "../../lib/health/readiness";
 import { Client } from "pg";
-import { seedDemoData } from "../../lib/seed/demo";
+import { seedDemoDatabase } from "./seed-process";
 import { seedsDemoDataOnStart } from "./seed-policy";
 
 export interface OpenDatabase {
@@ -64,14 +64,9 @@ async function assertSchemaCurrentAt(url: string): Promise<void> {
 
 /** Seeds the demo organization only into a database that has no organization yet. */
 export async function seedIfEmpty(url: string): Promise<boolean> {
-  const db = prismaFor(url);
-  try {
-    if ((await db.organization.count()) > 0) return false;
-    await seedDemoData(db);
-    return true;
-  } finally {
-    await db.$disconnect();
-  }
+  if (!(await hasNoOrganization(url))) return false;
+  await seedDemoDatabase(url);
+  return true;
 }
 
 async function hasNoOrganization(url: string): Promise<boolean> {

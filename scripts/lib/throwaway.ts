@@ -7,13 +7,12 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { Client } from "pg";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { freePort } from "../../lib/net/free-port";
-import { PrismaClient } from "../../lib/db/generated/client";
 import { migrate } from "../../lib/db/migrate";
-import { seedDemoData, type SeedSummary } from "../../lib/seed/demo";
+import type { SeedSummary } from "../../lib/seed/demo";
+import { seedDemoDatabase } from "./seed-process";
 
 export type Cleanup = { name: string; run: () => Promise<void> | void };
 
@@ -107,12 +106,7 @@ export async function throwawayDatabase(opts: {
 /** Applies the migrations and loads the demo organization. */
 export async function migrateAndSeed(url: string): Promise<{ applied: string[]; summary: SeedSummary }> {
   const { applied } = await migrate(url);
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
-  try {
-    return { applied, summary: await seedDemoData(db) };
-  } finally {
-    await db.$disconnect();
-  }
+  return { applied, summary: await seedDemoDatabase(url) };
 }
 
 export function tail(path: string, lines = 40): string {

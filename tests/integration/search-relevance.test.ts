@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { listQuestionChoices } from "@/lib/kits/list-question-choices";
 import { searchQuestions } from "@/lib/questions/search-questions";
 import { judge, summarize } from "@/lib/search/relevance";
+import { seedDemoData } from "@/lib/seed/demo";
 import { buildRelevanceBank, loadRelevanceSet } from "../../scripts/bench/lib/relevance-bank";
 
 const DISTRACTORS = 3_000;
@@ -16,7 +17,7 @@ let actor: Actor;
 let keyOf: Map<string, string>;
 
 beforeAll(async () => {
-  const bank = await buildRelevanceBank(db, process.env.DATABASE_URL!, DISTRACTORS);
+  const bank = await buildRelevanceBank(db, process.env.DATABASE_URL!, DISTRACTORS, seedDemoData);
   keyOf = bank.keyOf;
   const owner = await db.membership.findFirstOrThrow({ where: { organizationId: bank.organizationId, role: "RECRUITER" }, select: { userId: true } });
   actor = (await loadActor(owner.userId, bank.organizationId))!;

@@ -5,12 +5,12 @@ import { db } from "@/lib/db/client";
 import { getInterviewInvite } from "@/lib/interviews/get-interview-invite";
 import { listMyInterviews } from "@/lib/interviews/list-my-interviews";
 import { instantToLocal } from "@/lib/interviews/time-zones";
-import { DEMO_INTERVIEW, demoInterviewStart, seedDemoData } from "@/lib/seed/demo";
+import { DEMO_KIT, demoInterviewStart, seedDemoData } from "@/lib/seed/demo";
 
 describe("demo seed: Alex Kim's panel interview", () => {
   it("schedules it tomorrow at 10:00 Berlin with Ivy leading and Ian on the panel, once", async () => {
-    await seedDemoData(db);
-    await seedDemoData(db);
+    await seedDemoData();
+    await seedDemoData();
     const rows = await db.interview.findMany({
       where: { candidate: { email: "alex.kim@example.com" } },
       select: {
@@ -26,7 +26,7 @@ describe("demo seed: Alex Kim's panel interview", () => {
     });
     expect(rows).toHaveLength(1);
     const i = rows[0]!;
-    expect(i).toMatchObject({ timeZone: "Europe/Berlin", status: "SCHEDULED", icsUid: DEMO_INTERVIEW.icsUid });
+    expect(i).toMatchObject({ timeZone: "Europe/Berlin", status: "SCHEDULED", kitName: DEMO_KIT.name });
     expect(i.questions).toHaveLength(4);
     expect(i.panelists.map((p) => [p.user.email, p.isLead])).toEqual([
       ["ivy@panelist.dev", true],
@@ -45,15 +45,22 @@ describe("demo seed: Alex Kim's panel interview", () => {
     const mine = await listMyInterviews(ivy);
     const all = [...mine.today, ...mine.upcoming];
     expect(all.map((x) => x.title)).toContain("Alex Kim — ML Engineer — onsite deep learning");
-    const invite = await getInterviewInvite(ivy, all[0]!.id);
-    expect(invite.content).toContain(`UID:${DEMO_INTERVIEW.icsUid}`);
+    const alex = all.find((x) => x.title.startsWith("Alex Kim"))!;
+    const { icsUid } = await db.interview.findUniqueOrThrow({ where: { id: alex.id }, select: { icsUid: true } });
+    const invite = await getInterviewInvite(ivy, alex.id);
+    expect(invite.content).toContain(`UID:${icsUid}`);
   });
 
-  it("moves a demo interview left in the past to tomorrow, as a reschedule", async () => {
-    await db.interview.update({ where: { icsUid: DEMO_INTERVIEW.icsUid }, data: { startsAt: new Date("2020-01-01T09:00:00Z") } });
-    await seedDemoData(db);
-    const i = await db.interview.findUniqueOrThrow({ where: { icsUid: DEMO_INTERVIEW.icsUid }, select: { startsAt: true, icsSequence: true } });
+  it("moves a demo interview left in the past to tomorrow, as a reschedule through the service", async () => {
+    const alex = { candidate: { email: "alex.kim@example.com" } };
+    const { id } = await db.interview.findFirstOrThrow({ where: alex, select: { id: true } });
+    await db.interview.update({ where: { id }, data: { startsAt: new Date("2020-01-01T09:00:00Z") } });
+    await seedDemoData();
+    const i = await db.interview.findUniqueOrThrow({ where: { id }, select: { startsAt: true, icsSequence: true, status: true } });
     expect(i.startsAt.getTime()).toBeGreaterThan(Date.now());
+    expect(Math.abs(i.startsAt.getTime() - demoInterviewStart().getTime())).toBeLessThan(60_000);
     expect(i.icsSequence).toBe(1);
+    expect(i.status).toBe("SCHEDULED");
+    expect(await db.auditEvent.count({ where: { action: "interview.rescheduled", targetId: id } })).toBe(1);
   }, 60_000);
 });

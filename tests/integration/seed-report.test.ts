@@ -9,9 +9,9 @@ import { DEMO_COMPLETED_INTERVIEW, seedDemoData } from "@/lib/seed/demo";
 
 describe("demo seed: Sam Rivera's completed interview", () => {
   it("is created once, with two submitted scorecards that disagree, and reads as a full report", async () => {
-    await seedDemoData(db);
-    await seedDemoData(db);
-    const rows = await db.interview.findMany({ where: { icsUid: DEMO_COMPLETED_INTERVIEW.icsUid }, select: { id: true, status: true } });
+    await seedDemoData();
+    await seedDemoData();
+    const rows = await db.interview.findMany({ where: { candidate: { email: DEMO_COMPLETED_INTERVIEW.candidate.email } }, select: { id: true, status: true } });
     expect(rows).toEqual([{ id: expect.any(String) as string, status: "COMPLETED" }]);
     expect(await db.candidate.count({ where: { email: DEMO_COMPLETED_INTERVIEW.candidate.email } })).toBe(1);
     expect(await db.scorecard.count({ where: { interviewId: rows[0]!.id } })).toBe(2);

@@ -16,8 +16,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signInThroughApi } from "@/scripts/bench/lib/http";
 import { freePort } from "@/lib/net/free-port";
 import { withClient } from "@/scripts/lib/throwaway";
-import { seedDemoData } from "@/lib/seed/demo";
-import { prismaFor } from "@/scripts/lib/database";
 import { DEMO_PASSWORD } from "@/lib/seed/credentials";
 import { until } from "../helpers/until";
 
@@ -103,9 +101,11 @@ describe("the production folder", () => {
     const url = await emptyDatabase();
     const migrate = spawnSync("npm", ["run", "db:migrate"], { cwd: folder, encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: url }, timeout: 120_000 });
     expect(migrate.status, `${migrate.stdout}\n${migrate.stderr}`).toBe(0);
-    // The demo organization, loaded by the test (a production start never seeds).
-    const db = prismaFor(url);
-    await seedDemoData(db).finally(() => db.$disconnect());
+    // The demo organization, loaded by the test with the folder's compiled seed (a production
+    // start never seeds; `npm start` on the embedded database runs the same file).
+    const seed = spawnSync(process.execPath, ["--conditions=react-server", join(folder, "dist", "seed.js")], { cwd: folder, encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: url, LOG_LEVEL: "warn" }, timeout: 120_000 });
+    expect(seed.status, `${seed.stdout}\n${seed.stderr}`).toBe(0);
+    expect(seed.stdout).toMatch(/"questions":12,/);
 
     const server = startServer(url, await freePort());
     let lastReady = "";

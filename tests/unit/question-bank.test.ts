@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { QUESTION_BANK, type SeedQuestion } from "../../prisma/seed/question-bank";
+import type { ExportedQuestion } from "@/lib/questions/schemas";
+import { QUESTION_BANK, QUESTION_BANK_SCALE } from "../../prisma/seed/question-bank";
 
 const ARTICLE_PATH = path.resolve(process.cwd(), "../shared/seed/interview-questions-article.txt");
 const ARTICLE_PRESENT = existsSync(ARTICLE_PATH);
 const RUN_LENGTH = 8;
 
-const ARTICLE_QUESTIONS: Record<string, SeedQuestion["lab"]> = {
+const ARTICLE_QUESTIONS: Record<string, ExportedQuestion["lab"]> = {
   "dl-batch-norm": "batch-norm",
   "ml-bias-variance": "bias-variance",
   "dl-face-search-10m": "nearest-face",
@@ -32,17 +33,17 @@ function runs(words: string[], n: number): string[] {
 }
 
 /** Every free-text field of a question, labelled so a failure says where the copy is. */
-function textFields(q: SeedQuestion): Array<[string, string]> {
+function textFields(q: ExportedQuestion): Array<[string, string]> {
   const fields: Array<[string, string]> = [
     [`${q.key}.title`, q.title],
     [`${q.key}.prompt`, q.prompt],
-    [`${q.key}.modelAnswer`, q.modelAnswer],
+    [`${q.key}.modelAnswer`, q.modelAnswer ?? ""],
     ...q.followUps.map((t, i): [string, string] => [`${q.key}.followUps[${i}]`, t]),
     ...q.redFlags.map((t, i): [string, string] => [`${q.key}.redFlags[${i}]`, t]),
   ];
   for (const c of q.criteria) {
     fields.push([`${q.key}.${c.key}.title`, c.title], [`${q.key}.${c.key}.description`, c.description]);
-    c.levels.forEach((t, i) => fields.push([`${q.key}.${c.key}.levels[${i}]`, t]));
+    c.levels.forEach((l, i) => fields.push([`${q.key}.${c.key}.levels[${i}]`, l.descriptor]));
   }
   return fields;
 }
@@ -62,7 +63,7 @@ describe("QUESTION_BANK shape", () => {
   it.each(QUESTION_BANK.map((q) => [q.key, q] as const))("%s has complete content", (_key, q) => {
     expect(q.title.trim()).not.toBe("");
     expect(q.prompt.trim()).not.toBe("");
-    expect(q.modelAnswer.trim().length).toBeGreaterThan(400);
+    expect((q.modelAnswer ?? "").trim().length).toBeGreaterThan(400);
     expect(["EASY", "MEDIUM", "HARD"]).toContain(q.difficulty);
     expect(q.minutes).toBeGreaterThanOrEqual(8);
     expect(q.minutes).toBeLessThanOrEqual(15);
@@ -84,15 +85,17 @@ describe("QUESTION_BANK shape", () => {
       expect(c.title.trim()).not.toBe("");
       expect(c.description.trim()).not.toBe("");
       expect(Number.isFinite(c.weight) && c.weight > 0).toBe(true);
-      expect(c.levels).toHaveLength(5);
-      for (const level of c.levels) expect(level.trim()).not.toBe("");
+      // One anchor per level of the bank's scale, in order.
+      expect(c.levels.map((l) => l.level)).toEqual([0, 1, 2, 3, 4]);
+      expect([QUESTION_BANK_SCALE.min, QUESTION_BANK_SCALE.max]).toEqual([0, 4]);
+      for (const level of c.levels) expect(level.descriptor.trim()).not.toBe("");
       // Anchors must discriminate: no two levels of one criterion may read the same.
-      expect(new Set(c.levels).size).toBe(5);
+      expect(new Set(c.levels.map((l) => l.descriptor)).size).toBe(5);
     }
   });
 
   it("leaves lab unset on the eight non-article questions", () => {
-    for (const q of QUESTION_BANK.slice(4)) expect(q.lab).toBeUndefined();
+    for (const q of QUESTION_BANK.slice(4)) expect(q.lab).toBeNull();
   });
 });
 

@@ -8,7 +8,6 @@ import { Client } from "pg";
 import type { Db } from "@/lib/db/client";
 import type { RelevanceSet } from "@/lib/search/relevance";
 import { DEMO_ORGANIZATION } from "@/lib/seed/credentials";
-import { seedDemoData } from "@/lib/seed/demo";
 import { insertGeneratedQuestions } from "./question-corpus";
 
 /** Generated topics that are what a seeded question is about (left out of the distractors). */
@@ -23,8 +22,17 @@ export function loadRelevanceSet(root: string): RelevanceSet {
   return JSON.parse(readFileSync(join(root, "tests", "search", "relevance.json"), "utf8")) as RelevanceSet;
 }
 
-export async function buildRelevanceBank(db: Db, databaseUrl: string, distractors: number): Promise<{ organizationId: string; keyOf: Map<string, string> }> {
-  await seedDemoData(db);
+/**
+ * `seed` loads the demo data into `databaseUrl` (lib/seed/demo.ts runs in the process of its
+ * database: the test calls it in-process, the benchmark through scripts/lib/seed-process.ts).
+ */
+export async function buildRelevanceBank(
+  db: Db,
+  databaseUrl: string,
+  distractors: number,
+  seed: () => Promise<unknown>,
+): Promise<{ organizationId: string; keyOf: Map<string, string> }> {
+  await seed();
   const org = await db.organization.findUniqueOrThrow({ where: { slug: DEMO_ORGANIZATION.slug }, select: { id: true } });
   const owner = await db.membership.findFirstOrThrow({ where: { organizationId: org.id, role: "OWNER" }, select: { userId: true } });
   const client = new Client({ connectionString: databaseUrl });
