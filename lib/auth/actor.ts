@@ -9,6 +9,7 @@ import { poolRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import { type Actor, loadActorWith, loadSessionActorWith, type SessionActor } from "./actor-query";
 import { sessionPolicy } from "./session-policy";
+import { SESSION_REQUIRED_MESSAGE } from "./sign-in-messages";
 import { ACTIVE_ORG_COOKIE, sessionClaims } from "./session-token";
 
 export type { Actor } from "./actor-query";
@@ -56,7 +57,7 @@ export async function getActor(): Promise<Actor | null> {
 /** For route handlers: the actor or a 401. */
 export async function requireApiActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+  if (!actor) throw new AppError("UNAUTHENTICATED", SESSION_REQUIRED_MESSAGE);
   return actor;
 }
 

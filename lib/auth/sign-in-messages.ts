@@ -8,11 +8,14 @@ export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match
 
 export const MAX_PASSWORD_LENGTH_MESSAGE = `Passwords are at most ${MAX_PASSWORD_LENGTH.toLocaleString("en-US")} characters.`;
 
+/** What a request without a valid session is told, wherever it is refused. */
+export const SESSION_REQUIRED_MESSAGE = "Please sign in to continue.";
+
 const GENERIC = "Sign-in did not work. Please try again.";
 
 const MESSAGES: Readonly<Record<string, string>> = {
   CredentialsSignin: INVALID_CREDENTIALS_MESSAGE,
-  SessionRequired: "Please sign in to continue.",
+  SessionRequired: SESSION_REQUIRED_MESSAGE,
   AccessDenied: "That account cannot sign in here.",
 };
 

@@ -55,7 +55,8 @@ export type CoreOutcome =
   | { type: "applied"; result: MutationResult; statusChanged: boolean; scorecardId: string; interviewId: string }
   | { type: "replayed"; result: MutationResult }
   | { type: "conflict"; message: string; current: FieldValue | null }
-  | { type: "rejected"; code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "UNPROCESSABLE"; message: string };
+  // The session-checked write leaves UNAUTHENTICATED and FORBIDDEN unworded: outcome.ts words them.
+  | { type: "rejected"; code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "UNPROCESSABLE"; message?: string };
 
 // Parameters are always bound, never interpolated; the mutation travels as one JSON value.
 const SCORE_WRITE_SQL = "SELECT panelist_score_write($1, $2, $3, $4::jsonb) AS outcome";

@@ -5,10 +5,11 @@ import { getPgPool } from "@/lib/db/client";
 import { poolRunner } from "@/lib/db/sql-runner";
 import { env } from "@/lib/env";
 import { GroupCommitWriter } from "./group-commit";
-import { outcomeToResult } from "./outcome";
+import { outcomeToResult, SCORING_FORBIDDEN_MESSAGE } from "./outcome";
 import type { Mutation, MutationResult } from "./schemas";
-import { SCORING_FORBIDDEN_MESSAGE, type ScoreWriteDeps } from "./write-endpoint";
+import type { ScoreWriteDeps } from "./write-endpoint";
 
+let writer: GroupCommitWriter | undefined;
 let deps: ScoreWriteDeps | undefined;
 
 /**
@@ -16,12 +17,14 @@ let deps: ScoreWriteDeps | undefined;
  * SQL function per write (apply-mutation-core.ts). One per process, so that concurrent writes
  * from every panelist it serves can share a transaction.
  */
-export function scoreWriteDeps(): ScoreWriteDeps {
-  if (deps) return deps;
+function processWriter(): GroupCommitWriter {
   // The pool is looked up per statement, so a client rebuilt after $disconnect is picked up.
-  const run = poolRunner(getPgPool);
-  deps = { secret: env().AUTH_SECRET, run, writer: new GroupCommitWriter(run, { roles: PERMISSIONS["scoring.write"] }) };
-  return deps;
+  return (writer ??= new GroupCommitWriter(poolRunner(getPgPool), { roles: PERMISSIONS["scoring.write"] }));
+}
+
+/** The HTTP write's dependencies (write-endpoint.ts): the session secret and the process's writer. */
+export function scoreWriteDeps(): ScoreWriteDeps {
+  return (deps ??= { secret: env().AUTH_SECRET, run: poolRunner(getPgPool), writer: processWriter() });
 }
 
 /**
@@ -35,5 +38,5 @@ export async function applyMutation(actor: Actor, input: { interviewId: string; 
   // An actor from a request carries its session, checked again in the write; one built by a
   // service (seed, tests) has none and was authorized by whoever built it.
   const session = { sessionId: actor.sessionId ?? null, userId: actor.userId, preferredOrgId: actor.organizationId };
-  return outcomeToResult(await scoreWriteDeps().writer.write(session, input.interviewId, input.mutation));
+  return outcomeToResult(await processWriter().write(session, input.interviewId, input.mutation));
 }

@@ -62,11 +62,6 @@ export async function loadRoomAccessOrThrow(actor: Actor, interviewId: string, c
   };
 }
 
-/** Covered / scored / note counts of the scorecard `id` names: the progress everyone on the panel may see. */
-const progressColumns = (id: Prisma.Sql) => Prisma.sql`
-  (SELECT count(*) FROM criterion_scores c WHERE c.scorecard_id = ${id} AND c.covered)::int AS covered,
-  (SELECT count(*) FROM criterion_scores c WHERE c.scorecard_id = ${id} AND c.level IS NOT NULL)::int AS scored,
-  (SELECT count(*) FROM notes n WHERE n.scorecard_id = ${id} AND n.deleted_at IS NULL)::int AS notes`;
 
 /** One row per panelist (lead first), each carrying the interview's own columns. */
 interface PanelRow {
@@ -104,13 +99,15 @@ function readPanel(client: Client, actor: Actor, interviewId: string): Promise<P
            p.id AS panelist_id, p.user_id, p.is_lead, u.name AS user_name,
            sc.id AS scorecard_id, sc.status::text AS scorecard_status, sc.recommendation::text AS recommendation, sc.summary,
            sc.version AS scorecard_version, sc.submitted_at,
-           ${progressColumns(Prisma.sql`sc.id`)}
+           pr.covered, pr.scored, pr.notes
       FROM interviews i
       JOIN candidates c ON c.id = i.candidate_id
       JOIN organizations o ON o.id = i.organization_id
       JOIN panelists p ON p.interview_id = i.id
       JOIN users u ON u.id = p.user_id
       LEFT JOIN scorecards sc ON sc.panelist_id = p.id
+      -- The progress everyone on the panel may see: one definition, shared with the scoring write.
+      LEFT JOIN LATERAL panelist_scorecard_progress(sc.id) pr ON TRUE
      WHERE i.id = ${interviewId} AND i.organization_id = ${actor.organizationId}
        AND EXISTS (SELECT 1 FROM panelists me WHERE me.interview_id = i.id AND me.user_id = ${actor.userId})
      ORDER BY p.is_lead DESC, p.created_at ASC, p.id`;
@@ -292,8 +289,9 @@ export async function progressCounts(client: Client, scorecardIds: string[]): Pr
   const out = new Map<string, PanelProgress>();
   if (scorecardIds.length === 0) return out;
   const rows = await client.$queryRaw<({ id: string } & PanelProgress)[]>`
-    SELECT sc.id, ${progressColumns(Prisma.sql`sc.id`)}
-      FROM unnest(${scorecardIds}::text[]) AS sc(id)`;
+    SELECT sc.id, pr.covered, pr.scored, pr.notes
+      FROM unnest(${scorecardIds}::text[]) AS sc(id)
+      CROSS JOIN LATERAL panelist_scorecard_progress(sc.id) pr`;
   for (const r of rows) out.set(r.id, { covered: r.covered, scored: r.scored, notes: r.notes });
   return out;
 }

@@ -16,11 +16,12 @@ import { loadSessionActorWith } from "@/lib/auth/actor-query";
 import { assertCan } from "@/lib/auth/permissions";
 import { sessionPolicy } from "@/lib/auth/session-policy";
 import { ACTIVE_ORG_COOKIE, sessionClaims } from "@/lib/auth/session-token";
+import { SESSION_REQUIRED_MESSAGE } from "@/lib/auth/sign-in-messages";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { AppError, toErrorResponse, validationError } from "@/lib/errors";
 import { parseJsonText } from "@/lib/security/request-body";
 import type { GroupCommitWriter } from "./group-commit";
-import { outcomeToResult } from "./outcome";
+import { outcomeToResult, SCORING_FORBIDDEN_MESSAGE } from "./outcome";
 import { describeMutationIssues, mutationSchema } from "./schemas";
 
 const WRITE_PATH = /^\/api\/interviews\/([^/?#]+)\/room\/mutations\/?(?:\?.*)?$/;
@@ -47,7 +48,6 @@ export interface ScoreWriteDeps {
   run: SqlRunner;
 }
 
-export const SCORING_FORBIDDEN_MESSAGE = "Only interviewers on the panel can score.";
 
 export interface ScoreWriteRequest {
   interviewId: string;
@@ -65,14 +65,14 @@ export interface ScoreWriteResponse {
 export async function handleScoreWrite(deps: ScoreWriteDeps, req: ScoreWriteRequest): Promise<ScoreWriteResponse> {
   try {
     const claims = await sessionClaims(req.cookie, deps.secret);
-    if (!claims) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+    if (!claims) throw new AppError("UNAUTHENTICATED", SESSION_REQUIRED_MESSAGE);
     const preferredOrgId = req.cookie(ACTIVE_ORG_COOKIE);
     const { idleTimeoutSeconds } = sessionPolicy();
     // Bad input is rare: only then is the actor loaded up front, so that authorization still
     // answers first (401/403 before 400), exactly as on every other route.
     const rejectInput = async (err: AppError): Promise<never> => {
       const s = await loadSessionActorWith(deps.run, claims, { preferredOrgId, idleTimeoutSeconds });
-      if (s.state !== "actor") throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+      if (s.state !== "actor") throw new AppError("UNAUTHENTICATED", SESSION_REQUIRED_MESSAGE);
       const actor = s.actor;
       assertCan(actor, "scoring.write", SCORING_FORBIDDEN_MESSAGE);
       throw err;

@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { db, getPgPool } from "@/lib/db/client";
 import { poolRunner, type SqlRunner } from "@/lib/db/sql-runner";
+import { progressCounts } from "@/lib/scoring/get-room";
 import { GroupCommitWriter } from "@/lib/scoring/group-commit";
+import { outcomeToResult, SCORING_FORBIDDEN_MESSAGE } from "@/lib/scoring/outcome";
 import { openRoom } from "@/lib/scoring/open-room";
 import type { Mutation } from "@/lib/scoring/schemas";
 import { makeRoomInterview, mid } from "../helpers/room-factories";
@@ -113,7 +115,10 @@ describe("group commit", () => {
 
     // A role change takes effect on the very next write.
     await db.membership.updateMany({ where: { userId: ivy.userId, organizationId: f.organizationId }, data: { role: "REVIEWER" } });
-    expect(await writer.write({ sessionId: null, userId: ivy.userId }, f.interviewId, m(1))).toMatchObject({ type: "rejected", code: "FORBIDDEN" });
+    const refused = await writer.write({ sessionId: null, userId: ivy.userId }, f.interviewId, m(1));
+    expect(refused).toMatchObject({ type: "rejected", code: "FORBIDDEN" });
+    // The SQL leaves the refusal unworded; the application's one wording is what the user reads.
+    expect(() => outcomeToResult(refused)).toThrow(SCORING_FORBIDDEN_MESSAGE);
     await db.membership.updateMany({ where: { userId: ivy.userId, organizationId: f.organizationId }, data: { role: "INTERVIEWER" } });
     expect((await writer.write({ sessionId: null, userId: ivy.userId }, f.interviewId, m(1))).type).toBe("applied");
 
@@ -164,6 +169,9 @@ describe("group commit", () => {
         { covered: 1, scored: 1, notes: 0, s: "DRAFT" },
         { covered: 1, scored: 1, notes: 0, s: "SUBMITTED" },
       ]);
+      // The room reads the same counts the write announced (one definition: panelist_scorecard_progress).
+      const card = await db.scorecard.findFirstOrThrow({ where: { interviewId: f.interviewId, panelist: { userId: ivy.userId } }, select: { id: true } });
+      expect((await progressCounts(db, [card.id])).get(card.id)).toEqual({ covered: 1, scored: 1, notes: 0 });
       // Every write, silent or not, is in the ScoreEvent trail.
       expect(await db.scoreEvent.count({ where: { interviewId: f.interviewId, actorId: ivy.userId } })).toBe(9);
     } finally {
