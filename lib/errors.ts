@@ -1,4 +1,4 @@
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 
 export type AppErrorCode =
   | "VALIDATION"
@@ -68,6 +68,17 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
 
 export function validationError(error: ZodError, message = "Please fix the highlighted fields."): AppError {
   return new AppError("VALIDATION", message, { fieldErrors: zodFieldErrors(error) });
+}
+
+/**
+ * Validates input where it enters (a route — see parseJson/parseQuery in lib/api/route.ts — a
+ * script, the demo seed, a test): the parsed value, or a VALIDATION error naming each field.
+ * Services take what this returns and never parse again.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
 }
 
 export type ErrorBody = {

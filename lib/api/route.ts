@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { type Actor, requireApiActor } from "@/lib/auth/actor";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
-import { AppError, toErrorResponse, validationError } from "@/lib/errors";
+import { AppError, parseInput, toErrorResponse } from "@/lib/errors";
 import { assertTextIsStorable, decodeUtf8, parseJsonText, readBodyBytes } from "@/lib/security/request-body";
 import { tooLargeError } from "@/lib/security/request-guard";
 import { routePolicyFor } from "@/lib/security/route-policy";
@@ -79,10 +79,7 @@ export async function readBodyText(req: Request): Promise<string> {
  * NUL characters or half characters anywhere, and schema failures are 400s.
  */
 export async function parseJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const raw = parseJsonText(await readBodyText(req));
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
+  return parseInput(schema, parseJsonText(await readBodyText(req)));
 }
 
 /**
@@ -97,14 +94,13 @@ export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.
     obj[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   assertTextIsStorable(obj);
-  const parsed = schema.safeParse(obj);
-  if (!parsed.success) throw validationError(parsed.error);
-  const out = outOfIntRange(parsed.data);
+  const data = parseInput(schema, obj);
+  const out = outOfIntRange(data);
   if (out !== null) {
     const message = `Use a whole number between ${(-PG_INT_MAX).toLocaleString("en-US")} and ${PG_INT_MAX.toLocaleString("en-US")}.`;
     throw new AppError("VALIDATION", "Please fix the highlighted fields.", { fieldErrors: { [out]: [message] } });
   }
-  return parsed.data;
+  return data;
 }
 
 function outOfIntRange(value: unknown, path = ""): string | null {

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor-query";
 import { hashPassword, verifyPassword } from "./password";
 import { forgetAttempts, PASSWORD_LIMITS, takeAttempt, tooManyAttempts } from "./password-reset-limits";
-import { changePasswordSchema } from "./schemas";
 import { endUserSessions } from "./sessions";
+import type { ChangePasswordInput } from "@/lib/auth/schemas";
 
 export const WRONG_CURRENT_PASSWORD = "That is not your current password.";
 
@@ -16,10 +16,8 @@ export const WRONG_CURRENT_PASSWORD = "That is not your current password.";
  * the change stays signed in. Wrong current passwords are limited per user, so a session left
  * open on a shared computer cannot be used to guess it. Audited.
  */
-export async function changePassword(actor: Actor, input: unknown): Promise<{ endedSessions: number }> {
-  const parsed = changePasswordSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { currentPassword, newPassword } = parsed.data;
+export async function changePassword(actor: Actor, input: ChangePasswordInput): Promise<{ endedSessions: number }> {
+  const { currentPassword, newPassword } = input;
 
   const limitKey = `password-change:user:${actor.userId}`;
   const wait = await takeAttempt(limitKey, PASSWORD_LIMITS.changePerUser);

@@ -15,12 +15,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { env } from "@/lib/env";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { escapeHtml, mailConfigured, sendMail } from "@/lib/mail/send-mail";
 import { hashPassword } from "./password";
 import { PASSWORD_LIMITS, takeAttempt, tooManyAttempts } from "./password-reset-limits";
-import { forgotPasswordSchema, resetPasswordSchema, resetTokenSchema } from "./schemas";
+import { resetTokenSchema } from "./schemas";
 import { endUserSessions } from "./sessions";
+import type { ForgotPasswordInput } from "@/lib/auth/schemas";
+import type { ResetPasswordInput } from "@/lib/auth/schemas";
 
 /** A link sent by mail works for an hour. */
 export const RESET_LINK_TTL_MINUTES = 60;
@@ -48,10 +50,8 @@ export async function issueResetToken(tx: Tx, opts: { userId: string; createdByI
  * answering (the route hands it to Next's `after`), or the answer's timing would tell.
  * Without SMTP_URL nothing is sent: an owner or admin can produce a link instead.
  */
-export async function requestPasswordReset(input: unknown, ctx: { ip: string }): Promise<{ delivery: Promise<void> }> {
-  const parsed = forgotPasswordSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { email } = parsed.data;
+export async function requestPasswordReset(input: ForgotPasswordInput, ctx: { ip: string }): Promise<{ delivery: Promise<void> }> {
+  const { email } = input;
   const waits = await Promise.all([
     takeAttempt(`password-reset:email:${email}`, PASSWORD_LIMITS.resetPerEmail),
     takeAttempt(`password-reset:address:${ctx.ip}`, PASSWORD_LIMITS.resetPerAddress),
@@ -110,10 +110,8 @@ export async function checkResetToken(token: unknown): Promise<{ valid: boolean 
  * outstanding link of that user stops working, and every session of theirs ends (whoever knew
  * the old password is signed out). Audited in each of their organizations.
  */
-export async function resetPassword(input: unknown): Promise<{ userId: string }> {
-  const parsed = resetPasswordSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { token, password } = parsed.data;
+export async function resetPassword(input: ResetPasswordInput): Promise<{ userId: string }> {
+  const { token, password } = input;
   const row = await db.passwordResetToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, userId: true, createdById: true, expiresAt: true, usedAt: true, user: { select: { deactivatedAt: true } } },

@@ -50,6 +50,7 @@ export const acceptInviteSchema = z.object({
 export type AcceptInviteInput = z.infer<typeof acceptInviteSchema>;
 
 export const changeRoleSchema = z.object({ role: roleSchema });
+export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
 /** "Change password" in the user menu: the current one, and a new one under the sign-up rules. */
 export const changePasswordSchema = z

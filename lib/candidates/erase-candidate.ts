@@ -3,10 +3,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { notFound, validationError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { loadCandidateDetailOrThrow } from "./candidate-view";
-import { ERASED_CANDIDATE_NAME, eraseCandidateSchema } from "./schemas";
+import { ERASED_CANDIDATE_NAME } from "./schemas";
 import type { CandidateDetail } from "./types";
+import type { EraseCandidateData } from "./schemas";
 
 /**
  * Erases a candidate's personal data and keeps their scores for anonymous statistics.
@@ -16,12 +17,10 @@ import type { CandidateDetail } from "./types";
  * payloads of score history (they may quote notes). Future interviews are cancelled.
  * Kept: role applied for, interview dates, kits and question versions, criterion and
  * attribute levels, recommendations — none of which identify the person.
- * Erasing twice is a no-op.
+ * Erasing twice is a no-op. `_confirmation` is the parsed “ERASE”: its type is the proof.
  */
-export async function eraseCandidate(actor: Actor, candidateId: string, input: unknown): Promise<CandidateDetail> {
+export async function eraseCandidate(actor: Actor, candidateId: string, _confirmation: EraseCandidateData): Promise<CandidateDetail> {
   assertCan(actor, "candidates.erase");
-  const parsed = eraseCandidateSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
 
   return db.$transaction(async (tx) => {
     const c = await tx.candidate.findFirst({ where: { id: candidateId, organizationId: actor.organizationId }, select: { id: true, erasedAt: true } });

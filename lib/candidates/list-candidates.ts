@@ -4,11 +4,11 @@ import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { escapeLike, peopleMatchSql, peopleWords, runPeopleQuery } from "@/lib/search/people";
-import { validationError } from "@/lib/errors";
 import { anonymousCandidateSummary, seesCandidatesAnonymized } from "./anonymize";
 import { candidateSummarySelect, toCandidateSummary } from "./candidate-view";
 import { candidateSearchSchema } from "./schemas";
 import type { CandidateSummary } from "./types";
+import type { CandidateSearch } from "./schemas";
 
 /**
  * Candidates of the organization matching name or email (the people search: accents, prefixes,
@@ -16,11 +16,9 @@ import type { CandidateSummary } from "./types";
  * viewers get pseudonyms and search by role only: matching on name or email would tell them
  * who is behind a pseudonym.
  */
-export async function listCandidates(actor: Actor, query: unknown = {}): Promise<CandidateSummary[]> {
+export async function listCandidates(actor: Actor, query: CandidateSearch = candidateSearchSchema.parse({})): Promise<CandidateSummary[]> {
   assertCan(actor, "candidates.read");
-  const parsed = candidateSearchSchema.safeParse(query);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { q, includeErased } = parsed.data;
+  const { q, includeErased } = query;
   const anonymized = await seesCandidatesAnonymized(actor);
   const limit = 200;
   let rows;

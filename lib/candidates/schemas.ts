@@ -41,6 +41,8 @@ export const candidateInputSchema = z.object({
   privateNotes: optionalText(CANDIDATE_LIMITS.notes, `Keep notes under ${CANDIDATE_LIMITS.notes.toLocaleString("en")} characters.`),
 });
 export type CandidateInput = z.input<typeof candidateInputSchema>;
+/** A candidate's fields as validated (what the services take). */
+export type CandidateData = z.output<typeof candidateInputSchema>;
 
 /** Splits the links box (one per line or comma-separated) into links. */
 export function splitLinks(text: string): string[] {
@@ -55,11 +57,13 @@ export const candidateSearchSchema = z.object({
   includeErased: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).default(false),
 });
 export type CandidateSearchInput = z.input<typeof candidateSearchSchema>;
+export type CandidateSearch = z.output<typeof candidateSearchSchema>;
 
 /** Typed back by the person erasing, so an erase is never a slip of the mouse. */
 export const eraseCandidateSchema = z.object({
   confirm: z.literal("ERASE", { message: "Type ERASE to confirm." }),
 });
+export type EraseCandidateData = z.output<typeof eraseCandidateSchema>;
 
 /** What an erased candidate is called everywhere from then on. */
 export const ERASED_CANDIDATE_NAME = "Erased candidate";

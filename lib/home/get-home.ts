@@ -42,8 +42,8 @@ export async function getHome(actor: Actor, now: Date = new Date()): Promise<Hom
 
   const [mine, week, overdue, reports] = await Promise.all([
     sitsOnPanels ? listMyInterviews(actor, now) : null,
-    schedules ? listInterviews(actor, { from: today, to: lastDay }) : null,
-    schedules ? listInterviews(actor, { from: DateTime.fromJSDate(now, { zone }).minus({ days: 30 }).toISODate()!, to: today }) : null,
+    schedules ? listInterviews(actor, { q: "", from: today, to: lastDay }) : null,
+    schedules ? listInterviews(actor, { q: "", from: DateTime.fromJSDate(now, { zone }).minus({ days: 30 }).toISODate()!, to: today }) : null,
     readsReports ? listReportIndex(actor, { limit: 30 }) : null,
   ]);
 

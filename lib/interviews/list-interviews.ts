@@ -4,12 +4,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { anonymousInterview, seesCandidatesAnonymized } from "@/lib/candidates/anonymize";
-import { validationError } from "@/lib/errors";
 import { interviewAccessWhere } from "./interview-access";
 import { interviewSummarySelect, toInterviewSummary } from "./interview-view";
 import { interviewListQuerySchema } from "./schemas";
 import { canonicalTimeZone } from "./time-zones";
 import type { InterviewSummary } from "./types";
+import type { InterviewListFilter } from "./schemas";
 
 /**
  * The organization's interviews the actor may see (all for recruiters and above, their own for
@@ -17,10 +17,8 @@ import type { InterviewSummary } from "./types";
  * the actor's own zone, inclusive. Anonymized viewers get pseudonyms, and `q` matches only the
  * kit for them (a title or name match would tell who is behind a pseudonym).
  */
-export async function listInterviews(actor: Actor, query: unknown = {}): Promise<InterviewSummary[]> {
-  const parsed = interviewListQuerySchema.safeParse(query);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { status, from, to, q } = parsed.data;
+export async function listInterviews(actor: Actor, query: InterviewListFilter = interviewListQuerySchema.parse({})): Promise<InterviewSummary[]> {
+  const { status, from, to, q } = query;
   const zone = canonicalTimeZone(actor.timeZone) ?? "UTC";
   const startsAt: Prisma.DateTimeFilter = {};
   if (from) startsAt.gte = DateTime.fromISO(from, { zone }).startOf("day").toUTC().toJSDate();

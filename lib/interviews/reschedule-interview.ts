@@ -3,23 +3,22 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { AppError, type FieldErrors, notFound, validationError } from "@/lib/errors";
+import { AppError, type FieldErrors, notFound } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
 import { checkPanelMembers, findPanelOverlaps } from "./panel";
-import { rescheduleInterviewSchema, resolveTiming } from "./schemas";
+import { resolveTiming } from "./schemas";
 import { addMinutes } from "./time-zones";
 import type { ScheduleResult } from "./types";
+import type { RescheduleInterviewData } from "./schemas";
 
 /**
  * Changes when, where or with whom a scheduled interview happens. The calendar UID stays;
  * the SEQUENCE goes up by one so calendars replace the old invite. The questions snapshot is
  * untouched. Panelists who already started a scorecard cannot be removed.
  */
-export async function rescheduleInterview(actor: Actor, interviewId: string, input: unknown, now: Date = new Date()): Promise<ScheduleResult> {
+export async function rescheduleInterview(actor: Actor, interviewId: string, input: RescheduleInterviewData, now: Date = new Date()): Promise<ScheduleResult> {
   assertCan(actor, "interviews.schedule");
-  const parsed = rescheduleInterviewSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const data = parsed.data;
+  const data = input;
 
   return db.$transaction(async (tx) => {
     const current = await tx.interview.findFirst({

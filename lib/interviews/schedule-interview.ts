@@ -4,12 +4,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { AppError, type FieldErrors, validationError } from "@/lib/errors";
+import { AppError, type FieldErrors } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
 import { checkPanelMembers, findPanelOverlaps } from "./panel";
-import { resolveTiming, scheduleInterviewSchema } from "./schemas";
+import { resolveTiming } from "./schemas";
 import { addMinutes } from "./time-zones";
 import type { ScheduleResult } from "./types";
+import type { ScheduleInterviewData } from "./schemas";
 
 function merge(into: FieldErrors, more: FieldErrors) {
   for (const [k, v] of Object.entries(more)) (into[k] ??= []).push(...v);
@@ -22,11 +23,9 @@ function merge(into: FieldErrors, more: FieldErrors) {
  * Every problem is reported at once as field errors; on any error nothing is written.
  * Overlapping interviews of panelists are returned as warnings, not refused.
  */
-export async function scheduleInterview(actor: Actor, input: unknown, now: Date = new Date()): Promise<ScheduleResult> {
+export async function scheduleInterview(actor: Actor, input: ScheduleInterviewData, now: Date = new Date()): Promise<ScheduleResult> {
   assertCan(actor, "interviews.schedule");
-  const parsed = scheduleInterviewSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const data = parsed.data;
+  const data = input;
   const errors: FieldErrors = {};
   const timing = resolveTiming(data, now);
   if (!timing.ok) merge(errors, timing.fieldErrors);

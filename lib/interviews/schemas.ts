@@ -62,6 +62,7 @@ export const scheduleInterviewSchema = interviewTimingSchema.extend({
   meetingUrl: meetingUrlSchema,
 });
 export type ScheduleInterviewInput = z.input<typeof scheduleInterviewSchema>;
+export type ScheduleInterviewData = z.output<typeof scheduleInterviewSchema>;
 
 export const rescheduleInterviewSchema = interviewTimingSchema.extend({
   meetingUrl: meetingUrlSchema,
@@ -69,16 +70,19 @@ export const rescheduleInterviewSchema = interviewTimingSchema.extend({
   sequence: z.number().int().min(0),
 });
 export type RescheduleInterviewInput = z.input<typeof rescheduleInterviewSchema>;
+export type RescheduleInterviewData = z.output<typeof rescheduleInterviewSchema>;
 
 export const overlapQuerySchema = interviewTimingSchema.extend({
   /** When rescheduling, the interview itself is not a conflict. */
   excludeInterviewId: z.string().max(64).optional(),
 });
 export type OverlapQueryInput = z.input<typeof overlapQuerySchema>;
+export type OverlapQuery = z.output<typeof overlapQuerySchema>;
 
 export const cancelInterviewSchema = z.object({
   reason: z.string().trim().max(500, "Keep the reason under 500 characters.").default(""),
 });
+export type CancelInterviewData = z.output<typeof cancelInterviewSchema>;
 
 export const INTERVIEW_VIEWS = ["mine", "organization"] as const;
 export const interviewListQuerySchema = z.object({
@@ -89,6 +93,7 @@ export const interviewListQuerySchema = z.object({
   q: z.string().trim().max(200).default(""),
 });
 export type InterviewListQuery = z.input<typeof interviewListQuerySchema>;
+export type InterviewListFilter = z.output<typeof interviewListQuerySchema>;
 
 export type FieldErrorMap = Record<string, string[]>;
 

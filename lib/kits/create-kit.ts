@@ -3,18 +3,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { validationError } from "@/lib/errors";
 import { assertKitQuestions, kitItemRows } from "./assert-kit-questions";
 import { loadKitDetailOrThrow } from "./kit-view";
-import { createKitSchema } from "./schemas";
 import type { KitDetail } from "./types";
+import type { CreateKitData } from "./schemas";
 
 /** Creates a kit and its ordered items in one transaction. A kit may start empty. */
-export async function createKit(actor: Actor, input: unknown): Promise<KitDetail> {
+export async function createKit(actor: Actor, input: CreateKitData): Promise<KitDetail> {
   assertCan(actor, "kits.write");
-  const parsed = createKitSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { items, ...content } = parsed.data;
+  const { items, ...content } = input;
 
   return db.$transaction(async (tx) => {
     await assertKitQuestions(tx, actor, items);

@@ -2,11 +2,11 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { validationError } from "@/lib/errors";
 import { questionSearchSchema } from "@/lib/questions/schemas";
 import { findQuestions } from "@/lib/questions/search-questions";
 import { questionChoicesQuerySchema } from "./schemas";
 import type { QuestionChoice } from "./types";
+import type { QuestionChoiceQuery } from "./schemas";
 
 /** How many choices the kit editor lists. */
 export const CHOICES_LIMIT = 50;
@@ -16,12 +16,10 @@ export const CHOICES_LIMIT = 50;
  * organization, found by the bank's own search (findQuestions: same ranking, synonyms, spellings,
  * prefixes and typo tolerance); without a query, by title.
  */
-export async function listQuestionChoices(actor: Actor, query: unknown = {}): Promise<QuestionChoice[]> {
+export async function listQuestionChoices(actor: Actor, query: QuestionChoiceQuery = questionChoicesQuerySchema.parse({})): Promise<QuestionChoice[]> {
   assertCan(actor, "kits.write");
   assertCan(actor, "questions.read");
-  const parsed = questionChoicesQuerySchema.safeParse(query);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { q } = parsed.data;
+  const { q } = query;
   const search = questionSearchSchema.parse({ q, status: ["DRAFT", "ACTIVE"], sort: q ? "relevance" : "title", pageSize: CHOICES_LIMIT });
   const found = (await findQuestions(actor.organizationId, search)).items.filter((i) => i.latestVersionNo > 0);
   if (found.length === 0) return [];

@@ -52,12 +52,14 @@ export type KitContent = z.output<typeof kitContentSchema>;
 
 export const createKitSchema = kitContentSchema;
 export type CreateKitInput = z.input<typeof createKitSchema>;
+export type CreateKitData = z.output<typeof createKitSchema>;
 
 export const updateKitSchema = kitContentSchema.extend({
   /** The Kit.lockVersion the editor loaded; a different current value is a conflict. */
   lockVersion: z.number().int().min(0),
 });
 export type UpdateKitInput = z.input<typeof updateKitSchema>;
+export type UpdateKitData = z.output<typeof updateKitSchema>;
 
 export const kitListQuerySchema = z.object({
   q: z.string().trim().max(200).default(""),
@@ -65,10 +67,12 @@ export const kitListQuerySchema = z.object({
   archived: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).default(false),
 });
 export type KitListQuery = z.input<typeof kitListQuerySchema>;
+export type KitListFilter = z.output<typeof kitListQuerySchema>;
 
 export const questionChoicesQuerySchema = z.object({
   q: z.string().trim().max(200).default(""),
 });
+export type QuestionChoiceQuery = z.output<typeof questionChoicesQuerySchema>;
 
 /** Moves the item at `from` to `to`, returning a new array (for drag-and-drop and Move up/down). */
 export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {

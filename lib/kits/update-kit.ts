@@ -3,22 +3,20 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { AppError, notFound, validationError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { assertKitQuestions, kitItemRows } from "./assert-kit-questions";
 import { loadKitDetailOrThrow } from "./kit-view";
-import { updateKitSchema } from "./schemas";
 import type { KitDetail } from "./types";
+import type { UpdateKitData } from "./schemas";
 
 /**
  * Saves the whole kit — fields, order and minutes — if nobody saved since the editor loaded it.
  * Items are replaced: interviews never point at kit items (they snapshot versions), so
  * rewriting them cannot change any scheduled or past interview.
  */
-export async function updateKit(actor: Actor, kitId: string, input: unknown): Promise<KitDetail> {
+export async function updateKit(actor: Actor, kitId: string, input: UpdateKitData): Promise<KitDetail> {
   assertCan(actor, "kits.write");
-  const parsed = updateKitSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { items, lockVersion, ...content } = parsed.data;
+  const { items, lockVersion, ...content } = input;
 
   return db.$transaction(async (tx) => {
     const current = await tx.kit.findFirst({ where: { id: kitId, organizationId: actor.organizationId }, select: { id: true, lockVersion: true } });

@@ -1,21 +1,19 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { validationError } from "@/lib/errors";
 import { assertCanReadLabRuns, labRunAccessWhere } from "./lab-run-access";
 import { labRunSelect, toLabRunView } from "./lab-run-view";
-import { listLabRunsSchema, type ListLabRunsInput } from "./schemas";
+import { listLabRunsSchema } from "./schemas";
 import type { LabRunView } from "./types";
+import type { ListLabRunsData } from "./schemas";
 
 /** Newest first; on one interview when `interviewId` is given (the room and the report). */
-export async function listLabRuns(actor: Actor, input: ListLabRunsInput = {}): Promise<LabRunView[]> {
+export async function listLabRuns(actor: Actor, input: ListLabRunsData = listLabRunsSchema.parse({})): Promise<LabRunView[]> {
   assertCanReadLabRuns(actor);
-  const parsed = listLabRunsSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
   const rows = await db.labRun.findMany({
-    where: { ...labRunAccessWhere(actor), ...(parsed.data.interviewId ? { interviewId: parsed.data.interviewId } : {}) },
+    where: { ...labRunAccessWhere(actor), ...(input.interviewId ? { interviewId: input.interviewId } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: parsed.data.limit,
+    take: input.limit,
     select: labRunSelect,
   });
   return rows.map(toLabRunView);

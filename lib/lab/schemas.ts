@@ -109,12 +109,14 @@ export const startLabRunSchema = z
     }
   });
 export type StartLabRunInput = z.input<typeof startLabRunSchema>;
+export type StartLabRunData = z.output<typeof startLabRunSchema>;
 
 export const listLabRunsSchema = z.object({
   interviewId: idSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ListLabRunsInput = z.input<typeof listLabRunsSchema>;
+export type ListLabRunsData = z.output<typeof listLabRunsSchema>;
 
 /** Validates a lab's params, returning the parsed (defaulted) value or the zod error. */
 export function parseLabParams<L extends LabName>(lab: L, params: unknown) {

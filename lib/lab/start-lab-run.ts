@@ -8,8 +8,9 @@ import { log } from "@/lib/log";
 import { reapIfOrphaned } from "./get-lab-run";
 import { enqueueLabRun } from "./lab-jobs";
 import { labRunSelect, readEnvelope, toLabRunView, type LabRunEnvelope, type LabRunRow } from "./lab-run-view";
-import { LAB_TIME_LIMITS_SECONDS, parseLabParams, startLabRunSchema, type StartLabRunInput } from "./schemas";
+import { LAB_TIME_LIMITS_SECONDS, parseLabParams } from "./schemas";
 import type { LabRunView } from "./types";
+import type { StartLabRunData } from "./schemas";
 
 /**
  * Runs QUEUED or RUNNING at once: per person, and per organization (what one team can hold of
@@ -54,12 +55,10 @@ function assertUnderLabRunLimits(actor: Actor, active: LabRunRow[]): void {
  * Returns at once; progress and the result arrive through the row and the event stream.
  * Refused with a 429 over LAB_RUN_LIMITS.
  */
-export async function startLabRun(actor: Actor, input: StartLabRunInput): Promise<LabRunView> {
+export async function startLabRun(actor: Actor, input: StartLabRunData): Promise<LabRunView> {
   assertCan(actor, "lab.run");
-  const parsed = startLabRunSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { lab, interviewId } = parsed.data;
-  const params = parseLabParams(lab, parsed.data.params);
+  const { lab, interviewId } = input;
+  const params = parseLabParams(lab, input.params);
   if (!params.success) {
     const err = validationError(params.error);
     const fieldErrors = Object.fromEntries(Object.entries(err.fieldErrors ?? {}).map(([k, v]) => [k ? `params.${k}` : "params", v]));
@@ -75,7 +74,7 @@ export async function startLabRun(actor: Actor, input: StartLabRunInput): Promis
     });
     if (!interview) throw notFound("That interview");
   }
-  const timeLimitSeconds = parsed.data.timeLimitSeconds ?? LAB_TIME_LIMITS_SECONDS[lab].default;
+  const timeLimitSeconds = input.timeLimitSeconds ?? LAB_TIME_LIMITS_SECONDS[lab].default;
   const envelope: LabRunEnvelope = { v: 1, timeLimitSeconds, progress: [], output: null };
   const row = await db.$transaction(async (tx) => {
     // One start at a time per organization, so two parallel starts cannot both take the last

@@ -2,18 +2,16 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { hashPassword } from "@/lib/auth/password";
-import { signUpSchema } from "@/lib/auth/schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { organizationSlug } from "./slug";
+import type { SignUpInput } from "@/lib/auth/schemas";
 
 export const EMAIL_TAKEN = "An account with this email already exists. Sign in instead, or use another email.";
 
 /** Sign-up: a new user, a new organization, and the user as its owner — all or nothing. */
-export async function createAccount(input: unknown): Promise<{ userId: string; organizationId: string }> {
-  const parsed = signUpSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { name, email, password, organizationName } = parsed.data;
+export async function createAccount(input: SignUpInput): Promise<{ userId: string; organizationId: string }> {
+  const { name, email, password, organizationName } = input;
 
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", EMAIL_TAKEN, { fieldErrors: { email: [EMAIL_TAKEN] } });

@@ -4,11 +4,12 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, assignableRoles, type RoleName } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
-import { acceptInviteSchema, inviteSchema } from "@/lib/auth/schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { env } from "@/lib/env";
-import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send-mail";
+import type { InviteInput } from "@/lib/auth/schemas";
+import type { AcceptInviteInput } from "@/lib/auth/schemas";
 
 export const INVITE_TTL_DAYS = 7;
 
@@ -24,12 +25,10 @@ export interface InvitationView {
 
 export async function createInvitation(
   actor: Actor,
-  input: unknown,
+  input: InviteInput,
 ): Promise<{ invitation: InvitationView; link: string; emailed: boolean }> {
   assertCan(actor, "members.invite");
-  const parsed = inviteSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { email, role } = parsed.data;
+  const { email, role } = input;
   if (!assignableRoles(actor.role).includes(role)) throw forbidden("Only an owner can invite another owner.");
 
   const already = await db.membership.findFirst({
@@ -147,12 +146,10 @@ export const INVITE_STATE_MESSAGES: Record<Exclude<InvitationState, "valid">, st
  * existing account must be signed in as the invited address.
  */
 export async function acceptInvitation(
-  input: unknown,
+  input: AcceptInviteInput,
   sessionUserId: string | null,
 ): Promise<{ userId: string; organizationId: string; email: string; createdAccount: boolean }> {
-  const parsed = acceptInviteSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { token, name, password } = parsed.data;
+  const { token, name, password } = input;
   const tokenHash = hashToken(token);
 
   const inv = await db.invitation.findUnique({

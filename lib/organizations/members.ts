@@ -4,11 +4,12 @@ import { Prisma } from "@/lib/db/generated/client";
 import { peopleMatchSql, peopleWords, runPeopleQuery } from "@/lib/search/people";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, assignableRoles, type RoleName } from "@/lib/auth/permissions";
-import { changeRoleSchema } from "@/lib/auth/schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { endUserSessions } from "@/lib/auth/sessions";
-import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { memberSearchSchema } from "./schemas";
+import type { MemberSearch } from "./schemas";
+import type { ChangeRoleInput } from "@/lib/auth/schemas";
 
 export const memberSelect = {
   id: true,
@@ -43,11 +44,9 @@ function toView(actor: Actor, m: { id: string; role: RoleName; createdAt: Date; 
  * Members of the organization, oldest first; with `q`, those whose name or email match it (the
  * people search, lib/search/people.ts: accents, prefixes, typos), best match first.
  */
-export async function listMembers(actor: Actor, query: unknown = {}): Promise<MemberView[]> {
+export async function listMembers(actor: Actor, query: MemberSearch = memberSearchSchema.parse({})): Promise<MemberView[]> {
   assertCan(actor, "members.read");
-  const parsed = memberSearchSchema.safeParse(query);
-  if (!parsed.success) throw validationError(parsed.error);
-  const words = peopleWords(parsed.data.q);
+  const words = peopleWords(query.q);
   if (words.length === 0) {
     const rows = await db.membership.findMany({
       where: { organizationId: actor.organizationId },
@@ -85,11 +84,9 @@ async function assertNotLastOwner(organizationId: string, membershipId: string, 
   if (owners === 0) throw new AppError("CONFLICT", "The organization needs at least one owner. Make someone else an owner first.");
 }
 
-export async function changeMemberRole(actor: Actor, membershipId: string, input: unknown): Promise<MemberView> {
+export async function changeMemberRole(actor: Actor, membershipId: string, input: ChangeRoleInput): Promise<MemberView> {
   assertCan(actor, "members.manage");
-  const parsed = changeRoleSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { role } = parsed.data;
+  const { role } = input;
 
   return db.$transaction(async (tx) => {
     const m = await tx.membership.findFirst({

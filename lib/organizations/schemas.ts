@@ -38,3 +38,4 @@ export interface OrganizationSettings extends OrganizationSettingsInput {
 export const memberSearchSchema = z.object({
   q: z.string().trim().max(200, "Search for at most 200 characters.").default(""),
 });
+export type MemberSearch = z.output<typeof memberSearchSchema>;

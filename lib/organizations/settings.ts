@@ -3,8 +3,9 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { notFound, validationError } from "@/lib/errors";
-import { organizationSettingsSchema, type OrganizationSettings } from "./schemas";
+import { notFound } from "@/lib/errors";
+import { type OrganizationSettings } from "./schemas";
+import type { OrganizationSettingsInput } from "./schemas";
 
 const settingsSelect = { id: true, name: true, scaleMin: true, scaleMax: true, anonymizedReview: true, roomOpensEarlyMinutes: true } as const;
 
@@ -20,14 +21,12 @@ export async function getOrganizationSettings(actor: Actor): Promise<Organizatio
  * Existing question versions keep the scale they were written for (it is stored on each
  * version), so past interviews and their scores never change; new versions use the new scale.
  */
-export async function updateOrganizationSettings(actor: Actor, input: unknown): Promise<OrganizationSettings> {
+export async function updateOrganizationSettings(actor: Actor, input: OrganizationSettingsInput): Promise<OrganizationSettings> {
   assertCan(actor, "org.update");
-  const parsed = organizationSettingsSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUnique({ where: { id: actor.organizationId }, select: settingsSelect });
     if (!before) throw notFound("Your organization");
-    const after = await tx.organization.update({ where: { id: actor.organizationId }, data: parsed.data, select: settingsSelect });
+    const after = await tx.organization.update({ where: { id: actor.organizationId }, data: input, select: settingsSelect });
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
@@ -36,7 +35,7 @@ export async function updateOrganizationSettings(actor: Actor, input: unknown): 
       targetId: actor.organizationId,
       data: {
         from: { name: before.name, scaleMin: before.scaleMin, scaleMax: before.scaleMax, roomOpensEarlyMinutes: before.roomOpensEarlyMinutes },
-        to: parsed.data,
+        to: input,
       },
     });
     return after;

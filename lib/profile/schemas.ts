@@ -11,3 +11,4 @@ export const updateTimeZoneSchema = z.object({
     .transform((z) => canonicalTimeZone(z) ?? z),
 });
 export type UpdateTimeZoneInput = z.input<typeof updateTimeZoneSchema>;
+export type UpdateTimeZoneData = z.output<typeof updateTimeZoneSchema>;

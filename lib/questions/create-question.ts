@@ -3,20 +3,17 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { validationError } from "@/lib/errors";
 import { getOrganizationScale } from "@/lib/rubrics/get-organization-scale";
 import { insertQuestion } from "./persist-question-version";
 import { loadQuestionDetailOrThrow } from "./question-view";
-import { createQuestionSchema } from "./schemas";
 import type { QuestionDetail } from "./types";
+import type { CreateQuestionData } from "./schemas";
 
 /** Creates a question and its version 1 in one transaction. */
-export async function createQuestion(actor: Actor, input: unknown): Promise<QuestionDetail> {
+export async function createQuestion(actor: Actor, input: CreateQuestionData): Promise<QuestionDetail> {
   assertCan(actor, "questions.write");
   const scale = await getOrganizationScale(actor);
-  const parsed = createQuestionSchema(scale).safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { status, ...content } = parsed.data;
+  const { status, ...content } = input;
 
   return db.$transaction(async (tx) => {
     const id = await insertQuestion(tx, actor, content, scale, { status });

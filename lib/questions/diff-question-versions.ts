@@ -2,11 +2,11 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { notFound, validationError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { diffQuestionContent, type QuestionDiff } from "./diff";
 import { toVersionView, versionSelect } from "./question-view";
-import { versionDiffQuerySchema } from "./schemas";
 import type { QuestionVersionView } from "./types";
+import type { VersionDiffQuery } from "./schemas";
 
 export interface VersionComparison {
   from: QuestionVersionView;
@@ -15,11 +15,9 @@ export interface VersionComparison {
 }
 
 /** Compares any two versions of one question (older or newer in either order). */
-export async function diffQuestionVersions(actor: Actor, questionId: string, input: unknown): Promise<VersionComparison> {
+export async function diffQuestionVersions(actor: Actor, questionId: string, input: VersionDiffQuery): Promise<VersionComparison> {
   assertCan(actor, "questions.read");
-  const parsed = versionDiffQuerySchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { from, to } = parsed.data;
+  const { from, to } = input;
   const rows = await db.questionVersion.findMany({
     where: { questionId, organizationId: actor.organizationId, number: { in: [from, to] } },
     select: versionSelect,

@@ -2,20 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { validationError } from "@/lib/errors";
 import { getOrganizationScale } from "@/lib/rubrics/get-organization-scale";
 import { toQuestionsCsv } from "./questions-csv";
 import { toVersionView, versionSelect } from "./question-view";
-import {
-  DIFFICULTY_LABELS,
-  EXPORT_FORMAT,
-  EXPORT_FORMAT_VERSION,
-  exportQuerySchema,
-  STATUS_LABELS,
-  type ExportedQuestion,
-  type QuestionExportFile,
-} from "./schemas";
+import { DIFFICULTY_LABELS, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, STATUS_LABELS, type ExportedQuestion, type QuestionExportFile } from "./schemas";
 import type { QuestionVersionView } from "./types";
+import type { ExportQuery } from "./schemas";
 
 export interface ExportedFile {
   filename: string;
@@ -35,11 +27,9 @@ interface Loaded {
  * carries (see `questions-csv.ts`); Markdown is for reading. Model answers are included only for roles allowed to read them.
  * Version history is not exported.
  */
-export async function exportQuestions(actor: Actor, input: unknown): Promise<ExportedFile> {
+export async function exportQuestions(actor: Actor, input: ExportQuery): Promise<ExportedFile> {
   assertCan(actor, "questions.read");
-  const parsed = exportQuerySchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { format, ids } = parsed.data;
+  const { format, ids } = input;
 
   const questions = await db.question.findMany({
     where: { organizationId: actor.organizationId, ...(ids.length ? { id: { in: ids } } : {}) },

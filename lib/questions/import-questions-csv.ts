@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { importQuestions } from "./import-questions";
 import { csvFieldLabel, parseQuestionsCsv } from "./questions-csv";
+import type { ImportOptions } from "./schemas";
 import type { ImportResult, ImportRowError } from "./types";
 
 /**
@@ -11,7 +12,7 @@ import type { ImportResult, ImportRowError } from "./types";
  * and the audit event are the same; errors are re-labelled by spreadsheet row and field
  * ("Row 3, criteria[1].weight").
  */
-export async function importQuestionsCsv(actor: Actor, text: string, options: unknown = {}): Promise<ImportResult> {
+export async function importQuestionsCsv(actor: Actor, text: string, options: ImportOptions = { dryRun: false }): Promise<ImportResult> {
   const { file, sourceRows } = parseQuestionsCsv(text);
   try {
     const result = await importQuestions(actor, file, options);

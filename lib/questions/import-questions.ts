@@ -8,7 +8,7 @@ import { getOrganizationScale } from "@/lib/rubrics/get-organization-scale";
 import { diffQuestionContent } from "./diff";
 import { appendVersion, insertQuestion } from "./persist-question-version";
 import { questionSelect, toVersionView, versionSelect } from "./question-view";
-import { exportedQuestionSchema, importFileSchema, importOptionsSchema, withScaleChecks, type ExportedQuestion } from "./schemas";
+import { exportedQuestionSchema, importFileSchema, withScaleChecks, type ExportedQuestion, type ImportOptions } from "./schemas";
 import type { ImportResult, ImportRowError } from "./types";
 
 /** Thrown inside the transaction to roll a dry run back after it did all the real work. */
@@ -36,13 +36,13 @@ function rowErrorsFailure(rows: ImportRowError[], message: string): AppError {
  * A question whose key matches an existing question's external key (or, for questions that
  * were exported without one, its id) gets a new version when its content differs; identical
  * content is left alone, so re-importing the same file is a no-op. A missing `modelAnswer`
- * keeps the current one. `dryRun` performs the same writes and rolls them back.
+ * keeps the current one. `dryRun` performs the same writes and rolls them back. The file is the
+ * one input a service parses itself: checking it row by row, so errors can name the row, is the
+ * import's job.
  */
-export async function importQuestions(actor: Actor, file: unknown, options: unknown = {}): Promise<ImportResult> {
+export async function importQuestions(actor: Actor, file: unknown, options: ImportOptions = { dryRun: false }): Promise<ImportResult> {
   assertCan(actor, "questions.write");
-  const opts = importOptionsSchema.safeParse(options);
-  if (!opts.success) throw validationError(opts.error);
-  const { dryRun } = opts.data;
+  const { dryRun } = options;
 
   const envelope = importFileSchema.safeParse(file);
   if (!envelope.success) throw validationError(envelope.error, "This file cannot be imported.");

@@ -181,6 +181,7 @@ export function createQuestionSchema(scale: RubricScale = DEFAULT_SCALE) {
   return withScaleChecks(createQuestionBaseSchema, scale);
 }
 export type CreateQuestionInput = z.input<typeof createQuestionBaseSchema>;
+export type CreateQuestionData = z.output<typeof createQuestionBaseSchema>;
 
 export const updateQuestionBaseSchema = createQuestionBaseSchema.extend({
   /** The Question.lockVersion the editor loaded; a different current value is a conflict. */
@@ -190,6 +191,7 @@ export function updateQuestionSchema(scale: RubricScale = DEFAULT_SCALE) {
   return withScaleChecks(updateQuestionBaseSchema, scale);
 }
 export type UpdateQuestionInput = z.input<typeof updateQuestionBaseSchema>;
+export type UpdateQuestionData = z.output<typeof updateQuestionBaseSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Search
@@ -218,6 +220,7 @@ export const versionDiffQuerySchema = z.object({
   from: z.coerce.number().int().min(1),
   to: z.coerce.number().int().min(1),
 });
+export type VersionDiffQuery = z.output<typeof versionDiffQuerySchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Import / export
@@ -230,6 +233,7 @@ export const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS).default("json"),
   ids: oneOrMany(z.string().min(1).max(64)).pipe(z.array(z.string()).max(5_000)).default([]),
 });
+export type ExportQuery = z.output<typeof exportQuerySchema>;
 
 export const exportedCriterionSchema = criterionInputSchema.extend({ key: criterionKeySchema });
 
@@ -262,6 +266,7 @@ export const importFileSchema = z.object({
 });
 
 export const importOptionsSchema = z.object({ dryRun: z.boolean().default(false) });
+export type ImportOptions = z.output<typeof importOptionsSchema>;
 
 export interface QuestionExportFile {
   format: typeof EXPORT_FORMAT;

@@ -2,9 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getPgPool } from "@/lib/db/client";
-import { validationError } from "@/lib/errors";
 import { synonymsFor } from "@/lib/search/synonyms";
-import { questionSearchSchema, type QuestionSearch } from "./schemas";
+import { type QuestionSearch } from "./schemas";
 import { poolSearchExecutor, runQuestionSearch } from "./search-flow";
 import type { QuestionSearchResult } from "./types";
 
@@ -21,9 +20,7 @@ export function findQuestions(organizationId: string, s: QuestionSearch): Promis
 }
 
 /** The bank's search (GET /api/questions): any member may search the bank. */
-export async function searchQuestions(actor: Actor, input: unknown): Promise<QuestionSearchResult> {
+export async function searchQuestions(actor: Actor, input: QuestionSearch): Promise<QuestionSearchResult> {
   assertCan(actor, "questions.read");
-  const parsed = questionSearchSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  return findQuestions(actor.organizationId, parsed.data);
+  return findQuestions(actor.organizationId, input);
 }

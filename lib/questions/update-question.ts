@@ -3,13 +3,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { AppError, notFound, validationError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { getOrganizationScale } from "@/lib/rubrics/get-organization-scale";
 import { diffQuestionContent } from "./diff";
 import { appendVersion } from "./persist-question-version";
 import { loadQuestionDetailOrThrow, questionSelect } from "./question-view";
-import { updateQuestionSchema } from "./schemas";
 import type { QuestionConflictDetails, QuestionDetail } from "./types";
+import type { UpdateQuestionData } from "./schemas";
 
 export function questionConflict(current: QuestionDetail): AppError {
   const details: QuestionConflictDetails = { current };
@@ -30,12 +30,10 @@ export function questionConflict(current: QuestionDetail): AppError {
  * Optimistic concurrency: `lockVersion` must equal the question's current lock version;
  * otherwise 409 with the other person's saved question in `details.current`.
  */
-export async function updateQuestion(actor: Actor, id: string, input: unknown): Promise<QuestionDetail> {
+export async function updateQuestion(actor: Actor, id: string, input: UpdateQuestionData): Promise<QuestionDetail> {
   assertCan(actor, "questions.write");
   const scale = await getOrganizationScale(actor);
-  const parsed = updateQuestionSchema(scale).safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { lockVersion, status, ...given } = parsed.data;
+  const { lockVersion, status, ...given } = input;
 
   return db.$transaction(async (tx) => {
     const q = await tx.question.findFirst({ where: { id, organizationId: actor.organizationId }, select: questionSelect });

@@ -3,20 +3,18 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { notFound, validationError } from "@/lib/errors";
-import { anonymizedReviewInputSchema } from "./schemas";
+import { notFound } from "@/lib/errors";
+import type { AnonymizedReviewInput } from "./schemas";
 
 /** Owners and admins turn anonymized review on or off for their organization (audited). */
-export async function setAnonymizedReview(actor: Actor, input: unknown): Promise<{ anonymizedReview: boolean }> {
+export async function setAnonymizedReview(actor: Actor, input: AnonymizedReviewInput): Promise<{ anonymizedReview: boolean }> {
   assertCan(actor, "org.update");
-  const parsed = anonymizedReviewInputSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUnique({ where: { id: actor.organizationId }, select: { anonymizedReview: true } });
     if (!before) throw notFound("Your organization");
     const after = await tx.organization.update({
       where: { id: actor.organizationId },
-      data: { anonymizedReview: parsed.data.anonymizedReview },
+      data: { anonymizedReview: input.anonymizedReview },
       select: { anonymizedReview: true },
     });
     if (before.anonymizedReview !== after.anonymizedReview) {

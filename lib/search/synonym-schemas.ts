@@ -20,6 +20,7 @@ export const synonymGroupSchema = z.object({
     .refine((terms) => new Set(terms.map((t) => wordsOf(fold(t)).join(" "))).size === terms.length, "Each term may appear only once in a group."),
 });
 export type SynonymGroupInput = z.input<typeof synonymGroupSchema>;
+export type SynonymGroupData = z.output<typeof synonymGroupSchema>;
 
 /** What a person types in the terms box ("BN, batch normalization") as terms. */
 export function splitTerms(text: string): string[] {

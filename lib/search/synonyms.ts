@@ -3,10 +3,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db/client";
-import { AppError, notFound, validationError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { type SynonymIndex, synonymIndex } from "./query";
-import { SYNONYM_LIMITS, type SynonymGroup, synonymGroupSchema } from "./synonym-schemas";
+import { SYNONYM_LIMITS, type SynonymGroup } from "./synonym-schemas";
 import { DEFAULT_SYNONYM_GROUPS } from "./synonyms-default";
+import type { SynonymGroupData } from "./synonym-schemas";
 
 /**
  * Each organization's synonym groups (Settings → Search), as every search uses them. Searches
@@ -50,15 +51,13 @@ export async function listSynonymGroups(actor: Actor): Promise<SynonymGroup[]> {
   return (await groupsOf(actor.organizationId)).map(toView);
 }
 
-export async function createSynonymGroup(actor: Actor, input: unknown): Promise<SynonymGroup> {
+export async function createSynonymGroup(actor: Actor, input: SynonymGroupData): Promise<SynonymGroup> {
   assertCan(actor, "search.synonyms.write");
-  const parsed = synonymGroupSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
   const row = await db.$transaction(async (tx) => {
     await seedDefaults(tx, actor.organizationId); // the defaults first, so adding one group keeps them
     const count = await tx.searchSynonym.count({ where: { organizationId: actor.organizationId } });
     if (count >= SYNONYM_LIMITS.groups) throw new AppError("VALIDATION", `An organization has at most ${SYNONYM_LIMITS.groups} synonym groups; remove one first.`);
-    const created = await tx.searchSynonym.create({ data: { organizationId: actor.organizationId, terms: parsed.data.terms }, select: { id: true, terms: true, updatedAt: true } });
+    const created = await tx.searchSynonym.create({ data: { organizationId: actor.organizationId, terms: input.terms }, select: { id: true, terms: true, updatedAt: true } });
     await recordAuditEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "search.synonyms_changed", targetType: "search_synonym", targetId: created.id, data: { created: created.terms } });
     return created;
   });
@@ -66,14 +65,12 @@ export async function createSynonymGroup(actor: Actor, input: unknown): Promise<
   return toView(row);
 }
 
-export async function updateSynonymGroup(actor: Actor, id: string, input: unknown): Promise<SynonymGroup> {
+export async function updateSynonymGroup(actor: Actor, id: string, input: SynonymGroupData): Promise<SynonymGroup> {
   assertCan(actor, "search.synonyms.write");
-  const parsed = synonymGroupSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
   const row = await db.$transaction(async (tx) => {
     const before = typeof id === "string" && id ? await tx.searchSynonym.findFirst({ where: { id, organizationId: actor.organizationId }, select: { id: true, terms: true } }) : null;
     if (!before) throw notFound("That synonym group");
-    const after = await tx.searchSynonym.update({ where: { id: before.id }, data: { terms: parsed.data.terms }, select: { id: true, terms: true, updatedAt: true } });
+    const after = await tx.searchSynonym.update({ where: { id: before.id }, data: { terms: input.terms }, select: { id: true, terms: true, updatedAt: true } });
     await recordAuditEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "search.synonyms_changed", targetType: "search_synonym", targetId: before.id, data: { from: before.terms, to: after.terms } });
     return after;
   });

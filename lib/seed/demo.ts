@@ -24,12 +24,17 @@ import { DateTime } from "luxon";
 import { loadActorWith, type Actor } from "@/lib/auth/actor-query";
 import { hashPassword } from "@/lib/auth/password";
 import { createCandidate } from "@/lib/candidates/create-candidate";
+import { candidateInputSchema } from "@/lib/candidates/schemas";
 import { db, getPgPool, type Db } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
 import { poolRunner } from "@/lib/db/sql-runner";
 import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
 import { scheduleInterview } from "@/lib/interviews/schedule-interview";
+import { rescheduleInterviewSchema, scheduleInterviewSchema } from "@/lib/interviews/schemas";
 import { instantToLocal } from "@/lib/interviews/time-zones";
 import { createKit } from "@/lib/kits/create-kit";
+import { createKitSchema } from "@/lib/kits/schemas";
+import { updateTimeZoneSchema } from "@/lib/profile/schemas";
 import { updateMyTimeZone } from "@/lib/profile/update-time-zone";
 import { importQuestions } from "@/lib/questions/import-questions";
 import { applyMutation } from "@/lib/scoring/apply-mutation";
@@ -131,23 +136,26 @@ const seedKit: SeedStep = {
       select: { externalKey: true, minutes: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
     });
     const byKey = new Map(questions.map((q) => [q.externalKey ?? "", q]));
-    const kit = await createKit(requireId(ctx.actors, RECRUITER_EMAIL, "user"), {
-      name: DEMO_KIT.name,
-      role: DEMO_KIT.role,
-      description: DEMO_KIT.description,
-      overallAttributes: [...DEMO_KIT.overallAttributes],
-      items: DEMO_KIT.questionKeys.map((key) => {
-        const q = requireId(byKey, key, "question");
-        return { questionVersionId: q.versions[0]!.id, minutes: q.minutes };
+    const kit = await createKit(
+      requireId(ctx.actors, RECRUITER_EMAIL, "user"),
+      parseInput(createKitSchema, {
+        name: DEMO_KIT.name,
+        role: DEMO_KIT.role,
+        description: DEMO_KIT.description,
+        overallAttributes: [...DEMO_KIT.overallAttributes],
+        items: DEMO_KIT.questionKeys.map((key) => {
+          const q = requireId(byKey, key, "question");
+          return { questionVersionId: q.versions[0]!.id, minutes: q.minutes };
+        }),
       }),
-    });
+    );
     ctx.kitIds.set(DEMO_KIT.name, kit.id);
   },
 };
 
 async function findOrCreateCandidate(ctx: SeedContext, candidate: { name: string; email: string; roleApplied: string; links?: readonly string[] }): Promise<string> {
   const existing = await db.candidate.findFirst({ where: { organizationId: ctx.organizationId, email: candidate.email }, select: { id: true } });
-  const id = existing?.id ?? (await createCandidate(requireId(ctx.actors, RECRUITER_EMAIL, "user"), { ...candidate, links: [...(candidate.links ?? [])] })).id;
+  const id = existing?.id ?? (await createCandidate(requireId(ctx.actors, RECRUITER_EMAIL, "user"), parseInput(candidateInputSchema, { ...candidate, links: [...(candidate.links ?? [])] }))).id;
   ctx.candidateIds.set(candidate.email, id);
   return id;
 }
@@ -216,16 +224,18 @@ const seedInterview: SeedStep = {
     });
     const timing = demoTiming(ctx, demoInterviewStart(now), DEMO_INTERVIEW.timeZone, DEMO_INTERVIEW.durationMinutes);
     if (!existing) {
-      await scheduleInterview(recruiter, { ...timing, candidateId, kitId: requireId(ctx.kitIds, DEMO_KIT.name, "kit"), meetingUrl: DEMO_INTERVIEW.meetingUrl }, now);
+      const input = { ...timing, candidateId, kitId: requireId(ctx.kitIds, DEMO_KIT.name, "kit"), meetingUrl: DEMO_INTERVIEW.meetingUrl };
+      await scheduleInterview(recruiter, parseInput(scheduleInterviewSchema, input), now);
     } else if (existing.status === "SCHEDULED" && existing.startsAt.getTime() < now.getTime()) {
-      await rescheduleInterview(recruiter, existing.id, { ...timing, meetingUrl: DEMO_INTERVIEW.meetingUrl, sequence: existing.icsSequence }, now);
+      const input = { ...timing, meetingUrl: DEMO_INTERVIEW.meetingUrl, sequence: existing.icsSequence };
+      await rescheduleInterview(recruiter, existing.id, parseInput(rescheduleInterviewSchema, input), now);
     }
   },
 };
 
 async function updateTimeZone(ctx: SeedContext, email: string, timeZone: string): Promise<Actor> {
   const actor = requireId(ctx.actors, email, "user");
-  if (actor.timeZone !== timeZone) await updateMyTimeZone(actor, { timeZone });
+  if (actor.timeZone !== timeZone) await updateMyTimeZone(actor, parseInput(updateTimeZoneSchema, { timeZone }));
   return { ...actor, timeZone };
 }
 
@@ -344,7 +354,7 @@ const seedCompletedInterview: SeedStep = {
       (
         await scheduleInterview(
           requireId(ctx.actors, DEMO_INTERVIEW.schedulerEmail, "user"),
-          { ...demoTiming(ctx, startsAt, spec.timeZone, spec.durationMinutes), candidateId, kitId: requireId(ctx.kitIds, DEMO_KIT.name, "kit") },
+          parseInput(scheduleInterviewSchema, { ...demoTiming(ctx, startsAt, spec.timeZone, spec.durationMinutes), candidateId, kitId: requireId(ctx.kitIds, DEMO_KIT.name, "kit") }),
           // Scheduled the day before it took place.
           new Date(startsAt.getTime() - 24 * 3600_000),
         )

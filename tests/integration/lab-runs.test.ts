@@ -10,13 +10,12 @@ import { cancelLabRun } from "@/lib/lab/cancel-lab-run";
 import { getLabRun } from "@/lib/lab/get-lab-run";
 import { runLabJob, startLabWorkers } from "@/lib/lab/lab-jobs";
 import { labRunEventStream } from "@/lib/lab/lab-run-event-stream";
-import { listLabRuns } from "@/lib/lab/list-lab-runs";
 import { LabPool } from "@/lib/lab/runner/lab-pool";
 import { isTerminal } from "@/lib/lab/schemas";
-import { startLabRun } from "@/lib/lab/start-lab-run";
 import type { BiasVarianceResult, LabRunView } from "@/lib/lab/types";
 import { makeMembership, uniqueSuffix } from "../helpers/factories";
 import { rejection } from "../helpers/app-errors";
+import { listLabRuns, startLabRun } from "../helpers/boundary";
 
 const pool = new LabPool({ maxWorkers: 2 });
 

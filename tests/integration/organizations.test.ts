@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { authenticate, INVALID_CREDENTIALS } from "@/lib/auth/sign-in";
-import { createAccount } from "@/lib/organizations/create-account";
-import { acceptInvitation, createInvitation, previewInvitation, revokeInvitation } from "@/lib/organizations/invitations";
-import { changeMemberRole, getMemberOrThrow, listMembers, removeMember } from "@/lib/organizations/members";
-import { getOrganizationSettings, updateOrganizationSettings } from "@/lib/organizations/settings";
+import { previewInvitation, revokeInvitation } from "@/lib/organizations/invitations";
+import { getMemberOrThrow, removeMember } from "@/lib/organizations/members";
+import { getOrganizationSettings } from "@/lib/organizations/settings";
 import { assertMemberOf, listMyOrganizations } from "@/lib/organizations/my-organizations";
 import { expectAppError } from "../helpers/app-errors";
+import { acceptInvitation, changeMemberRole, createAccount, createInvitation, listMembers, updateOrganizationSettings } from "../helpers/boundary";
 
 const PASSWORD = "a-long-password-1";
 let seq = 0;

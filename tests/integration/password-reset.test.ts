@@ -8,7 +8,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { checkResetToken, RESET_LINK_INVALID, resetPassword, requestPasswordReset } from "@/lib/auth/password-reset";
+import { checkResetToken, RESET_LINK_INVALID } from "@/lib/auth/password-reset";
 import { createPasswordResetLink, RESET_LINK_OTHER_ORGANIZATIONS } from "@/lib/auth/password-reset-link";
 import { loadSessionActorWith } from "@/lib/auth/actor-query";
 import { sessionPolicy } from "@/lib/auth/session-policy";
@@ -19,6 +19,7 @@ import { makeMembership, makeOrg, uniqueSuffix } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
 import { signInAs, type TestSession } from "../helpers/session-cookie";
 import { until } from "../helpers/until";
+import { requestPasswordReset, resetPassword } from "../helpers/boundary";
 
 const requestRoute = await import("@/app/api/auth/password-reset/request/route");
 

@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { searchQuestions } from "@/lib/questions/search-questions";
 import { RANK_WINDOW } from "@/lib/questions/search-sql";
 import { makeMembership, makeOrg, makeUser } from "../helpers/factories";
+import { searchQuestions } from "../helpers/boundary";
 
 const BULK = RANK_WINDOW + 20;
 

@@ -4,10 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { archiveQuestion } from "@/lib/questions/archive-question";
-import { createQuestion } from "@/lib/questions/create-question";
 import { deleteQuestion } from "@/lib/questions/delete-question";
-import { diffQuestionVersions } from "@/lib/questions/diff-question-versions";
-import { exportQuestions } from "@/lib/questions/export-questions";
 import { getQuestionOrThrow } from "@/lib/questions/get-question";
 import { getQuestionVersionOrThrow } from "@/lib/questions/get-question-version";
 import { importQuestions } from "@/lib/questions/import-questions";
@@ -16,12 +13,11 @@ import { listQuestionTags } from "@/lib/questions/list-question-tags";
 import { listQuestionVersions } from "@/lib/questions/list-question-versions";
 import { restoreQuestion } from "@/lib/questions/archive-question";
 import type { CreateQuestionInput, QuestionExportFile } from "@/lib/questions/schemas";
-import { searchQuestions } from "@/lib/questions/search-questions";
 import type { QuestionConflictDetails, QuestionDetail } from "@/lib/questions/types";
-import { updateQuestion } from "@/lib/questions/update-question";
 import { makeOrg } from "../helpers/factories";
 import { expectAppError } from "../helpers/app-errors";
 import { makeActor } from "../helpers/room-factories";
+import { createQuestion, diffQuestionVersions, exportQuestions, searchQuestions, updateQuestion } from "../helpers/boundary";
 
 const levels = (prefix = "") => [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `${prefix}Level ${level} answer` }));
 

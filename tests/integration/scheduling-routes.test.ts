@@ -13,7 +13,7 @@ import { session } from "../helpers/fixed-session";
 vi.mock("@/lib/auth/actor", async (importOriginal) => (await import("../helpers/fixed-session")).withFixedSession(importOriginal));
 
 const { loadActor } = await import("@/lib/auth/actor");
-const { createQuestion } = await import("@/lib/questions/create-question");
+const { createQuestion } = await import("../helpers/boundary");
 const kits = await import("@/app/api/kits/route");
 const kit = await import("@/app/api/kits/[id]/route");
 const candidates = await import("@/app/api/candidates/route");

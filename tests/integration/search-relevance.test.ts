@@ -5,11 +5,10 @@ import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { listQuestionChoices } from "@/lib/kits/list-question-choices";
-import { searchQuestions } from "@/lib/questions/search-questions";
 import { judge, summarize } from "@/lib/search/relevance";
 import { seedDemoData } from "@/lib/seed/demo";
 import { buildRelevanceBank, loadRelevanceSet } from "../../scripts/bench/lib/relevance-bank";
+import { listQuestionChoices, searchQuestions } from "../helpers/boundary";
 
 const DISTRACTORS = 3_000;
 const set = loadRelevanceSet(resolve(__dirname, "..", ".."));

@@ -5,22 +5,17 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { listCandidates } from "@/lib/candidates/list-candidates";
-import { createCandidate } from "@/lib/candidates/create-candidate";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { listMembers } from "@/lib/organizations/members";
 import { archiveQuestion } from "@/lib/questions/archive-question";
-import { createQuestion } from "@/lib/questions/create-question";
 import { deleteQuestion } from "@/lib/questions/delete-question";
 import { listQuestionTags } from "@/lib/questions/list-question-tags";
 import type { CreateQuestionInput } from "@/lib/questions/schemas";
-import { searchQuestions } from "@/lib/questions/search-questions";
-import { updateQuestion } from "@/lib/questions/update-question";
-import { createSynonymGroup, deleteSynonymGroup, listSynonymGroups, updateSynonymGroup } from "@/lib/search/synonyms";
+import { deleteSynonymGroup, listSynonymGroups } from "@/lib/search/synonyms";
 import { DEFAULT_SYNONYM_GROUPS } from "@/lib/search/synonyms-default";
 import { makeMembership, makeOrg, makeUser } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
+import { createCandidate, createQuestion, createSynonymGroup, listCandidates, listMembers, searchQuestions, updateQuestion, updateSynonymGroup } from "../helpers/boundary";
 
 const levels = [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level}` }));
 const question = (title: string, prompt: string, tags: string[] = []): CreateQuestionInput => ({

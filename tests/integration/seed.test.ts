@@ -4,10 +4,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
-import { exportQuestions } from "@/lib/questions/export-questions";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/credentials";
 import { DEMO_COMPLETED_INTERVIEW, DEMO_KIT, seedDemoData, type SeedSummary } from "@/lib/seed/demo";
 import { QUESTION_BANK, QUESTION_BANK_SCALE } from "@/prisma/seed/question-bank";
+import { exportQuestions } from "../helpers/boundary";
 
 const criteriaInBank = QUESTION_BANK.reduce((n, q) => n + q.criteria.length, 0);
 

@@ -1,9 +1,10 @@
 // GET|PUT|DELETE /api/questions/:id — read the latest version; save a new version (409 on a stale lockVersion); delete a never-used draft
-import { z } from "zod";
 import { parseJson, withActor } from "@/lib/api/route";
 import { deleteQuestion } from "@/lib/questions/delete-question";
 import { getQuestionOrThrow } from "@/lib/questions/get-question";
+import { updateQuestionSchema } from "@/lib/questions/schemas";
 import { updateQuestion } from "@/lib/questions/update-question";
+import { getOrganizationScale } from "@/lib/rubrics/get-organization-scale";
 
 type P = { id: string };
 
@@ -13,8 +14,8 @@ export const GET = withActor<P>(async ({ actor, params }) => ({ question: await 
 
 export const PUT = withActor<P>(
   async ({ req, actor, params }) => {
-    // Validated by the service against the organization's scale, every field at once.
-    const input = await parseJson(req, z.unknown());
+    // Validated against the organization's scale, every field at once.
+    const input = await parseJson(req, updateQuestionSchema(await getOrganizationScale(actor)));
     return { question: await updateQuestion(actor, params.id, input) };
   },
   { permission: "questions.write" },
