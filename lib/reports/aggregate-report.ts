@@ -12,6 +12,7 @@ import { combineQuestionScores, fromNormalized, scoreQuestion } from "@/lib/rubr
 import type { RubricScale } from "@/lib/rubrics/scale";
 import {
   DISAGREEMENT_LEVELS,
+  emptyRecommendationTally,
   RECOMMENDATIONS,
   type CriterionLevel,
   type InterviewReport,
@@ -191,7 +192,7 @@ export function aggregateReport(input: ReportInput): AggregatedReport {
   });
   const overallScores = perPanelist.flatMap((s) => (s.score === null ? [] : [s.score]));
 
-  const recommendations = { STRONG_NO: 0, NO: 0, YES: 0, STRONG_YES: 0, NONE: 0 } as AggregatedReport["recommendations"];
+  const recommendations = emptyRecommendationTally();
   for (const p of panelists) {
     if (p.status !== "SUBMITTED") continue;
     if (p.recommendation && (RECOMMENDATIONS as readonly string[]).includes(p.recommendation)) recommendations[p.recommendation]++;

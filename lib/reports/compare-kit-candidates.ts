@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors";
 import { anonymousCandidate } from "./anonymize";
 import { buildInterviewReports, reportInterviewSelect } from "./load-interview-reports";
 import { isAnonymizedFor, reportInterviewWhere } from "./report-access";
-import type { ComparisonRow, KitComparison } from "./types";
+import { emptyRecommendationTally, type ComparisonRow, type KitComparison } from "./types";
 
 const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
 
@@ -40,7 +40,7 @@ export async function compareKitCandidates(actor: Actor, opts: { kitId: string }
   }
   const out: ComparisonRow[] = [...byCandidate.values()].map((list) => {
     const panelScores = list.flatMap((r) => r.overall.perPanelist.flatMap((p) => (p.score === null ? [] : [p.score])));
-    const recommendations = { STRONG_NO: 0, NO: 0, YES: 0, STRONG_YES: 0, NONE: 0 };
+    const recommendations = emptyRecommendationTally();
     for (const r of list) for (const k of Object.keys(recommendations) as (keyof typeof recommendations)[]) recommendations[k] += r.recommendations[k];
     const candidate = list[0]!.candidate;
     return {

@@ -3,7 +3,7 @@ import type { RubricScale } from "@/lib/rubrics/scale";
 /** Shapes the report services return: plain JSON-safe data, shared by pages, PDF and CSV. */
 
 // One list of recommendations for the room and the reports.
-export { RECOMMENDATIONS, RECOMMENDATION_LABELS, type RecommendationName } from "@/lib/scoring/protocol";
+export { emptyRecommendationTally, RECOMMENDATIONS, RECOMMENDATION_LABELS, type RecommendationName } from "@/lib/scoring/protocol";
 import type { RecommendationName } from "@/lib/scoring/protocol";
 
 /** Panelists whose levels on one criterion are this many levels apart (or more) disagree. */

@@ -11,6 +11,11 @@ export const SCORING_LIMITS = {
 
 export const RECOMMENDATIONS = ["STRONG_NO", "NO", "YES", "STRONG_YES"] as const;
 export type RecommendationName = (typeof RECOMMENDATIONS)[number];
+/** A tally of recommendations, "NONE" counting submitted scorecards without one: all zero. */
+export function emptyRecommendationTally(): Record<RecommendationName | "NONE", number> {
+  return Object.fromEntries([...RECOMMENDATIONS, "NONE"].map((r) => [r, 0])) as Record<RecommendationName | "NONE", number>;
+}
+
 export const RECOMMENDATION_LABELS: Record<RecommendationName, string> = {
   STRONG_NO: "Strong no",
   NO: "No",
