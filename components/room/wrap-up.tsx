@@ -125,7 +125,11 @@ export function WrapUp({
           disabled={readOnly}
           className="flex flex-wrap gap-2"
           radioClassName={(checked) => cn(choiceClass(checked), "px-3 py-1.5")}
+          aria-describedby="wrap-up-recommendation-hint"
         />
+        <p id="wrap-up-recommendation-hint" className="text-xs text-slate-600 dark:text-slate-400">
+          “No decision” says you weighed the evidence and lean neither way; reports count it on its own, never as a no.
+        </p>
       </section>
       <section className="space-y-1">
         <label htmlFor="summary" className="text-sm font-semibold">

@@ -9,7 +9,12 @@ export const SCORING_LIMITS = {
   mutationIdMaxChars: 64,
 } as const;
 
-export const RECOMMENDATIONS = ["STRONG_NO", "NO", "YES", "STRONG_YES"] as const;
+/**
+ * The overall recommendations, in the order the room offers them (digits 1–5). The first four
+ * lean no or yes; "No decision" is an explicit answer that leans neither way — distinct from not
+ * answering (NONE in a tally), and never counted as a no.
+ */
+export const RECOMMENDATIONS = ["STRONG_NO", "NO", "YES", "STRONG_YES", "NO_DECISION"] as const;
 export type RecommendationName = (typeof RECOMMENDATIONS)[number];
 /** A tally of recommendations, "NONE" counting submitted scorecards without one: all zero. */
 export function emptyRecommendationTally(): Record<RecommendationName | "NONE", number> {
@@ -21,6 +26,7 @@ export const RECOMMENDATION_LABELS: Record<RecommendationName, string> = {
   NO: "No",
   YES: "Yes",
   STRONG_YES: "Strong yes",
+  NO_DECISION: "No decision",
 };
 
 /**

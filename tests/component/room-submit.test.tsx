@@ -119,4 +119,19 @@ describe("submit from the wrap-up", () => {
     expect(screen.getByTestId("submit-scorecard").textContent).toBe("Submit scorecard");
   });
 
+  it("“No decision” is the fifth recommendation: digit 5 picks it, and the scorecard submits with it", async () => {
+    const { server, queue } = setup(null);
+    const user = userEvent.setup();
+    const group = screen.getByRole("radiogroup", { name: "Recommendation" });
+    expect([...group.querySelectorAll('[role="radio"]')].map((r) => r.textContent)).toEqual(["Strong no", "No", "Yes", "Strong yes", "No decision"]);
+    expect(group.getAttribute("aria-describedby")).toBe("wrap-up-recommendation-hint");
+    await user.click(screen.getByRole("radio", { name: "Strong no" }));
+    await user.keyboard("5");
+    await waitFor(() => expect(screen.getByRole("radio", { name: "No decision" }).getAttribute("aria-checked")).toBe("true"));
+    await user.click(screen.getByTestId("submit-scorecard"));
+    await waitFor(() => expect(screen.getByTestId("submitted")).toBeTruthy(), { timeout: 3000 });
+    await queue.whenIdle();
+    expect(server.sent.filter((m) => m.kind === "scorecard").pop()).toMatchObject({ recommendation: "NO_DECISION" });
+    expect(server.sent.filter((m) => m.kind === "submit")).toHaveLength(1);
+  });
 });

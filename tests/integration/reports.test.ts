@@ -121,7 +121,7 @@ describe("interview report", () => {
     // Overall: Ivy (11/3 + 3)/2 = 3.333, Ian (5/3 + 2)/2 = 1.833 → 2.583, spread 1.5
     expect(r.overall.score).toBeCloseTo((10 / 3 + 11 / 6) / 2);
     expect(r.overall.spread).toBeCloseTo(1.5);
-    expect(r.recommendations).toEqual({ STRONG_NO: 0, NO: 1, YES: 0, STRONG_YES: 1, NONE: 0 });
+    expect(r.recommendations).toEqual({ STRONG_NO: 0, NO: 1, YES: 0, STRONG_YES: 1, NO_DECISION: 0, NONE: 0 });
     expect(r.disagreements.map((d) => [d.criterionKey, d.low, d.high])).toEqual([["concept", 1, 4]]);
     expect(r.attributes).toEqual([{ attribute: "Communication", scores: [expect.objectContaining({ level: 4 }), expect.objectContaining({ level: 2 })] }]);
     // Notes of submitted scorecards only, live ones, on a timeline.

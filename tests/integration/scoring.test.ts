@@ -7,15 +7,16 @@ import { applyMutation } from "@/lib/scoring/apply-mutation";
 import { getRoomOrThrow } from "@/lib/scoring/get-room";
 import { openRoom } from "@/lib/scoring/open-room";
 import { reopenScorecard } from "@/lib/scoring/reopen-scorecard";
+import type { RecommendationName } from "@/lib/scoring/protocol";
 import type { Mutation } from "@/lib/scoring/schemas";
 import { makeActor, makeRoomInterview, mid } from "../helpers/room-factories";
 import { rejection } from "../helpers/app-errors";
 
 const crit = (f: Awaited<ReturnType<typeof makeRoomInterview>>, q = 0, c = 0) => ({ interviewQuestionId: f.questions[q]!.id, criterionId: f.questions[q]!.criteria[c]!.id });
 
-async function submitAs(actor: Actor, interviewId: string) {
+async function submitAs(actor: Actor, interviewId: string, recommendation: RecommendationName = "YES") {
   const room = await getRoomOrThrow(actor, interviewId);
-  const card = await applyMutation(actor, { interviewId, mutation: { kind: "scorecard", mutationId: mid(), baseVersion: room.me!.card.version, recommendation: "YES" } });
+  const card = await applyMutation(actor, { interviewId, mutation: { kind: "scorecard", mutationId: mid(), baseVersion: room.me!.card.version, recommendation } });
   return applyMutation(actor, { interviewId, mutation: { kind: "submit", mutationId: mid(), baseVersion: card.value.version } });
 }
 
@@ -145,6 +146,16 @@ describe("autosave protocol", () => {
     await db.interview.update({ where: { id: f.interviewId }, data: { status: "CANCELLED" } });
     const cancelled = await rejection(applyMutation(ian!, { interviewId: f.interviewId, mutation: { kind: "criterion", mutationId: mid(), baseVersion: 0, ...crit(f), level: 1 } }));
     expect(cancelled.message).toMatch(/cancelled/);
+  });
+
+  it("takes “No decision” as an explicit recommendation that a scorecard can be submitted with", async () => {
+    const f = await makeRoomInterview();
+    const [ivy] = f.panel;
+    await openRoom(ivy!, { interviewId: f.interviewId });
+    const submitted = await submitAs(ivy!, f.interviewId, "NO_DECISION");
+    expect(submitted.value).toMatchObject({ kind: "scorecard", recommendation: "NO_DECISION", status: "SUBMITTED" });
+    const card = await db.scorecard.findFirstOrThrow({ where: { interviewId: f.interviewId, panelist: { userId: ivy!.userId } }, select: { recommendation: true } });
+    expect(card.recommendation).toBe("NO_DECISION");
   });
 
   it("creates, edits and deletes notes with versions", async () => {

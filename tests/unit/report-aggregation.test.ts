@@ -109,8 +109,20 @@ describe("aggregateReport", () => {
     expect(r.panelists.map((p) => p.status)).toEqual(["SUBMITTED", "DRAFT", "NOT_STARTED"]);
     expect(r.overall.score).toBeCloseTo(4); // the draft's zeros do not count
     expect(r.questions[0]!.criteria[0]!.scores).toEqual([{ panelistId: "p1", level: 4 }]);
-    expect(r.recommendations).toEqual({ STRONG_NO: 0, NO: 0, YES: 0, STRONG_YES: 1, NONE: 0 });
+    expect(r.recommendations).toEqual({ STRONG_NO: 0, NO: 0, YES: 0, STRONG_YES: 1, NO_DECISION: 0, NONE: 0 });
     expect(r.panelists[1]!.recommendation).toBeNull();
+  });
+
+  it("tallies “No decision” on its own: never as a no, never as not answered", () => {
+    const r = aggregateReport(
+      input([
+        panelist("p1", "SUBMITTED", { "q1.a": 2 }, "NO_DECISION"),
+        panelist("p2", "SUBMITTED", { "q1.a": 1 }, "NO"),
+        panelist("p3", "SUBMITTED", { "q1.a": 3 }),
+      ]),
+    );
+    expect(r.recommendations).toEqual({ STRONG_NO: 0, NO: 1, YES: 0, STRONG_YES: 0, NO_DECISION: 1, NONE: 1 });
+    expect(r.panelists.map((p) => p.recommendation)).toEqual(["NO_DECISION", "NO", null]);
   });
 
   it("averages panelists' weighted scores and reports the spread between them", () => {
