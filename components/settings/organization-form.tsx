@@ -8,6 +8,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
+import { SCORECARD_DUE_LIMITS } from "@/lib/feedback/due";
 import { organizationSettingsSchema, ROOM_OPENS_EARLY_LIMITS, type OrganizationSettings } from "@/lib/organizations/schemas";
 
 export function OrganizationForm({ settings, canEdit }: { settings: OrganizationSettings; canEdit: boolean }) {
@@ -72,6 +73,35 @@ export function OrganizationForm({ settings, canEdit }: { settings: Organization
               onChange={(e) => setOpensEarly(e.currentTarget.value)}
             />
           </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              label="Scorecards are due (hours after the interview ends)"
+              hint={`${SCORECARD_DUE_LIMITS.minHours}–${SCORECARD_DUE_LIMITS.maxHours} hours; counted in each interviewer's own time zone.`}
+              errors={fieldErrors.scorecardDueHours}
+            >
+              <Input
+                name="scorecardDueHours"
+                type="number"
+                min={SCORECARD_DUE_LIMITS.minHours}
+                max={SCORECARD_DUE_LIMITS.maxHours}
+                defaultValue={settings.scorecardDueHours}
+              />
+            </Field>
+            <div className="flex items-center gap-2 pt-6">
+              <input type="hidden" name="scorecardDueBusinessDays" value="false" />
+              <input
+                id="scorecardDueBusinessDays"
+                name="scorecardDueBusinessDays"
+                type="checkbox"
+                value="true"
+                defaultChecked={settings.scorecardDueBusinessDays}
+                className="h-4 w-4"
+              />
+              <label htmlFor="scorecardDueBusinessDays" className="text-sm">
+                Count only Monday–Friday
+              </label>
+            </div>
+          </div>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Changing the scale applies to questions saved from now on. Existing question versions, and every interview that used
             them, keep the scale they were written for.

@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { href: "/questions", label: "Questions" },
   { href: "/kits", label: "Kits" },
   { href: "/interviews", label: "Interviews" },
+  { href: "/scorecards", label: "Scorecards due" },
   { href: "/candidates", label: "Candidates" },
   { href: "/reports", label: "Reports" },
   { href: "/lab", label: "Labs" },

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   /** Scoring additionally requires being a panelist of that interview. */
   "scoring.write": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER"],
   "scoring.reopen": ["OWNER", "ADMIN"],
+  /** The organization's view of open and overdue scorecards and time to feedback; everyone sees their own. */
+  "feedback.readAll": ["OWNER", "ADMIN", "RECRUITER"],
   "reports.read": ["OWNER", "ADMIN", "RECRUITER", "REVIEWER"],
   /**
    * Who is shown pseudonyms instead of candidates' names, emails and links when the

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { refreshFeedbackDue } from "@/lib/feedback/refresh-due";
 import { db } from "@/lib/db/client";
 import { AppError, type FieldErrors, notFound } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
@@ -62,6 +63,7 @@ export async function rescheduleInterview(actor: Actor, interviewId: string, inp
       where: { id: current.id },
       data: { startsAt, durationMinutes, timeZone, meetingUrl: data.meetingUrl, icsSequence: { increment: 1 } },
     });
+    await refreshFeedbackDue(tx, { interviewIds: [current.id] });
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,

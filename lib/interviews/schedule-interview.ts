@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { refreshFeedbackDue } from "@/lib/feedback/refresh-due";
 import { db } from "@/lib/db/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
@@ -80,6 +81,7 @@ export async function scheduleInterview(actor: Actor, input: ScheduleInterviewDa
       },
       select: { id: true },
     });
+    await refreshFeedbackDue(tx, { interviewIds: [created.id] });
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,

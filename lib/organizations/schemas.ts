@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { SCORECARD_DUE_LIMITS } from "@/lib/feedback/due";
 
 /** How early an interview's room may open for scoring; the start of the interview is the anchor. */
 export const ROOM_OPENS_EARLY_LIMITS = { min: 0, max: 120, default: 5 } as const;
+const scorecardDueMessage = `Scorecards are due ${SCORECARD_DUE_LIMITS.minHours} to ${SCORECARD_DUE_LIMITS.maxHours} hours (two weeks) after the interview ends.`;
 const roomOpensEarlyMessage = `Scoring opens ${ROOM_OPENS_EARLY_LIMITS.min} to ${ROOM_OPENS_EARLY_LIMITS.max} minutes before the scheduled start.`;
 
 export const organizationSettingsSchema = z
@@ -23,6 +25,19 @@ export const organizationSettingsSchema = z
           .max(ROOM_OPENS_EARLY_LIMITS.max, roomOpensEarlyMessage),
       )
       .optional(),
+    /** Omitted: unchanged. Hours after an interview's scheduled end that its scorecards are due. */
+    scorecardDueHours: z
+      .preprocess(
+        (v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : v),
+        z
+          .number({ error: scorecardDueMessage })
+          .int("Use a whole number of hours.")
+          .min(SCORECARD_DUE_LIMITS.minHours, scorecardDueMessage)
+          .max(SCORECARD_DUE_LIMITS.maxHours, scorecardDueMessage),
+      )
+      .optional(),
+    /** Omitted: unchanged. A form's checkbox sends "on" when ticked and nothing otherwise. */
+    scorecardDueBusinessDays: z.preprocess((v) => (v === "on" || v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
   })
   .refine((s) => s.scaleMax - s.scaleMin >= 2, { path: ["scaleMax"], message: "A scale needs at least three levels." });
 
@@ -32,6 +47,8 @@ export interface OrganizationSettings extends OrganizationSettingsInput {
   id: string;
   anonymizedReview: boolean;
   roomOpensEarlyMinutes: number;
+  scorecardDueHours: number;
+  scorecardDueBusinessDays: boolean;
 }
 
 /** GET /api/organizations/members?q= — name or email (the people search). */

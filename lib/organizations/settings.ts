@@ -4,10 +4,20 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notFound } from "@/lib/errors";
+import { refreshFeedbackDue } from "@/lib/feedback/refresh-due";
 import { type OrganizationSettings } from "./schemas";
 import type { OrganizationSettingsInput } from "./schemas";
 
-const settingsSelect = { id: true, name: true, scaleMin: true, scaleMax: true, anonymizedReview: true, roomOpensEarlyMinutes: true } as const;
+const settingsSelect = {
+  id: true,
+  name: true,
+  scaleMin: true,
+  scaleMax: true,
+  anonymizedReview: true,
+  roomOpensEarlyMinutes: true,
+  scorecardDueHours: true,
+  scorecardDueBusinessDays: true,
+} as const;
 
 export async function getOrganizationSettings(actor: Actor): Promise<OrganizationSettings> {
   assertCan(actor, "org.read");
@@ -17,7 +27,8 @@ export async function getOrganizationSettings(actor: Actor): Promise<Organizatio
 }
 
 /**
- * Renames the organization, changes its rubric scale, or how early interview rooms open.
+ * Renames the organization, changes its rubric scale, how early interview rooms open, or when
+ * scorecards are due.
  * Existing question versions keep the scale they were written for (it is stored on each
  * version), so past interviews and their scores never change; new versions use the new scale.
  */
@@ -27,6 +38,10 @@ export async function updateOrganizationSettings(actor: Actor, input: Organizati
     const before = await tx.organization.findUnique({ where: { id: actor.organizationId }, select: settingsSelect });
     if (!before) throw notFound("Your organization");
     const after = await tx.organization.update({ where: { id: actor.organizationId }, data: input, select: settingsSelect });
+    // Open scorecards' due times follow the rule (lib/feedback/due.ts); submitted ones keep theirs.
+    if (after.scorecardDueHours !== before.scorecardDueHours || after.scorecardDueBusinessDays !== before.scorecardDueBusinessDays) {
+      await refreshFeedbackDue(tx, { organizationId: actor.organizationId });
+    }
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
@@ -34,7 +49,14 @@ export async function updateOrganizationSettings(actor: Actor, input: Organizati
       targetType: "organization",
       targetId: actor.organizationId,
       data: {
-        from: { name: before.name, scaleMin: before.scaleMin, scaleMax: before.scaleMax, roomOpensEarlyMinutes: before.roomOpensEarlyMinutes },
+        from: {
+          name: before.name,
+          scaleMin: before.scaleMin,
+          scaleMax: before.scaleMax,
+          roomOpensEarlyMinutes: before.roomOpensEarlyMinutes,
+          scorecardDueHours: before.scorecardDueHours,
+          scorecardDueBusinessDays: before.scorecardDueBusinessDays,
+        },
         to: input,
       },
     });

@@ -1,6 +1,7 @@
 // Demo data for a fresh install: one organization, five users (one per role), the starter
-// question bank, one interview kit, two candidates, a scheduled panel interview and a completed
-// one with both scorecards submitted (for the reports).
+// question bank, one interview kit, three candidates, a scheduled panel interview, a completed
+// one with both scorecards submitted (for the reports), and one from two days ago whose second
+// scorecard is overdue (for "Scorecards due").
 //
 // Everything a service owns goes through that service, as a user's click would: the question
 // bank (prisma/seed/question-bank.json, in the export format) through the import, the kit,
@@ -282,20 +283,55 @@ export const DEMO_COMPLETED_INTERVIEW = {
         { offsetSeconds: 3100, question: "ml-classification-metrics", body: "Could not say when PR beats ROC." },
       ],
     },
-  } as Record<
-    string,
-    {
-      recommendation: RecommendationName;
-      summary: string;
-      attributes: Record<string, number>;
-      levels: Record<string, Record<string, number | null>>;
-      notes: { offsetSeconds: number; question: string; body: string }[];
-    }
-  >,
+  } as Record<string, DemoCard>,
+} as const;
+
+/** One panelist's card in a demo interview: what they entered in the room, and whether they submitted. */
+interface DemoCard {
+  recommendation: RecommendationName | null;
+  summary: string;
+  attributes: Record<string, number>;
+  levels: Record<string, Record<string, number | null>>;
+  notes: { offsetSeconds: number; question: string; body: string }[];
+  /** Default true. */
+  submit?: boolean;
+}
+
+/**
+ * An interview from two days ago whose feedback is late: Jordan Lee with the demo kit, Ivy
+ * submitted two hours after the end, Ian scored a little in the room and never submitted — so
+ * his scorecard is overdue on "Scorecards due" (due 24 hours after the end, the default).
+ */
+export const DEMO_AWAITING_INTERVIEW = {
+  candidate: { name: "Jordan Lee", email: "jordan.lee@example.com", roleApplied: "ML Engineer", links: [] as string[] },
+  timeZone: "Europe/Berlin",
+  durationMinutes: 60,
+  daysAgo: 2,
+  submittedHoursAfterEnd: 2,
+  panel: {
+    "ivy@panelist.dev": {
+      recommendation: "NO_DECISION",
+      summary: "Strong on evaluation metrics, shaky on normalization; I would want a second technical round before leaning either way.",
+      attributes: { Communication: 3, "Problem solving": 3 },
+      levels: {
+        "dl-batch-norm": { mechanics: 2, "why-it-helps": 2 },
+        "ml-classification-metrics": { "accuracy-pitfall": 4, "confusion-metrics": 3, "roc-pr": 3 },
+      },
+      notes: [{ offsetSeconds: 2700, question: "ml-classification-metrics", body: "Chose PR-AUC for the rare class without prompting." }],
+    },
+    "ian@panelist.dev": {
+      recommendation: null,
+      summary: "",
+      attributes: {},
+      levels: { "dl-batch-norm": { mechanics: 2 }, "ml-bias-variance": { definitions: 3 } },
+      notes: [],
+      submit: false,
+    },
+  } as Record<string, DemoCard>,
 } as const;
 
 /** The scoring room's mutations for one panelist's card, with fixed ids (a re-run replays them). */
-function cardMutations(card: (typeof DEMO_COMPLETED_INTERVIEW.panel)[string], plan: InterviewPlan, noteIdPrefix: string): Mutation[] {
+function cardMutations(card: DemoCard, plan: InterviewPlan, noteIdPrefix: string): Mutation[] {
   const out: Mutation[] = [];
   for (const [questionKey, levels] of Object.entries(card.levels)) {
     const q = requireId(plan.byKey, questionKey, "interview question");
@@ -319,8 +355,10 @@ function cardMutations(card: (typeof DEMO_COMPLETED_INTERVIEW.panel)[string], pl
       offsetSeconds: n.offsetSeconds,
     });
   });
-  out.push({ kind: "scorecard", mutationId: "seed-recommendation", baseVersion: 0, recommendation: card.recommendation, summary: card.summary });
-  out.push({ kind: "submit", mutationId: "seed-submit", baseVersion: 1 });
+  if (card.recommendation || card.summary) {
+    out.push({ kind: "scorecard", mutationId: "seed-recommendation", baseVersion: 0, recommendation: card.recommendation, summary: card.summary });
+  }
+  if (card.submit !== false) out.push({ kind: "submit", mutationId: "seed-submit", baseVersion: 1 });
   return out;
 }
 
@@ -374,6 +412,57 @@ const seedCompletedInterview: SeedStep = {
   },
 };
 
+const seedAwaitingInterview: SeedStep = {
+  name: "awaiting-interview",
+  async run(ctx) {
+    const spec = DEMO_AWAITING_INTERVIEW;
+    const candidateId = await findOrCreateCandidate(ctx, spec.candidate);
+    const existing = await db.interview.findFirst({ where: { organizationId: ctx.organizationId, candidateId }, orderBy: { createdAt: "asc" }, select: { id: true, startsAt: true } });
+    const startsAt =
+      existing?.startsAt ?? DateTime.now().setZone(spec.timeZone).minus({ days: spec.daysAgo }).set({ hour: 11, minute: 0, second: 0, millisecond: 0 }).toUTC().toJSDate();
+    const interviewId =
+      existing?.id ??
+      (
+        await scheduleInterview(
+          requireId(ctx.actors, DEMO_INTERVIEW.schedulerEmail, "user"),
+          parseInput(scheduleInterviewSchema, { ...demoTiming(ctx, startsAt, spec.timeZone, spec.durationMinutes), candidateId, kitId: requireId(ctx.kitIds, DEMO_KIT.name, "kit") }),
+          new Date(startsAt.getTime() - 3 * 24 * 3600_000),
+        )
+      ).interview.id;
+    const plan = await interviewPlan(interviewId);
+    for (const [email, card] of Object.entries(spec.panel)) {
+      const actor = requireId(ctx.actors, email, "user");
+      await startInterview(actor, { interviewId, confirm: true });
+      for (const mutation of cardMutations(card, plan, `n_${interviewId.slice(-16)}${email[1]}`)) {
+        await applyMutation(actor, { interviewId, mutation });
+      }
+    }
+    const endsAt = new Date(startsAt.getTime() + spec.durationMinutes * 60_000);
+    await backdateOpenInterview(interviewId, startsAt, new Date(endsAt.getTime() + spec.submittedHoursAfterEnd * 3_600_000));
+  },
+};
+
+/**
+ * Moves a demo interview that is still open to when it took place: every write keeps its
+ * distance from the room's opening, which moves to the scheduled start (a second run finds it
+ * there and shifts nothing), and submitted scorecards were submitted at `submittedAt`.
+ */
+async function backdateOpenInterview(interviewId: string, startsAt: Date, submittedAt: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const row = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { startedAt: true } });
+    if (!row.startedAt) throw new Error("Demo seed: the interview did not start.");
+    const shift = `${startsAt.getTime() - row.startedAt.getTime()} milliseconds`;
+    await tx.$executeRaw`UPDATE interviews SET started_at = ${startsAt}, created_at = LEAST(created_at, ${startsAt}::timestamptz - interval '3 days'), updated_at = updated_at + ${shift}::interval WHERE id = ${interviewId}`;
+    await tx.$executeRaw`UPDATE scorecards SET created_at = created_at + ${shift}::interval, updated_at = updated_at + ${shift}::interval WHERE interview_id = ${interviewId}`;
+    await tx.$executeRaw`UPDATE scorecards SET submitted_at = ${submittedAt}, updated_at = ${submittedAt} WHERE interview_id = ${interviewId} AND status = 'SUBMITTED'`;
+    await tx.$executeRaw`UPDATE notes SET created_at = ${startsAt}::timestamptz + make_interval(secs => offset_seconds), updated_at = ${startsAt}::timestamptz + make_interval(secs => offset_seconds) WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
+    await tx.$executeRaw`UPDATE criterion_scores SET updated_at = updated_at + ${shift}::interval WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
+    await tx.$executeRaw`UPDATE attribute_scores SET updated_at = updated_at + ${shift}::interval WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
+    await tx.$executeRaw`UPDATE score_events SET created_at = created_at + ${shift}::interval WHERE interview_id = ${interviewId}`;
+    await tx.$executeRaw`UPDATE audit_events SET created_at = created_at + ${shift}::interval WHERE target_type = 'interview' AND target_id = ${interviewId}`;
+  });
+}
+
 /**
  * Moves a finished demo interview's timestamps to when it took place: it started at its
  * scheduled time, ended with its last submit at the scheduled end, each note was taken at its
@@ -398,7 +487,7 @@ async function backdateInterview(interviewId: string, startedAt: Date, completed
  * Run in order, after the demo organization exists; each step's services commit their own
  * transactions. To seed more, append a step that reads what earlier steps recorded in the context.
  */
-export const DEMO_SEED_STEPS: SeedStep[] = [seedUsers, seedQuestions, seedKit, seedCandidate, seedInterview, seedCompletedInterview];
+export const DEMO_SEED_STEPS: SeedStep[] = [seedUsers, seedQuestions, seedKit, seedCandidate, seedInterview, seedCompletedInterview, seedAwaitingInterview];
 
 export interface SeedSummary {
   organizationId: string;

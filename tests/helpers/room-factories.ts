@@ -5,6 +5,7 @@ import { type Actor, loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { InterviewStatus, Role } from "@/lib/db/generated/client";
 import { makeMembership, makeOrg, makeUser, uniqueSuffix } from "./factories";
+import { refreshFeedbackDue } from "@/lib/feedback/refresh-due";
 
 export interface RoomQuestionSpec {
   title?: string;
@@ -115,6 +116,8 @@ export async function makeRoomInterview(
     select: { id: true, questions: { orderBy: { position: "asc" }, select: { id: true } } },
   });
   interview.questions.forEach((q, i) => (questions[i]!.id = q.id));
+  // As scheduling does: each panelist's scorecard due time (lib/feedback/refresh-due.ts).
+  await db.$transaction((tx) => refreshFeedbackDue(tx, { interviewIds: [interview.id] }));
   return { organizationId, interviewId: interview.id, panel, questions, attributes };
 }
 

@@ -29,8 +29,8 @@ describe("seedDemoData", () => {
       rubricCriteria: criteriaInBank,
       kits: 1,
       kitItems: 4,
-      candidates: 2, // Alex Kim (upcoming) and Sam Rivera (completed, for the reports)
-      interviews: 2,
+      candidates: 3, // Alex Kim (upcoming), Sam Rivera (completed, for the reports), Jordan Lee (feedback overdue)
+      interviews: 3,
     });
   }, 60_000);
 
@@ -47,7 +47,7 @@ describe("seedDemoData", () => {
     expect(await db.rubricCriterion.count()).toBe(criteriaInBank);
     expect(await db.kitItem.count()).toBe(4);
     expect(await db.candidate.count({ where: { email: "alex.kim@example.com" } })).toBe(1);
-    expect(await db.interview.count()).toBe(2);
+    expect(await db.interview.count()).toBe(3);
     // The second run wrote nothing: no score replayed, no service's audit entry.
     expect(await db.scoreEvent.count()).toBe(events);
     expect(await db.auditEvent.count()).toBe(audits);
@@ -59,9 +59,9 @@ describe("seedDemoData", () => {
     expect(count).toMatchObject({
       "questions.imported": 1,
       "kit.created": 1,
-      "candidate.created": 2,
-      "interview.scheduled": 2,
-      "interview.started": 1,
+      "candidate.created": 3,
+      "interview.scheduled": 3,
+      "interview.started": 2,
     });
   });
 

@@ -1,0 +1,54 @@
+// Feedback on time, end to end against the seeded demo data: Ian's scorecard for Jordan Lee's
+// interview (two days ago) is overdue — on his own "Scorecards due" list, one click from the
+// room, and on the recruiter's organization view with its counts, filters and time to feedback.
+import { readFile } from "node:fs/promises";
+import { expect, test } from "./fixtures";
+
+const JORDAN = /Jordan Lee — ML Engineer — onsite deep learning/;
+
+test.describe("scorecards due", () => {
+  test("an interviewer sees their overdue scorecard and opens its room in one click", async ({ pageAs }) => {
+    const page = await pageAs("ian@panelist.dev");
+    await page.goto("/");
+    await page.getByRole("navigation").getByRole("link", { name: "Scorecards due" }).click();
+    await expect(page.getByRole("heading", { name: "Scorecards due", level: 1 })).toBeVisible();
+    const mine = page.getByTestId("my-scorecards-due");
+    await expect(mine.getByRole("listitem")).toHaveCount(1);
+    await expect(mine).toContainText("your scorecard is draft");
+    await expect(mine).toContainText(/overdue by \d+ h/);
+    await mine.getByRole("link", { name: JORDAN }).click();
+    await expect(page).toHaveURL(/\/interviews\/[^/]+\/room$/);
+  });
+
+  test("a recruiter sees the organization's overdue scorecards, filters them, and reads time to feedback", async ({ pageAs }) => {
+    const page = await pageAs("recruiter@panelist.dev");
+    await page.goto("/scorecards");
+    await expect(page.getByTestId("due-counts")).toHaveText(/1 open scorecard across 1 interview; 1 overdue/);
+    const table = page.getByTestId("org-scorecards-due");
+    await expect(table.getByRole("rowheader", { name: /Ian Interviewer/ })).toContainText("1 open, 1 overdue");
+    await expect(table.getByRole("link", { name: JORDAN })).toBeVisible();
+
+    await page.getByLabel("Group by").selectOption("interview");
+    await page.getByLabel("Show").selectOption("overdue");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/state=overdue/);
+    await expect(table.getByRole("rowheader", { name: JORDAN })).toBeVisible();
+    await expect(table.getByRole("cell", { name: /Ian Interviewer/ })).toBeVisible();
+
+    const figures = page.getByTestId("time-to-feedback");
+    await expect(figures.getByRole("row", { name: /Ivy Interviewer/ })).toContainText("100% of 2");
+    await expect(figures.getByRole("row", { name: /Organization/ })).toContainText("3 of 4");
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+    const text = (await readFile((await csv.path())!, "utf8")).replace(/^\uFEFF/, "");
+    expect(text.split("\r\n")[0]).toBe("period_from,period_to,time_zone,interviewer,scorecards,submitted,median_hours,p90_hours,due_or_submitted,on_time_share");
+    expect(text).toMatch(/Organization,4,3,/);
+  });
+
+  test("a filter the page does not understand is named, not an error", async ({ pageAs }) => {
+    const page = await pageAs("recruiter@panelist.dev");
+    const res = await page.goto("/scorecards?state=someday&from=2026-99-01");
+    expect(res?.status()).toBe(200);
+    await expect(page.getByRole("alert").filter({ hasText: "Some filters were not understood" })).toBeVisible();
+    await expect(page.getByTestId("due-counts")).toBeVisible();
+  });
+});

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/** The organization's "Scorecards due" view: ?interviewer=<user id>&state=overdue|all&group=interviewer|interview */
+export const dueFilterSchema = z.object({
+  interviewer: z.string().trim().max(64).default(""),
+  state: z.enum(["all", "overdue"], { message: "Show all open scorecards or only overdue ones." }).default("all"),
+  group: z.enum(["interviewer", "interview"], { message: "Group by interviewer or by interview." }).default("interviewer"),
+});
+export type DueFilter = z.output<typeof dueFilterSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01.");
+
+/** Time to feedback over interviews that ended between `from` and `to` (inclusive days, in the viewer's zone). */
+export const feedbackPeriodSchema = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ["to"], message: "The period ends before it starts." });
+export type FeedbackPeriod = z.output<typeof feedbackPeriodSchema>;

@@ -1,0 +1,100 @@
+import "server-only";
+import { DateTime } from "luxon";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { canonicalTimeZone } from "@/lib/interviews/time-zones";
+import type { FeedbackPeriod } from "./schemas";
+
+/** How quickly scorecards came in: hours from an interview's scheduled end to the submit. */
+export interface FeedbackFigures {
+  /** Scorecards of interviews that ended in the period (cancelled and no-show interviews left out). */
+  scorecards: number;
+  submitted: number;
+  /** Median and 90th percentile (linear interpolation, as percentile_cont) of the submitted ones; null without any. */
+  medianHours: number | null;
+  p90Hours: number | null;
+  /** Of the scorecards already due (or submitted), the share submitted by their due time; null without any. */
+  onTimeShare: number | null;
+  /** How many scorecards onTimeShare is over. */
+  dueOrSubmitted: number;
+}
+
+export interface TimeToFeedback {
+  period: { from: string; to: string; timeZone: string };
+  organization: FeedbackFigures;
+  byInterviewer: (FeedbackFigures & { userId: string; name: string })[];
+}
+
+export const DEFAULT_PERIOD_DAYS = 30;
+const MAX_PERIOD_DAYS = 366 * 2;
+
+interface Row {
+  user_id: string | null;
+  name: string | null;
+  scorecards: number;
+  submitted: number;
+  median_hours: number | null;
+  p90_hours: number | null;
+  due_or_submitted: number;
+  on_time: number;
+}
+
+/**
+ * Time to feedback per interviewer and for the organization, over interviews whose scheduled
+ * end falls on the period's days in the viewer's time zone (default: the last 30 days). A submit
+ * before the scheduled end counts as 0 hours. One statement (GROUPING SETS).
+ */
+export async function getTimeToFeedback(actor: Actor, period: FeedbackPeriod, now: Date = new Date()): Promise<TimeToFeedback> {
+  assertCan(actor, "feedback.readAll");
+  const zone = canonicalTimeZone(actor.timeZone) ?? "UTC";
+  const today = DateTime.fromJSDate(now, { zone }).startOf("day");
+  const to = period.to ? DateTime.fromISO(period.to, { zone }) : today;
+  const from = period.from ? DateTime.fromISO(period.from, { zone }) : to.minus({ days: DEFAULT_PERIOD_DAYS - 1 });
+  if (!from.isValid || !to.isValid) throw new AppError("VALIDATION", "Please fix the highlighted fields.", { fieldErrors: { from: ["Use a real date."] } });
+  if (to.diff(from, "days").days > MAX_PERIOD_DAYS) {
+    throw new AppError("VALIDATION", "Please fix the highlighted fields.", { fieldErrors: { from: ["Choose a period of at most two years."] } });
+  }
+  const start = from.startOf("day").toJSDate();
+  const end = to.startOf("day").plus({ days: 1 }).toJSDate();
+
+  const rows = await db.$queryRaw<Row[]>`
+    WITH s AS (
+      SELECT p.user_id, u.name, p.feedback_due_at AS due_at, sc.submitted_at,
+             GREATEST(0, EXTRACT(EPOCH FROM sc.submitted_at - (i.starts_at + make_interval(mins => i.duration_minutes))) / 3600.0)::float8 AS hours
+        FROM panelists p
+        JOIN interviews i ON i.id = p.interview_id
+        JOIN users u ON u.id = p.user_id
+        LEFT JOIN scorecards sc ON sc.panelist_id = p.id AND sc.status = 'SUBMITTED'
+       WHERE i.organization_id = ${actor.organizationId}
+         AND i.status NOT IN ('CANCELLED', 'NO_SHOW')
+         AND i.starts_at + make_interval(mins => i.duration_minutes) >= ${start}
+         AND i.starts_at + make_interval(mins => i.duration_minutes) < ${end}
+         AND i.starts_at + make_interval(mins => i.duration_minutes) <= ${now}
+    )
+    SELECT user_id, min(name) AS name,
+           count(*)::int AS scorecards,
+           count(submitted_at)::int AS submitted,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) FILTER (WHERE submitted_at IS NOT NULL) AS median_hours,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) FILTER (WHERE submitted_at IS NOT NULL) AS p90_hours,
+           count(*) FILTER (WHERE submitted_at IS NOT NULL OR due_at <= ${now})::int AS due_or_submitted,
+           count(*) FILTER (WHERE submitted_at IS NOT NULL AND submitted_at <= due_at)::int AS on_time
+      FROM s
+     GROUP BY GROUPING SETS ((user_id), ())
+     ORDER BY min(name) NULLS FIRST, user_id NULLS FIRST`;
+
+  const figures = (r: Row | undefined): FeedbackFigures => ({
+    scorecards: r?.scorecards ?? 0,
+    submitted: r?.submitted ?? 0,
+    medianHours: r?.median_hours ?? null,
+    p90Hours: r?.p90_hours ?? null,
+    onTimeShare: r && r.due_or_submitted > 0 ? r.on_time / r.due_or_submitted : null,
+    dueOrSubmitted: r?.due_or_submitted ?? 0,
+  });
+  return {
+    period: { from: from.toISODate()!, to: to.toISODate()!, timeZone: zone },
+    organization: figures(rows.find((r) => r.user_id === null)),
+    byInterviewer: rows.filter((r) => r.user_id !== null).map((r) => ({ userId: r.user_id!, name: r.name ?? "", ...figures(r) })),
+  };
+}
