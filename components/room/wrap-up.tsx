@@ -8,6 +8,7 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import { cn } from "@/lib/cn";
 import { scaleLevels } from "@/lib/rubrics/scale";
 import type { Change } from "@/lib/scoring/mutation-queue";
+import { describeDue } from "@/lib/feedback/due";
 import { attributeKey, RECOMMENDATIONS, RECOMMENDATION_LABELS, SCORING_LIMITS, type FieldValue } from "@/lib/scoring/protocol";
 import type { AttributeScoreValue, RoomState, ScorecardValue } from "@/lib/scoring/types";
 
@@ -25,6 +26,21 @@ const choiceClass = (checked: boolean) =>
  * drop them; it shows "Submitting…" until the server has it, and the queue refuses a second
  * submit while one is pending (a double click submits once).
  */
+/** "Due in 3 h" / "Overdue by 2 days", read when the wrap-up renders. */
+function DueNote({ dueAt }: { dueAt: string }) {
+  const d = describeDue(new Date(dueAt), new Date());
+  return (
+    <p
+      className={cn("w-full text-xs", d.overdue ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400")}
+      data-testid="scorecard-due"
+      // The server and the browser read the clock moments apart.
+      suppressHydrationWarning
+    >
+      This scorecard is {d.text}.
+    </p>
+  );
+}
+
 export function WrapUp({
   room,
   values,
@@ -188,6 +204,7 @@ export function WrapUp({
                   ? "Choose a recommendation first."
                   : "Submitting locks your scorecard and shows you the panel's submitted scores."}
             </p>
+            {room.me?.dueAt && <DueNote dueAt={room.me.dueAt} />}
           </>
         )}
         {submitError && !submitting && !submittedOnServer && (

@@ -86,6 +86,7 @@ interface PanelRow {
   summary: string | null;
   scorecard_version: number | null;
   submitted_at: Date | null;
+  feedback_due_at: Date | null;
   covered: number | null;
   scored: number | null;
   notes: number | null;
@@ -98,7 +99,7 @@ function readPanel(client: Client, actor: Actor, interviewId: string): Promise<P
            c.name AS candidate_name, o.scale_min, o.scale_max, o.room_opens_early_minutes,
            p.id AS panelist_id, p.user_id, p.is_lead, u.name AS user_name,
            sc.id AS scorecard_id, sc.status::text AS scorecard_status, sc.recommendation::text AS recommendation, sc.summary,
-           sc.version AS scorecard_version, sc.submitted_at,
+           sc.version AS scorecard_version, sc.submitted_at, p.feedback_due_at,
            pr.covered, pr.scored, pr.notes
       FROM interviews i
       JOIN candidates c ON c.id = i.candidate_id
@@ -224,6 +225,7 @@ export async function getRoomOrThrow(actor: Actor, interviewId: string, client: 
       id,
       panelistId: mine.panelist_id,
       submittedAt: mine.submitted_at?.toISOString() ?? null,
+      dueAt: mine.feedback_due_at?.toISOString() ?? null,
       card: { kind: "scorecard", recommendation: mine.recommendation, summary: mine.summary ?? "", status: mine.scorecard_status!, version: mine.scorecard_version! },
       criteria: criteria
         .filter((c) => c.scorecardId === id)

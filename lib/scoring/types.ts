@@ -43,6 +43,8 @@ export interface OwnScorecard {
   id: string;
   panelistId: string;
   submittedAt: string | null;
+  /** When this scorecard is due (lib/feedback/due.ts); null only for data from before due dates. */
+  dueAt: string | null;
   card: ScorecardValue;
   criteria: CriterionScoreValue[];
   attributes: AttributeScoreValue[];

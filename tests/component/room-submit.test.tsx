@@ -100,6 +100,13 @@ describe("submit from the wrap-up", () => {
     });
   }
 
+  it("says when the scorecard is due, and when it is overdue", () => {
+    // The fixture's scorecard is due 25 hours after its fixed "now" (2026-12-04): read today, overdue.
+    setup("YES");
+    expect(screen.getByTestId("scorecard-due").textContent).toMatch(/^This scorecard is overdue by \d+ days\.$/);
+    expect(screen.getByTestId("scorecard-due").className).toContain("text-red-700");
+  });
+
   it("a double click submits once, and the button says Submitting… until the server has it", async () => {
     const { server, queue } = setup("YES", 200);
     const user = userEvent.setup();

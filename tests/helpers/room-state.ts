@@ -49,6 +49,7 @@ export function roomStateFixture(overrides: { startedAt?: string | null } = {}):
       id: "scorecard-1",
       panelistId: "panelist-1",
       submittedAt: null,
+      dueAt: new Date(now.getTime() + 25 * 3_600_000).toISOString(),
       card: { kind: "scorecard", recommendation: null, summary: "", status: "DRAFT", version: 1 },
       criteria: [],
       attributes: [],
