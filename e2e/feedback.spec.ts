@@ -44,6 +44,27 @@ test.describe("scorecards due", () => {
     expect(text).toMatch(/Organization,4,3,/);
   });
 
+  test("the bell counts the overdue scorecard's reminder; the notification centre opens it and marks it read", async ({ pageAs }) => {
+    const page = await pageAs("ian@panelist.dev");
+    await page.goto("/scorecards");
+    const bell = page.getByTestId("notification-bell");
+    await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+    await bell.click();
+    await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+    const list = page.getByTestId("notifications");
+    await expect(list.getByRole("link", { name: /Your scorecard for “Jordan Lee — .*” is overdue by/ })).toBeVisible();
+    await page.getByRole("button", { name: "Mark all as read" }).click();
+    await expect(page.getByText("All read.")).toBeVisible();
+    await expect(bell).toHaveAccessibleName("Notifications");
+    // Muting survives a reload.
+    await page.getByLabel("Mute reminders by mail").check();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Mute reminders by mail")).toBeChecked();
+    await page.getByLabel("Mute reminders by mail").uncheck();
+    await expect(page.getByText("Saved.")).toBeVisible();
+  });
+
   test("a filter the page does not understand is named, not an error", async ({ pageAs }) => {
     const page = await pageAs("recruiter@panelist.dev");
     const res = await page.goto("/scorecards?state=someday&from=2026-99-01");

@@ -4,6 +4,7 @@
 // dist/seed.js in a build — with the react-server condition, so the services' "server-only"
 // marker resolves to its empty module. Prints the summary as one marked JSON line.
 import { getDb } from "../lib/db/client";
+import { stopJobs } from "../lib/jobs/queue";
 import { seedDemoData } from "../lib/seed/demo";
 import { SEED_SUMMARY_MARK } from "./lib/seed-summary";
 
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
     const summary = await seedDemoData();
     process.stdout.write(`${SEED_SUMMARY_MARK}${JSON.stringify(summary)}\n`);
   } finally {
+    // The reminder sweep starts the job queue when it has mail to hand over.
+    await stopJobs({ graceful: false });
     await getDb().$disconnect();
   }
 }

@@ -18,3 +18,19 @@ export const feedbackPeriodSchema = z
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ["to"], message: "The period ends before it starts." });
 export type FeedbackPeriod = z.output<typeof feedbackPeriodSchema>;
+
+/** POST /api/notifications/read: some of my notifications, or all of them. */
+export const markReadSchema = z.union([
+  z.object({ ids: z.array(z.string().min(1).max(64)).min(1, "Name at least one notification.").max(500) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
+export type MarkRead = z.output<typeof markReadSchema>;
+
+/** PUT /api/me/notifications: which reminder channels I have muted. */
+export const reminderMutesSchema = z
+  .object({
+    muteReminderEmail: z.boolean({ error: "Say whether reminder mail is muted." }),
+    muteReminderInApp: z.boolean({ error: "Say whether reminders in the app are muted." }),
+  })
+  .strict();
+export type ReminderMutes = z.output<typeof reminderMutesSchema>;

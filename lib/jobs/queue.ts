@@ -1,6 +1,6 @@
 // The one Postgres job queue for background work (pg-boss, in its own `pgboss` schema, which it
-// creates and migrates itself under an advisory lock). Lab runs go through it today; scorecard
-// reminders and mail are to follow on the same queue. Any replica's worker may take any job;
+// creates and migrates itself under an advisory lock): lab runs, and scorecard reminders and
+// their mail (lib/feedback/reminders.ts). Any replica's worker may take any job;
 // a job whose worker dies is expired by pg-boss's supervisor (every 10 s here) once past its
 // `expireInSeconds`, then retried on whichever replica asks next, up to its retry limit.
 // One instance per process (globalThis: Next bundles this module into several layers).
@@ -54,14 +54,18 @@ function create(connectionString: string): Shared {
   return shared;
 }
 
-/** This process's queue on DATABASE_URL, started on first use, with `queue` created (idempotent). */
-export async function getJobs(queue: string): Promise<PgBoss> {
+/**
+ * This process's queue on DATABASE_URL, started on first use, with `queue` created (idempotent;
+ * `options` apply when it is created, e.g. `{ policy: "stately" }` for one queued and one active
+ * job per singleton key).
+ */
+export async function getJobs(queue: string, options: Omit<PgBoss.Queue, "name"> = {}): Promise<PgBoss> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
   const shared = (globalForJobs[KEY] ??= create(connectionString));
   const boss = await shared.started;
   let created = shared.queues.get(queue);
-  if (!created) shared.queues.set(queue, (created = boss.createQueue(queue).catch((err: unknown) => (shared.queues.delete(queue), Promise.reject(err)))));
+  if (!created) shared.queues.set(queue, (created = boss.createQueue(queue, { name: queue, ...options }).catch((err: unknown) => (shared.queues.delete(queue), Promise.reject(err)))));
   await created;
   return boss;
 }

@@ -28,6 +28,7 @@ import { createCandidate } from "@/lib/candidates/create-candidate";
 import { candidateInputSchema } from "@/lib/candidates/schemas";
 import { db, getPgPool, type Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
+import { sweepReminders } from "@/lib/feedback/reminders";
 import { poolRunner } from "@/lib/db/sql-runner";
 import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
 import { scheduleInterview } from "@/lib/interviews/schedule-interview";
@@ -487,7 +488,24 @@ async function backdateInterview(interviewId: string, startedAt: Date, completed
  * Run in order, after the demo organization exists; each step's services commit their own
  * transactions. To seed more, append a step that reads what earlier steps recorded in the context.
  */
-export const DEMO_SEED_STEPS: SeedStep[] = [seedUsers, seedQuestions, seedKit, seedCandidate, seedInterview, seedCompletedInterview, seedAwaitingInterview];
+/** The reminders the demo's late scorecard has earned by now, as the job queue's sweep would record them. */
+const seedReminders: SeedStep = {
+  name: "reminders",
+  async run() {
+    await sweepReminders();
+  },
+};
+
+export const DEMO_SEED_STEPS: SeedStep[] = [
+  seedUsers,
+  seedQuestions,
+  seedKit,
+  seedCandidate,
+  seedInterview,
+  seedCompletedInterview,
+  seedAwaitingInterview,
+  seedReminders,
+];
 
 export interface SeedSummary {
   organizationId: string;

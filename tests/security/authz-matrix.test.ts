@@ -49,6 +49,10 @@ const SERVICE_RULES: Record<string, Partial<Record<RoleName, 403 | 404>>> = {
   "PUT /api/me/time-zone": {},
   "POST /api/me/password": {},
   "POST /api/me/sessions/revoke-all": {},
+  "GET /api/me/notifications": {},
+  "PUT /api/me/notifications": {},
+  // Notifications: each person marks their own (others' ids are ignored).
+  "POST /api/notifications/read": {},
   // Lists filtered by what the role may see (interviewers: their panels; reviewers: completed).
   "GET /api/interviews": {},
   "GET /api/interviews/mine": {},
