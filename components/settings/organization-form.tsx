@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { SCORECARD_DUE_LIMITS } from "@/lib/feedback/due";
-import { organizationSettingsSchema, ROOM_OPENS_EARLY_LIMITS, type OrganizationSettings } from "@/lib/organizations/schemas";
+import { organizationSettingsSchema, REMINDER_LIMITS, ROOM_OPENS_EARLY_LIMITS, type OrganizationSettings } from "@/lib/organizations/schemas";
 
 export function OrganizationForm({ settings, canEdit }: { settings: OrganizationSettings; canEdit: boolean }) {
   const router = useRouter();
@@ -102,6 +102,33 @@ export function OrganizationForm({ settings, canEdit }: { settings: Organization
               </label>
             </div>
           </div>
+          <fieldset className="space-y-3">
+            <legend className="text-sm font-semibold">Scorecard reminders</legend>
+            <div className="grid gap-4 sm:grid-cols-3">
+              <Field label="First reminder (minutes after the end)" errors={fieldErrors.reminderFirstAfterMinutes}>
+                <Input
+                  name="reminderFirstAfterMinutes"
+                  type="number"
+                  min={REMINDER_LIMITS.firstAfterMinutes.min}
+                  max={REMINDER_LIMITS.firstAfterMinutes.max}
+                  defaultValue={settings.reminderFirstAfterMinutes}
+                />
+              </Field>
+              <Field label="Daily reminders after the first" hint="At the same local time for each interviewer." errors={fieldErrors.reminderDailyLimit}>
+                <Input name="reminderDailyLimit" type="number" min={REMINDER_LIMITS.dailyLimit.min} max={REMINDER_LIMITS.dailyLimit.max} defaultValue={settings.reminderDailyLimit} />
+              </Field>
+              <Field label="Tell the recruiter after (days overdue)" errors={fieldErrors.escalateAfterDays}>
+                <Input name="escalateAfterDays" type="number" min={REMINDER_LIMITS.escalateAfterDays.min} max={REMINDER_LIMITS.escalateAfterDays.max} defaultValue={settings.escalateAfterDays} />
+              </Field>
+            </div>
+            <div className="flex items-center gap-2">
+              <input type="hidden" name="escalateToAdmins" value="false" />
+              <input id="escalateToAdmins" name="escalateToAdmins" type="checkbox" value="true" defaultChecked={settings.escalateToAdmins} className="h-4 w-4" />
+              <label htmlFor="escalateToAdmins" className="text-sm">
+                Tell owners and admins too
+              </label>
+            </div>
+          </fieldset>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Changing the scale applies to questions saved from now on. Existing question versions, and every interview that used
             them, keep the scale they were written for.

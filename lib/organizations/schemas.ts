@@ -3,6 +3,22 @@ import { SCORECARD_DUE_LIMITS } from "@/lib/feedback/due";
 
 /** How early an interview's room may open for scoring; the start of the interview is the anchor. */
 export const ROOM_OPENS_EARLY_LIMITS = { min: 0, max: 120, default: 5 } as const;
+/** Scorecard reminders (lib/feedback/reminder-schedule.ts): the organization's ranges. */
+export const REMINDER_LIMITS = {
+  firstAfterMinutes: { min: 0, max: 10_080 },
+  dailyLimit: { min: 0, max: 30 },
+  escalateAfterDays: { min: 1, max: 30 },
+} as const;
+
+/** An optional whole number in range; an empty form field is an error, not 0. */
+const wholeNumber = (range: { min: number; max: number }, message: string) =>
+  z
+    .preprocess(
+      (v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : v),
+      z.number({ error: message }).int(message).min(range.min, message).max(range.max, message),
+    )
+    .optional();
+
 const scorecardDueMessage = `Scorecards are due ${SCORECARD_DUE_LIMITS.minHours} to ${SCORECARD_DUE_LIMITS.maxHours} hours (two weeks) after the interview ends.`;
 const roomOpensEarlyMessage = `Scoring opens ${ROOM_OPENS_EARLY_LIMITS.min} to ${ROOM_OPENS_EARLY_LIMITS.max} minutes before the scheduled start.`;
 
@@ -38,6 +54,13 @@ export const organizationSettingsSchema = z
       .optional(),
     /** Omitted: unchanged. A form's checkbox sends "on" when ticked and nothing otherwise. */
     scorecardDueBusinessDays: z.preprocess((v) => (v === "on" || v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
+    /** Omitted: unchanged. Minutes after the scheduled end that the first reminder goes. */
+    reminderFirstAfterMinutes: wholeNumber(REMINDER_LIMITS.firstAfterMinutes, "The first reminder goes 0 to 10,080 minutes (a week) after the interview ends."),
+    /** Omitted: unchanged. Daily reminders after the first. */
+    reminderDailyLimit: wholeNumber(REMINDER_LIMITS.dailyLimit, "Send 0 to 30 daily reminders after the first."),
+    /** Omitted: unchanged. Days overdue before the interview's recruiter is told. */
+    escalateAfterDays: wholeNumber(REMINDER_LIMITS.escalateAfterDays, "Tell the recruiter after 1 to 30 days overdue."),
+    escalateToAdmins: z.preprocess((v) => (v === "on" || v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
   })
   .refine((s) => s.scaleMax - s.scaleMin >= 2, { path: ["scaleMax"], message: "A scale needs at least three levels." });
 
@@ -49,6 +72,10 @@ export interface OrganizationSettings extends OrganizationSettingsInput {
   roomOpensEarlyMinutes: number;
   scorecardDueHours: number;
   scorecardDueBusinessDays: boolean;
+  reminderFirstAfterMinutes: number;
+  reminderDailyLimit: number;
+  escalateAfterDays: number;
+  escalateToAdmins: boolean;
 }
 
 /** GET /api/organizations/members?q= — name or email (the people search). */

@@ -17,6 +17,10 @@ const settingsSelect = {
   roomOpensEarlyMinutes: true,
   scorecardDueHours: true,
   scorecardDueBusinessDays: true,
+  reminderFirstAfterMinutes: true,
+  reminderDailyLimit: true,
+  escalateAfterDays: true,
+  escalateToAdmins: true,
 } as const;
 
 export async function getOrganizationSettings(actor: Actor): Promise<OrganizationSettings> {
@@ -56,6 +60,10 @@ export async function updateOrganizationSettings(actor: Actor, input: Organizati
           roomOpensEarlyMinutes: before.roomOpensEarlyMinutes,
           scorecardDueHours: before.scorecardDueHours,
           scorecardDueBusinessDays: before.scorecardDueBusinessDays,
+          reminderFirstAfterMinutes: before.reminderFirstAfterMinutes,
+          reminderDailyLimit: before.reminderDailyLimit,
+          escalateAfterDays: before.escalateAfterDays,
+          escalateToAdmins: before.escalateToAdmins,
         },
         to: input,
       },

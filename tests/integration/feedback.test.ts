@@ -67,6 +67,12 @@ describe("scorecard due dates", () => {
       expect(err.fieldErrors?.scorecardDueHours?.[0]).toBeDefined();
     }
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).scorecardDueHours).toBe(24);
+    for (const [field, value] of [["reminderFirstAfterMinutes", -1], ["reminderFirstAfterMinutes", 10_081], ["reminderDailyLimit", 31], ["escalateAfterDays", 0], ["escalateToAdmins", "maybe"]] as const) {
+      const err = await expectAppError(updateOrganizationSettings(owner, { name: org.name, scaleMin: 0, scaleMax: 4, [field]: value }), "VALIDATION");
+      expect(err.fieldErrors?.[field]?.[0], field).toBeDefined();
+    }
+    const saved = await updateOrganizationSettings(owner, { name: org.name, scaleMin: 0, scaleMax: 4, reminderFirstAfterMinutes: "30", reminderDailyLimit: 3, escalateAfterDays: 5, escalateToAdmins: "on" });
+    expect(saved).toMatchObject({ reminderFirstAfterMinutes: 30, reminderDailyLimit: 3, escalateAfterDays: 5, escalateToAdmins: true, scorecardDueHours: 24 });
   });
 });
 

@@ -230,3 +230,22 @@ describe("the notification centre", () => {
     expect(await getMyReminderMutes(ian!)).toEqual({ muteReminderEmail: true, muteReminderInApp: false });
   });
 });
+
+describe("on the job queue", () => {
+  it("two instances' workers (sweep on a schedule, mail jobs) deliver each reminder once", async () => {
+    const { startFeedbackJobs } = await import("@/lib/feedback/reminders");
+    const end = new Date(Date.now() - 2 * HOUR);
+    const f = await endedInterview(end);
+    // The sweep records them (as the scheduled job would) and hands the mail to the queue.
+    await sweepReminders();
+    // Two workers taking mail jobs (what two replicas run), polling fast for the test.
+    await startFeedbackJobs({ pollingIntervalSeconds: 0.5, cron: "0 0 1 1 *" });
+    await startFeedbackJobs({ pollingIntervalSeconds: 0.5, cron: "0 0 1 1 *" });
+    const emails = await Promise.all(f.panel.map(emailOf));
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !emails.every((e) => mailsTo(e).length > 0)) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 1_500)); // anything doubled would have arrived by now
+    for (const e of emails) expect(mailsTo(e)).toHaveLength(1);
+    expect(await db.notification.count({ where: { interviewId: f.interviewId, emailStatus: "sent" } })).toBe(2);
+  }, 40_000);
+});
