@@ -1,0 +1,205 @@
+// Feedback suite for `npm run bench -- feedback` (issue 16): the organization's "Scorecards due"
+// view and its time-to-feedback figures over 10,000 interviews and 40,000 scorecards, each as
+// p95 over HTTP (GET /api/feedback/scorecards-due, GET /api/feedback/time-to-feedback) beside
+// the same statement run alone over one pg connection, measured interleaved in the same rounds
+// (targets: ≤ 50 ms, HTTP ≤ 1.5 × SQL); and one reminder mail worker's throughput (mails
+// handed to an in-process SMTP server per second, scripts/bench/feedback-mail-worker.ts).
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
+import { Pool } from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD } from "@/lib/seed/credentials";
+import { timedGet } from "./lib/http";
+import { percentile, result } from "./lib/stats";
+import type { BenchContext, BenchResult } from "./types";
+
+export const description = "Scorecards due and time to feedback over 10,000 interviews / 40,000 scorecards (HTTP p95 beside the SQL), and reminder mail throughput";
+export const servers = 1;
+
+const SUITE = "feedback";
+const ORG_ID = "bench-feedback-org";
+const OWNER_EMAIL = "bench-feedback-owner@panelist.dev";
+const INTERVIEWS = Number(process.env.BENCH_FEEDBACK_INTERVIEWS ?? 10_000);
+const PANEL = 4;
+const INTERVIEWERS = 40;
+const ROUNDS = Number(process.env.BENCH_FEEDBACK_ROUNDS ?? 60);
+const PERIOD_DAYS = 60;
+
+/** 10,000 interviews over the last 60 days, 4 panelists each; 1% of scorecards still open. Plain SQL, deterministic. */
+async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
+  if ((await pool.query("SELECT 1 FROM organizations WHERE id = $1", [ORG_ID])).rowCount) return;
+  const started = Date.now();
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`INSERT INTO organizations (id, name, slug, updated_at) VALUES ($1, 'Feedback benchmark', 'bench-feedback', now())`, [ORG_ID]);
+    await client.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ('bench-fb-owner', $1, 'Feedback Bench Owner', $2, now())`, [OWNER_EMAIL, hash]);
+    await client.query(`INSERT INTO memberships (id, organization_id, user_id, role, updated_at) VALUES ('bench-fb-owner-m', $1, 'bench-fb-owner', 'OWNER', now())`, [ORG_ID]);
+    await client.query(
+      `INSERT INTO users (id, email, name, password_hash, updated_at)
+       SELECT 'bench-fb-u' || g, 'bench-fb-u' || g || '@panelist.dev', 'Interviewer ' || lpad(g::text, 2, '0'), $1, now() FROM generate_series(1, $2) g`,
+      [hash, INTERVIEWERS],
+    );
+    await client.query(`INSERT INTO memberships (id, organization_id, user_id, role, updated_at) SELECT 'bench-fb-m' || g, $1, 'bench-fb-u' || g, 'INTERVIEWER', now() FROM generate_series(1, $2) g`, [ORG_ID, INTERVIEWERS]);
+    await client.query(`INSERT INTO candidates (id, organization_id, name, updated_at) SELECT 'bench-fb-c' || g, $1, 'Candidate ' || g, now() FROM generate_series(1, $2) g`, [ORG_ID, INTERVIEWS]);
+    // Interviews every ~8.6 minutes back over 60 days, the newest a day ago.
+    await client.query(
+      `INSERT INTO interviews (id, organization_id, candidate_id, kit_name, title, starts_at, time_zone, duration_minutes, status, ics_uid, created_by_id, updated_at)
+       SELECT 'bench-fb-i' || g, $1, 'bench-fb-c' || g, 'Benchmark kit', 'Candidate ' || g || ' — Benchmark kit',
+              now() - interval '1 day' - (g * ($3::float8 * 86400 / $2)) * interval '1 second', 'UTC', 60,
+              CASE WHEN g % 100 = 0 THEN 'IN_PROGRESS' ELSE 'COMPLETED' END::"InterviewStatus", 'bench-fb-' || g || '@panelist', 'bench-fb-owner', now()
+         FROM generate_series(1, $2) g`,
+      [ORG_ID, INTERVIEWS, PERIOD_DAYS],
+    );
+    await client.query(
+      `INSERT INTO panelists (id, interview_id, user_id, is_lead, feedback_due_at)
+       SELECT 'bench-fb-p' || g || '-' || k, 'bench-fb-i' || g, 'bench-fb-u' || (1 + (g * 7 + k * 11) % $2), k = 0,
+              i.starts_at + interval '1 hour' + interval '24 hours'
+         FROM generate_series(1, $1) g CROSS JOIN generate_series(0, ${PANEL - 1}) k JOIN interviews i ON i.id = 'bench-fb-i' || g`,
+      [INTERVIEWS, INTERVIEWERS],
+    );
+    // Every scorecard of a completed interview submitted 0–60 hours after the end; in-progress ones open.
+    await client.query(
+      `INSERT INTO scorecards (id, interview_id, panelist_id, status, recommendation, submitted_at, updated_at)
+       SELECT 'bench-fb-s' || p.id, p.interview_id, p.id,
+              CASE WHEN i.status = 'COMPLETED' THEN 'SUBMITTED' ELSE 'DRAFT' END::"ScorecardStatus",
+              CASE WHEN i.status = 'COMPLETED' THEN 'YES' END::"Recommendation",
+              CASE WHEN i.status = 'COMPLETED' THEN i.starts_at + interval '1 hour' + ((hashtext(p.id) & 65535) / 65535.0 * 60) * interval '1 hour' END,
+              now()
+         FROM panelists p JOIN interviews i ON i.id = p.interview_id WHERE i.organization_id = $1`,
+      [ORG_ID],
+    );
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
+  } finally {
+    client.release();
+  }
+  await pool.query("VACUUM ANALYZE interviews, panelists, scorecards, users, candidates");
+  log(`Created ${INTERVIEWS} interviews and ${INTERVIEWS * PANEL} scorecards in ${Date.now() - started} ms.`);
+}
+
+// The statements the services run (lib/feedback/scorecards-due.ts, time-to-feedback.ts), alone.
+const DUE_SQL = `
+  SELECT p.id AS panelist_id, i.id AS interview_id, i.title, c.id AS candidate_id, c.name AS candidate_name, i.kit_name,
+         i.starts_at, i.duration_minutes, p.feedback_due_at AS due_at, sc.status::text AS scorecard_status,
+         u.id AS user_id, u.name AS user_name, u.time_zone, p.is_lead, o.anonymized_review
+    FROM panelists p JOIN interviews i ON i.id = p.interview_id JOIN organizations o ON o.id = i.organization_id
+    JOIN candidates c ON c.id = i.candidate_id JOIN users u ON u.id = p.user_id LEFT JOIN scorecards sc ON sc.panelist_id = p.id
+   WHERE i.organization_id = $1 AND i.status IN ('SCHEDULED', 'IN_PROGRESS') AND i.starts_at <= $2
+     AND (sc.status IS NULL OR sc.status <> 'SUBMITTED') AND p.feedback_due_at IS NOT NULL
+   ORDER BY p.feedback_due_at, i.starts_at, u.name, p.id LIMIT 2000`;
+const TTF_SQL = `
+  WITH s AS (
+    SELECT p.user_id, u.name, p.feedback_due_at AS due_at, sc.submitted_at,
+           GREATEST(0, EXTRACT(EPOCH FROM sc.submitted_at - (i.starts_at + make_interval(mins => i.duration_minutes))) / 3600.0)::float8 AS hours
+      FROM panelists p JOIN interviews i ON i.id = p.interview_id JOIN users u ON u.id = p.user_id
+      LEFT JOIN scorecards sc ON sc.panelist_id = p.id AND sc.status = 'SUBMITTED'
+     WHERE i.organization_id = $1 AND i.status NOT IN ('CANCELLED', 'NO_SHOW')
+       AND i.starts_at + make_interval(mins => i.duration_minutes) >= $2 AND i.starts_at + make_interval(mins => i.duration_minutes) < $3
+       AND i.starts_at + make_interval(mins => i.duration_minutes) <= $4)
+  SELECT user_id, min(name) AS name, count(*)::int AS scorecards, count(submitted_at)::int AS submitted,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) FILTER (WHERE submitted_at IS NOT NULL) AS median_hours,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) FILTER (WHERE submitted_at IS NOT NULL) AS p90_hours,
+         count(*) FILTER (WHERE submitted_at IS NOT NULL OR due_at <= $4)::int AS due_or_submitted,
+         count(*) FILTER (WHERE submitted_at IS NOT NULL AND submitted_at <= due_at)::int AS on_time
+    FROM s GROUP BY GROUPING SETS ((user_id), ()) ORDER BY min(name) NULLS FIRST, user_id NULLS FIRST`;
+
+async function timedQuery(pool: Pool, sql: string, params: unknown[]): Promise<number> {
+  const t0 = performance.now();
+  await pool.query(sql, params);
+  return performance.now() - t0;
+}
+
+/** One worker's mails per second, in a child with the react-server condition. */
+function mailThroughput(databaseUrl: string): Promise<{ sent: number; received: number; seconds: number }> {
+  const tsx = pathToFileURL(createRequire(join(process.cwd(), "package.json")).resolve("tsx")).href;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", tsx, join(process.cwd(), "scripts", "bench", "feedback-mail-worker.ts")], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_ORG_ID: ORG_ID, LOG_LEVEL: "warn", APP_URL: "https://panelist.example" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+    child.on("close", (code) => {
+      const line = out.trim().split("\n").pop() ?? "";
+      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as { sent: number; received: number; seconds: number });
+      else reject(new Error(`mail worker exited ${code}: ${err.slice(-2000)}`));
+    });
+  });
+}
+
+export async function run(ctx: BenchContext): Promise<BenchResult[]> {
+  const base = ctx.baseUrls[0];
+  if (!base) throw new Error("The feedback suite needs a running server.");
+  const pool = new Pool({ connectionString: ctx.databaseUrl, max: 2 });
+  try {
+    await createData(pool, ctx.log);
+    const cookie = await ctx.signIn(OWNER_EMAIL);
+    const now = new Date();
+    const to = now.toISOString().slice(0, 10);
+    const from = new Date(now.getTime() - (PERIOD_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+    const dueUrl = `${base}/api/feedback/scorecards-due`;
+    const ttfUrl = `${base}/api/feedback/time-to-feedback?from=${from}&to=${to}`;
+    const periodStart = new Date(`${from}T00:00:00Z`);
+    const periodEnd = new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000);
+
+    for (let i = 0; i < 5; i++) {
+      for (const url of [dueUrl, ttfUrl]) {
+        const r = await timedGet(url, { cookie });
+        if (r.status !== 200) throw new Error(`GET ${url} answered ${r.status}: ${r.body.slice(0, 200)}`);
+      }
+    }
+    const samples = { dueHttp: [] as number[], dueSql: [] as number[], ttfHttp: [] as number[], ttfSql: [] as number[] };
+    let open = 0;
+    let scorecards = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      // Interleaved, so the shared machine's noise falls on both alike.
+      const due = await timedGet(dueUrl, { cookie });
+      samples.dueHttp.push(due.ms);
+      open = (JSON.parse(due.body) as { counts: { open: number } }).counts.open;
+      samples.dueSql.push(await timedQuery(pool, DUE_SQL, [ORG_ID, new Date()]));
+      const ttf = await timedGet(ttfUrl, { cookie });
+      samples.ttfHttp.push(ttf.ms);
+      scorecards = (JSON.parse(ttf.body) as { organization: { scorecards: number } }).organization.scorecards;
+      samples.ttfSql.push(await timedQuery(pool, TTF_SQL, [ORG_ID, periodStart, periodEnd, new Date()]));
+    }
+    const p95 = (s: number[]) => percentile(s, 95);
+    ctx.log(
+      `scorecards due p95 ${p95(samples.dueHttp).toFixed(1)} ms over HTTP (SQL ${p95(samples.dueSql).toFixed(1)} ms, ${open} open); ` +
+        `time to feedback p95 ${p95(samples.ttfHttp).toFixed(1)} ms (SQL ${p95(samples.ttfSql).toFixed(1)} ms, ${scorecards} scorecards)`,
+    );
+
+    // Reminder mail: record one reminder per open scorecard, then let one worker send them.
+    await pool.query(
+      `INSERT INTO notifications (id, organization_id, user_id, kind, panelist_id, interview_id, round, seq, title, body, link, in_app, email_status)
+       SELECT 'bench-fb-n-' || p.id, $1, p.user_id, 'scorecard.reminder', p.id, p.interview_id, 0, 0, 'Your scorecard is overdue', 'Benchmark reminder.',
+              'https://panelist.example/interviews/' || p.interview_id || '/room', true, 'pending'
+         FROM panelists p JOIN interviews i ON i.id = p.interview_id WHERE i.organization_id = $1 AND i.status = 'IN_PROGRESS'
+       ON CONFLICT DO NOTHING`,
+      [ORG_ID],
+    );
+    await pool.query(`UPDATE notifications SET email_status = 'pending', emailed_at = NULL WHERE organization_id = $1`, [ORG_ID]);
+    const mail = await mailThroughput(ctx.databaseUrl);
+    ctx.log(`reminder mail: ${mail.sent} sent (${mail.received} received by SMTP) in ${mail.seconds.toFixed(2)} s`);
+
+    return [
+      result(SUITE, "scorecards_due_http_p95_ms", p95(samples.dueHttp), "ms", { baseline: { name: "same-sql-alone-p95", value: p95(samples.dueSql) }, target: { op: "<=", value: 50 } }),
+      result(SUITE, "time_to_feedback_http_p95_ms", p95(samples.ttfHttp), "ms", { baseline: { name: "same-sql-alone-p95", value: p95(samples.ttfSql) }, target: { op: "<=", value: 50 } }),
+      result(SUITE, "scorecards_due_sql_p95_ms", p95(samples.dueSql), "ms"),
+      result(SUITE, "time_to_feedback_sql_p95_ms", p95(samples.ttfSql), "ms"),
+      result(SUITE, "scorecards_due_open", open, "scorecards"),
+      result(SUITE, "time_to_feedback_scorecards", scorecards, "scorecards"),
+      result(SUITE, "reminder_mail_per_second_one_worker", mail.sent / mail.seconds, "mails/s"),
+      result(SUITE, "reminder_mail_sent", mail.sent, "mails"),
+    ];
+  } finally {
+    await pool.end();
+  }
+}
