@@ -22,9 +22,24 @@ export function mailConfigured(): boolean {
 export async function sendMail(message: MailMessage): Promise<boolean> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) return false;
-  const transport = nodemailer.createTransport(SMTP_URL);
-  await transport.sendMail({ from: MAIL_FROM, ...message });
+  await transportFor(SMTP_URL).sendMail({ from: MAIL_FROM, ...message });
   return true;
+}
+
+let cached: { url: string; transport: nodemailer.Transporter } | undefined;
+
+/**
+ * One pooled SMTP connection set per process (reused between mails, as a reminder run sends
+ * many): a new connection per mail cost about 150 ms each (`npm run bench -- feedback`).
+ */
+function transportFor(url: string): nodemailer.Transporter {
+  if (cached?.url !== url) {
+    cached?.transport.close();
+    // nodemailer reads transport options from the URL's query: a pool, unless the URL says otherwise.
+    const pooled = /[?&]pool=/.test(url) ? url : `${url}${url.includes("?") ? "&" : "?"}pool=true`;
+    cached = { url, transport: nodemailer.createTransport(pooled) };
+  }
+  return cached.transport;
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -32,4 +47,10 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 /** Text made safe to place in HTML, attribute values included. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** Closes the pooled SMTP connections (tests, before stopping their mail server). */
+export function closeMailTransport(): void {
+  cached?.transport.close();
+  cached = undefined;
 }

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   for (const p of pending) if ((await deliverReminderMail(p.id)) === "sent") sent++;
   const seconds = (performance.now() - t0) / 1000;
   process.stdout.write(`${JSON.stringify({ sent, received, seconds })}\n`);
+  (await import("../../lib/mail/send-mail")).closeMailTransport();
   await db.$disconnect();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 }

@@ -96,17 +96,17 @@ const DUE_SQL = `
 const TTF_SQL = `
   WITH s AS (
     SELECT p.user_id, u.name, p.feedback_due_at AS due_at, sc.submitted_at,
-           GREATEST(0, EXTRACT(EPOCH FROM sc.submitted_at - (i.starts_at + make_interval(mins => i.duration_minutes))) / 3600.0)::float8 AS hours
+           GREATEST(0, EXTRACT(EPOCH FROM sc.submitted_at - i.starts_at)::float8 / 3600 - i.duration_minutes / 60.0::float8) AS hours,
+           (i.starts_at + make_interval(mins => i.duration_minutes) >= $2 AND i.starts_at + make_interval(mins => i.duration_minutes) < $3
+            AND i.starts_at + make_interval(mins => i.duration_minutes) <= $4) AS in_period
       FROM panelists p JOIN interviews i ON i.id = p.interview_id JOIN users u ON u.id = p.user_id
       LEFT JOIN scorecards sc ON sc.panelist_id = p.id AND sc.status = 'SUBMITTED'
      WHERE i.organization_id = $1 AND i.status NOT IN ('CANCELLED', 'NO_SHOW')
-       AND i.starts_at + make_interval(mins => i.duration_minutes) >= $2 AND i.starts_at + make_interval(mins => i.duration_minutes) < $3
-       AND i.starts_at + make_interval(mins => i.duration_minutes) <= $4)
-  SELECT user_id, min(name) AS name, count(*)::int AS scorecards, count(submitted_at)::int AS submitted,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) FILTER (WHERE submitted_at IS NOT NULL) AS median_hours,
-         percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) FILTER (WHERE submitted_at IS NOT NULL) AS p90_hours,
-         count(*) FILTER (WHERE submitted_at IS NOT NULL OR due_at <= $4)::int AS due_or_submitted,
-         count(*) FILTER (WHERE submitted_at IS NOT NULL AND submitted_at <= due_at)::int AS on_time
+       AND i.starts_at >= $2::timestamptz - interval '480 minutes' AND i.starts_at < $3)
+  SELECT user_id, min(name) AS name, count(*) FILTER (WHERE in_period)::int AS scorecards, count(submitted_at) FILTER (WHERE in_period)::int AS submitted,
+         percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY hours) FILTER (WHERE in_period AND submitted_at IS NOT NULL) AS percentiles,
+         count(*) FILTER (WHERE in_period AND (submitted_at IS NOT NULL OR due_at <= $4))::int AS due_or_submitted,
+         count(*) FILTER (WHERE in_period AND submitted_at IS NOT NULL AND submitted_at <= due_at)::int AS on_time
     FROM s GROUP BY GROUPING SETS ((user_id), ()) ORDER BY min(name) NULLS FIRST, user_id NULLS FIRST`;
 
 async function timedQuery(pool: Pool, sql: string, params: unknown[]): Promise<number> {

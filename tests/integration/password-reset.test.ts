@@ -20,6 +20,7 @@ import { makeActor } from "../helpers/room-factories";
 import { signInAs, type TestSession } from "../helpers/session-cookie";
 import { until } from "../helpers/until";
 import { requestPasswordReset, resetPassword } from "../helpers/boundary";
+import { closeMailTransport } from "@/lib/mail/send-mail";
 
 const requestRoute = await import("@/app/api/auth/password-reset/request/route");
 
@@ -60,6 +61,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.restoreAllMocks();
+  closeMailTransport();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 

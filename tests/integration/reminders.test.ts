@@ -12,6 +12,7 @@ import { applyMutation } from "@/lib/scoring/apply-mutation";
 import { openRoom } from "@/lib/scoring/open-room";
 import { makeOrg } from "../helpers/factories";
 import { makeActor, makeRoomInterview, mid } from "../helpers/room-factories";
+import { closeMailTransport } from "@/lib/mail/send-mail";
 
 interface Mail {
   to: string[];
@@ -47,6 +48,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stopJobs({ graceful: false });
+  closeMailTransport();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
