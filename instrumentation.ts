@@ -1,39 +1,34 @@
 // Runs once when the server boots: a misconfigured production server (no auth secret, no
 // database URL) stops here with a clear message instead of failing on its first request; then
-// this instance's lab workers start taking runs off the job queue (lib/lab/lab-jobs.ts) — unless
-// PANELIST_LAB_WORKERS=0 (an instance that serves but runs no labs) — and its scorecard reminder
-// workers (lib/feedback/reminders.ts: the one-minute sweep and the mail) — unless
+// this instance's workers start taking jobs off the queue: lab runs (lib/lab/lab-jobs.ts) unless
+// PANELIST_LAB_WORKERS=0 (an instance that serves but runs no labs), and scorecard reminders
+// (lib/feedback/reminders.ts: the one-minute sweep and the reminder mail) unless
 // PANELIST_REMINDER_WORKERS=0.
 // The Node-only code lives in its own modules so the edge bundle never sees process.exit.
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { validateEnvironmentOrExit } = await import("./lib/boot-check");
-    validateEnvironmentOrExit();
-    if (process.env.DATABASE_URL && process.env.PANELIST_LAB_WORKERS !== "0") {
-      const { startLabWorkers } = await import("./lib/lab/lab-jobs");
-      const { log } = await import("./lib/log");
-      // Not awaited: the server answers while the queue starts; readiness says when it runs. A
-      // start that fails (the database restarting) is tried again, backing off to 30 s.
-      const attempt = (n: number): void => {
-        startLabWorkers().catch((err: unknown) => {
-          const waitMs = Math.min(30_000, 1000 * 2 ** n);
-          log("jobs").error({ reason: err instanceof Error ? err.message : String(err), retryInMs: waitMs }, "lab workers could not start");
-          setTimeout(() => attempt(n + 1), waitMs).unref();
-        });
-      };
-      attempt(0);
-    }
-    if (process.env.DATABASE_URL && process.env.PANELIST_REMINDER_WORKERS !== "0") {
-      const { startFeedbackJobs } = await import("./lib/feedback/reminders");
-      const { log } = await import("./lib/log");
-      const attempt = (n: number): void => {
-        startFeedbackJobs().catch((err: unknown) => {
-          const waitMs = Math.min(30_000, 1000 * 2 ** n);
-          log("jobs").error({ reason: err instanceof Error ? err.message : String(err), retryInMs: waitMs }, "reminder workers could not start");
-          setTimeout(() => attempt(n + 1), waitMs).unref();
-        });
-      };
-      attempt(0);
-    }
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { validateEnvironmentOrExit } = await import("./lib/boot-check");
+  validateEnvironmentOrExit();
+  if (!process.env.DATABASE_URL) return;
+  const { log } = await import("./lib/log");
+  // Not awaited: the server answers while the queue starts; readiness says when it runs. A start
+  // that fails (the database restarting) is tried again, backing off to 30 s.
+  const startWithRetry = (what: string, start: () => Promise<void>) => {
+    const attempt = (n: number): void => {
+      start().catch((err: unknown) => {
+        const waitMs = Math.min(30_000, 1000 * 2 ** n);
+        log("jobs").error({ reason: err instanceof Error ? err.message : String(err), retryInMs: waitMs }, `${what} could not start`);
+        setTimeout(() => attempt(n + 1), waitMs).unref();
+      });
+    };
+    attempt(0);
+  };
+  if (process.env.PANELIST_LAB_WORKERS !== "0") {
+    const { startLabWorkers } = await import("./lib/lab/lab-jobs");
+    startWithRetry("lab workers", () => startLabWorkers());
+  }
+  if (process.env.PANELIST_REMINDER_WORKERS !== "0") {
+    const { startFeedbackJobs } = await import("./lib/feedback/reminders");
+    startWithRetry("reminder workers", () => startFeedbackJobs());
   }
 }

@@ -11,13 +11,16 @@ export const REMINDER_LIMITS = {
 } as const;
 
 /** An optional whole number in range; an empty form field is an error, not 0. */
-const wholeNumber = (range: { min: number; max: number }, message: string) =>
+const wholeNumber = (range: { min: number; max: number }, message: string, intMessage = message) =>
   z
     .preprocess(
       (v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : v),
-      z.number({ error: message }).int(message).min(range.min, message).max(range.max, message),
+      z.number({ error: message }).int(intMessage).min(range.min, message).max(range.max, message),
     )
     .optional();
+
+/** A form's checkbox: "on" (or "true") when ticked; a hidden "false" beside it when not. */
+const checkbox = () => z.preprocess((v) => (v === "on" || v === "true" ? true : v === "false" ? false : v), z.boolean()).optional();
 
 const scorecardDueMessage = `Scorecards are due ${SCORECARD_DUE_LIMITS.minHours} to ${SCORECARD_DUE_LIMITS.maxHours} hours (two weeks) after the interview ends.`;
 const roomOpensEarlyMessage = `Scoring opens ${ROOM_OPENS_EARLY_LIMITS.min} to ${ROOM_OPENS_EARLY_LIMITS.max} minutes before the scheduled start.`;
@@ -31,36 +34,18 @@ export const organizationSettingsSchema = z
      * Omitted: unchanged (older clients send only name and scale). An empty form field is an
      * error rather than 0, which `Number("")` would silently make it.
      */
-    roomOpensEarlyMinutes: z
-      .preprocess(
-        (v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : v),
-        z
-          .number({ error: roomOpensEarlyMessage })
-          .int("Use a whole number of minutes.")
-          .min(ROOM_OPENS_EARLY_LIMITS.min, roomOpensEarlyMessage)
-          .max(ROOM_OPENS_EARLY_LIMITS.max, roomOpensEarlyMessage),
-      )
-      .optional(),
+    roomOpensEarlyMinutes: wholeNumber(ROOM_OPENS_EARLY_LIMITS, roomOpensEarlyMessage, "Use a whole number of minutes."),
     /** Omitted: unchanged. Hours after an interview's scheduled end that its scorecards are due. */
-    scorecardDueHours: z
-      .preprocess(
-        (v) => (typeof v === "string" ? (v.trim() === "" ? Number.NaN : Number(v)) : v),
-        z
-          .number({ error: scorecardDueMessage })
-          .int("Use a whole number of hours.")
-          .min(SCORECARD_DUE_LIMITS.minHours, scorecardDueMessage)
-          .max(SCORECARD_DUE_LIMITS.maxHours, scorecardDueMessage),
-      )
-      .optional(),
+    scorecardDueHours: wholeNumber({ min: SCORECARD_DUE_LIMITS.minHours, max: SCORECARD_DUE_LIMITS.maxHours }, scorecardDueMessage, "Use a whole number of hours."),
     /** Omitted: unchanged. A form's checkbox sends "on" when ticked and nothing otherwise. */
-    scorecardDueBusinessDays: z.preprocess((v) => (v === "on" || v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
+    scorecardDueBusinessDays: checkbox(),
     /** Omitted: unchanged. Minutes after the scheduled end that the first reminder goes. */
     reminderFirstAfterMinutes: wholeNumber(REMINDER_LIMITS.firstAfterMinutes, "The first reminder goes 0 to 10,080 minutes (a week) after the interview ends."),
     /** Omitted: unchanged. Daily reminders after the first. */
     reminderDailyLimit: wholeNumber(REMINDER_LIMITS.dailyLimit, "Send 0 to 30 daily reminders after the first."),
     /** Omitted: unchanged. Days overdue before the interview's recruiter is told. */
     escalateAfterDays: wholeNumber(REMINDER_LIMITS.escalateAfterDays, "Tell the recruiter after 1 to 30 days overdue."),
-    escalateToAdmins: z.preprocess((v) => (v === "on" || v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
+    escalateToAdmins: checkbox(),
   })
   .refine((s) => s.scaleMax - s.scaleMin >= 2, { path: ["scaleMax"], message: "A scale needs at least three levels." });
 

@@ -26,7 +26,7 @@ import { loadActorWith, type Actor } from "@/lib/auth/actor-query";
 import { hashPassword } from "@/lib/auth/password";
 import { createCandidate } from "@/lib/candidates/create-candidate";
 import { candidateInputSchema } from "@/lib/candidates/schemas";
-import { db, getPgPool, type Db } from "@/lib/db/client";
+import { db, getPgPool, type Db, type Tx } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { sweepReminders } from "@/lib/feedback/reminders";
 import { poolRunner } from "@/lib/db/sql-runner";
@@ -380,6 +380,21 @@ async function interviewPlan(interviewId: string): Promise<InterviewPlan> {
   };
 }
 
+/**
+ * Each panelist takes their seat (the first starts the interview, long past its time:
+ * confirmed) and enters their card through the scoring write.
+ */
+async function scorePanel(ctx: SeedContext, interviewId: string, panel: Record<string, DemoCard>): Promise<void> {
+  const plan = await interviewPlan(interviewId);
+  for (const [email, card] of Object.entries(panel)) {
+    const actor = requireId(ctx.actors, email, "user");
+    await startInterview(actor, { interviewId, confirm: true });
+    for (const mutation of cardMutations(card, plan, `n_${interviewId.slice(-16)}${email[1]}`)) {
+      await applyMutation(actor, { interviewId, mutation });
+    }
+  }
+}
+
 const seedCompletedInterview: SeedStep = {
   name: "completed-interview",
   async run(ctx) {
@@ -398,15 +413,7 @@ const seedCompletedInterview: SeedStep = {
           new Date(startsAt.getTime() - 24 * 3600_000),
         )
       ).interview.id;
-    const plan = await interviewPlan(interviewId);
-    for (const [email, card] of Object.entries(spec.panel)) {
-      const actor = requireId(ctx.actors, email, "user");
-      // The first panelist starts it (long past its time: confirmed); the second takes a seat.
-      await startInterview(actor, { interviewId, confirm: true });
-      for (const mutation of cardMutations(card, plan, `n_${interviewId.slice(-16)}${email[1]}`)) {
-        await applyMutation(actor, { interviewId, mutation });
-      }
-    }
+    await scorePanel(ctx, interviewId, spec.panel);
     // The last submit completed the interview (the scoring write's own rule); the services
     // stamped today's clock, so the interview's record moves to when it took place.
     await backdateInterview(interviewId, startsAt, new Date(startsAt.getTime() + spec.durationMinutes * 60_000));
@@ -430,14 +437,7 @@ const seedAwaitingInterview: SeedStep = {
           new Date(startsAt.getTime() - 3 * 24 * 3600_000),
         )
       ).interview.id;
-    const plan = await interviewPlan(interviewId);
-    for (const [email, card] of Object.entries(spec.panel)) {
-      const actor = requireId(ctx.actors, email, "user");
-      await startInterview(actor, { interviewId, confirm: true });
-      for (const mutation of cardMutations(card, plan, `n_${interviewId.slice(-16)}${email[1]}`)) {
-        await applyMutation(actor, { interviewId, mutation });
-      }
-    }
+    await scorePanel(ctx, interviewId, spec.panel);
     const endsAt = new Date(startsAt.getTime() + spec.durationMinutes * 60_000);
     await backdateOpenInterview(interviewId, startsAt, new Date(endsAt.getTime() + spec.submittedHoursAfterEnd * 3_600_000));
   },
@@ -456,12 +456,17 @@ async function backdateOpenInterview(interviewId: string, startsAt: Date, submit
     await tx.$executeRaw`UPDATE interviews SET started_at = ${startsAt}, created_at = LEAST(created_at, ${startsAt}::timestamptz - interval '3 days'), updated_at = updated_at + ${shift}::interval WHERE id = ${interviewId}`;
     await tx.$executeRaw`UPDATE scorecards SET created_at = created_at + ${shift}::interval, updated_at = updated_at + ${shift}::interval WHERE interview_id = ${interviewId}`;
     await tx.$executeRaw`UPDATE scorecards SET submitted_at = ${submittedAt}, updated_at = ${submittedAt} WHERE interview_id = ${interviewId} AND status = 'SUBMITTED'`;
-    await tx.$executeRaw`UPDATE notes SET created_at = ${startsAt}::timestamptz + make_interval(secs => offset_seconds), updated_at = ${startsAt}::timestamptz + make_interval(secs => offset_seconds) WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
-    await tx.$executeRaw`UPDATE criterion_scores SET updated_at = updated_at + ${shift}::interval WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
-    await tx.$executeRaw`UPDATE attribute_scores SET updated_at = updated_at + ${shift}::interval WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
-    await tx.$executeRaw`UPDATE score_events SET created_at = created_at + ${shift}::interval WHERE interview_id = ${interviewId}`;
-    await tx.$executeRaw`UPDATE audit_events SET created_at = created_at + ${shift}::interval WHERE target_type = 'interview' AND target_id = ${interviewId}`;
+    await shiftScoringRows(tx, interviewId, startsAt, shift);
   });
+}
+
+/** Notes to their offsets from `startedAt`; scores, score events and the interview's audit entries by `shift`. */
+async function shiftScoringRows(tx: Tx, interviewId: string, startedAt: Date, shift: string): Promise<void> {
+  await tx.$executeRaw`UPDATE notes SET created_at = ${startedAt}::timestamptz + make_interval(secs => offset_seconds), updated_at = ${startedAt}::timestamptz + make_interval(secs => offset_seconds) WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
+  await tx.$executeRaw`UPDATE criterion_scores SET updated_at = updated_at + ${shift}::interval WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
+  await tx.$executeRaw`UPDATE attribute_scores SET updated_at = updated_at + ${shift}::interval WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
+  await tx.$executeRaw`UPDATE score_events SET created_at = created_at + ${shift}::interval WHERE interview_id = ${interviewId}`;
+  await tx.$executeRaw`UPDATE audit_events SET created_at = created_at + ${shift}::interval WHERE target_type = 'interview' AND target_id = ${interviewId}`;
 }
 
 /**
@@ -476,11 +481,7 @@ async function backdateInterview(interviewId: string, startedAt: Date, completed
     const shift = `${completedAt.getTime() - row.completedAt.getTime()} milliseconds`;
     await tx.$executeRaw`UPDATE interviews SET started_at = ${startedAt}, completed_at = ${completedAt}, created_at = created_at + ${shift}::interval, updated_at = ${completedAt} WHERE id = ${interviewId}`;
     await tx.$executeRaw`UPDATE scorecards SET created_at = ${startedAt}, submitted_at = submitted_at + ${shift}::interval, updated_at = updated_at + ${shift}::interval WHERE interview_id = ${interviewId}`;
-    await tx.$executeRaw`UPDATE notes SET created_at = ${startedAt}::timestamptz + make_interval(secs => offset_seconds), updated_at = ${startedAt}::timestamptz + make_interval(secs => offset_seconds) WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
-    await tx.$executeRaw`UPDATE criterion_scores SET updated_at = updated_at + ${shift}::interval WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
-    await tx.$executeRaw`UPDATE attribute_scores SET updated_at = updated_at + ${shift}::interval WHERE scorecard_id IN (SELECT id FROM scorecards WHERE interview_id = ${interviewId})`;
-    await tx.$executeRaw`UPDATE score_events SET created_at = created_at + ${shift}::interval WHERE interview_id = ${interviewId}`;
-    await tx.$executeRaw`UPDATE audit_events SET created_at = created_at + ${shift}::interval WHERE target_type = 'interview' AND target_id = ${interviewId}`;
+    await shiftScoringRows(tx, interviewId, startedAt, shift);
   });
 }
 

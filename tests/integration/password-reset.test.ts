@@ -2,9 +2,7 @@
 // the mail's recipient, subject and link; a link works once, expires, ends every session and
 // every other link; an unknown address gets the same answer, the same timing and the same
 // limits as a known one; owners and admins produce links under the permission table's rules.
-import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -20,40 +18,19 @@ import { makeActor } from "../helpers/room-factories";
 import { signInAs, type TestSession } from "../helpers/session-cookie";
 import { until } from "../helpers/until";
 import { requestPasswordReset, resetPassword } from "../helpers/boundary";
-import { closeMailTransport } from "@/lib/mail/send-mail";
+import { type ReceivedMail, testSmtp } from "../helpers/smtp";
 
 const requestRoute = await import("@/app/api/auth/password-reset/request/route");
 
-interface Mail {
-  to: string[];
-  raw: string;
-  at: number;
-}
-const inbox: Mail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", () => {
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
-      callback();
-    });
-  },
-});
+const smtp = testSmtp();
+const { mailsTo } = smtp;
+type Mail = ReceivedMail;
 
 const APP_URL = "https://panelist.example";
 const log: string[] = [];
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  // Read once, at the first env() of this file (each test file has its own modules).
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  process.env.APP_URL = APP_URL;
-  process.env.MAIL_FROM = "Panelist <no-reply@panelist.example>";
+  await smtp.start(APP_URL);
   // Whatever is logged must never contain a reset token.
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void log.push(args.map(String).join(" ")));
@@ -61,15 +38,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  closeMailTransport();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 /** The body of a MIME message with quoted-printable soft breaks and escapes undone. */
 const decoded = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 const LINK = /https:\/\/panelist\.example\/reset-password#([A-Za-z0-9_-]{43})/g;
 const linksIn = (mail: Mail) => [...decoded(mail.raw).matchAll(LINK)].map((m) => m[1]!);
-const mailsTo = (email: string) => inbox.filter((m) => m.to.includes(email));
 
 async function makeAccount(opts: { organizationId?: string; role?: "OWNER" | "ADMIN" | "RECRUITER" | "INTERVIEWER" | "REVIEWER" } = {}) {
   const email = `reset-${uniqueSuffix()}@example.com`;

@@ -1,7 +1,5 @@
 // Scorecard reminders and escalation against the real Postgres and a real SMTP server
 // (smtp-server, in-process). Time is controlled: the sweep and the mail worker take `now`.
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -12,49 +10,18 @@ import { applyMutation } from "@/lib/scoring/apply-mutation";
 import { openRoom } from "@/lib/scoring/open-room";
 import { makeOrg } from "../helpers/factories";
 import { makeActor, makeRoomInterview, mid } from "../helpers/room-factories";
-import { closeMailTransport } from "@/lib/mail/send-mail";
+import { testSmtp } from "../helpers/smtp";
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
-const inbox: Mail[] = [];
-let failNext = 0;
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", () => {
-      // A mail server that fails mid-send: the worker's transaction rolls back.
-      if (failNext > 0) {
-        failNext--;
-        return callback(Object.assign(new Error("try again later"), { responseCode: 451 }));
-      }
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-      callback();
-    });
-  },
-});
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  process.env.APP_URL = "https://panelist.example";
-  process.env.MAIL_FROM = "Panelist <no-reply@panelist.example>";
-});
+const smtp = testSmtp();
+const { mailsTo } = smtp;
+beforeAll(() => smtp.start("https://panelist.example"));
 afterAll(async () => {
   await stopJobs({ graceful: false });
-  closeMailTransport();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 const HOUR = 3_600_000;
 const decoded = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-const mailsTo = (email: string) => inbox.filter((m) => m.to.includes(email));
 /** The Subject header, unfolded, with RFC 2047 encoded words decoded. */
 function subjectOf(raw: string): string {
   const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw.split(/\r?\n\r?\n/)[0]!)?.[1] ?? "";
@@ -149,7 +116,7 @@ describe("scorecard reminders", () => {
     const at = new Date(end.getTime() + 61 * 60_000);
     await sweepReminders(at);
     const [n] = await db.notification.findMany({ where: { interviewId: f.interviewId } });
-    failNext = 1;
+    smtp.control.failNext = 1;
     await expect(deliverReminderMail(n!.id, at)).rejects.toThrow();
     expect((await db.notification.findUniqueOrThrow({ where: { id: n!.id } })).emailStatus).toBe("pending");
     expect(await deliverReminderMail(n!.id, at)).toBe("sent");
