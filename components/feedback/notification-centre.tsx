@@ -52,7 +52,7 @@ export function NotificationList({ initial }: { initial: NotificationView[] }) {
           <li key={n.id} className={cn("flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm", !n.read && "bg-indigo-50/60 dark:bg-indigo-950/40")}>
             <div>
               <AppLink
-                href={new URL(n.link, "http://x").pathname}
+                href={n.link}
                 className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
                 onClick={() => !n.read && void markRead({ ids: [n.id] })}
               >

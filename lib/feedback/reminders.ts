@@ -76,15 +76,20 @@ interface NewNotification {
   emailStatus: "pending" | "skipped";
 }
 
-const roomLink = (interviewId: string) => `${env().PUBLIC_URL.replace(/\/$/, "")}/interviews/${interviewId}/room`;
-const scorecardsLink = () => `${env().PUBLIC_URL.replace(/\/$/, "")}/scorecards`;
+// Links are stored as paths (the notification centre follows them as they are); the mail makes
+// them absolute with the public URL when it is sent.
+const roomLink = (interviewId: string) => `/interviews/${interviewId}/room`;
+const scorecardsLink = () => "/scorecards";
 
 function titleFor(r: OpenRow, recipient: Recipient): string {
   return isAnonymizedFor({ role: recipient.role as RoleName }, { anonymizedReview: r.anonymized_review }) ? anonymousInterviewTitle(r.candidate_id, r.kit_name) : r.title;
 }
 
-/** Records every reminder and escalation due at `now`; returns how many were new. */
-export async function sweepReminders(now: Date = new Date()): Promise<{ created: number; mailed: number }> {
+/**
+ * Records every reminder and escalation due at `now`; returns how many were new. `mail: false`
+ * records them for the app only (the demo seed: its accounts' addresses are not real).
+ */
+export async function sweepReminders(now: Date = new Date(), opts: { mail?: boolean } = {}): Promise<{ created: number; mailed: number }> {
   const open = await db.$queryRaw<OpenRow[]>`
     SELECT p.id AS panelist_id, i.id AS interview_id, i.organization_id, i.ics_sequence AS round, i.title, i.candidate_id, i.kit_name,
            i.starts_at, i.duration_minutes, p.feedback_due_at AS due_at, i.created_by_id,
@@ -116,7 +121,7 @@ export async function sweepReminders(now: Date = new Date()): Promise<{ created:
     if (m.role === "OWNER" || m.role === "ADMIN") adminsOf.set(m.organizationId, [...(adminsOf.get(m.organizationId) ?? []), r]);
   }
 
-  const mailOn = mailConfigured();
+  const mailOn = opts.mail ?? mailConfigured();
   const rows: NewNotification[] = [];
   for (const r of open) {
     const end = scheduledEnd(r.starts_at, r.duration_minutes);
@@ -163,7 +168,7 @@ export async function sweepReminders(now: Date = new Date()): Promise<{ created:
     }
   }
   const created = await insertNotifications(rows);
-  const mailed = await enqueuePendingMail();
+  const mailed = mailOn ? await enqueuePendingMail() : 0;
   if (created) log("feedback").info({ created, mailed }, "scorecard reminders recorded");
   return { created, mailed };
 }
@@ -234,14 +239,15 @@ export async function deliverReminderMail(notificationId: string, now: Date = ne
         return "dropped";
       }
       const subject = n.kind === "scorecard.escalation" ? `Overdue scorecard: ${n.title}` : `Reminder: ${n.title}`;
+      const link = new URL(n.link, env().PUBLIC_URL).toString();
       await sendMail({
         to: n.email,
         subject,
-        text: `Hi ${n.name},\n\n${n.body}\n\nOpen it here: ${n.link}\n\nYou can mute these reminders in Settings → Profile.\n— Panelist\n`,
+        text: `Hi ${n.name},\n\n${n.body}\n\nOpen it here: ${link}\n\nYou can mute these reminders on the Notifications page.\n— Panelist\n`,
         html:
           `<p>Hi ${escapeHtml(n.name)},</p><p>${escapeHtml(n.body)}</p>` +
-          `<p><a href="${escapeHtml(n.link)}">${n.kind === "scorecard.escalation" ? "See the scorecards due" : "Open the interview room"}</a></p>` +
-          `<p style="color:#555">You can mute these reminders in Settings → Profile.</p>`,
+          `<p><a href="${escapeHtml(link)}">${n.kind === "scorecard.escalation" ? "See the scorecards due" : "Open the interview room"}</a></p>` +
+          `<p style="color:#555">You can mute these reminders on the Notifications page.</p>`,
       });
       await tx.notification.update({ where: { id: n.id }, data: { emailStatus: "sent", emailedAt: now } });
       return "sent";

@@ -180,7 +180,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     await pool.query(
       `INSERT INTO notifications (id, organization_id, user_id, kind, panelist_id, interview_id, round, seq, title, body, link, in_app, email_status)
        SELECT 'bench-fb-n-' || p.id, $1, p.user_id, 'scorecard.reminder', p.id, p.interview_id, 0, 0, 'Your scorecard is overdue', 'Benchmark reminder.',
-              'https://panelist.example/interviews/' || p.interview_id || '/room', true, 'pending'
+              '/interviews/' || p.interview_id || '/room', true, 'pending'
          FROM panelists p JOIN interviews i ON i.id = p.interview_id WHERE i.organization_id = $1 AND i.status = 'IN_PROGRESS'
        ON CONFLICT DO NOTHING`,
       [ORG_ID],

@@ -185,7 +185,7 @@ describe("the notification centre", () => {
     await sweepReminders(new Date(end.getTime() + 61 * 60_000));
     const mine = await listMyNotifications(ivy!);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ kind: "scorecard.reminder", read: false, link: `https://panelist.example/interviews/${f.interviewId}/room` });
+    expect(mine[0]).toMatchObject({ kind: "scorecard.reminder", read: false, link: `/interviews/${f.interviewId}/room` });
     expect(await countMyUnread(ivy!)).toBe(1);
 
     // Ivy cannot mark Ian's read, whatever ids she sends.
