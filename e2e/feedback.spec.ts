@@ -73,3 +73,31 @@ test.describe("scorecards due", () => {
     await expect(page.getByTestId("due-counts")).toBeVisible();
   });
 });
+
+test.describe("hiring decision", () => {
+  test("a recruiter records a decision on the report, it shows on the candidate's report, and a reviewer may not decide", async ({ pageAs }) => {
+    const page = await pageAs("recruiter@panelist.dev");
+    await page.goto("/reports");
+    await page.getByRole("link", { name: JORDAN }).first().click();
+    await expect(page).toHaveURL(/\/reports\/interviews\/[^/]+$/);
+    const decision = page.getByTestId("decision");
+    await decision.getByRole("button", { name: /Record a decision|Change the decision/ }).click();
+    await decision.getByRole("button", { name: "Save decision" }).click();
+    await expect(decision.getByText("Choose advance, hire, no hire or hold.")).toBeVisible();
+    await decision.getByLabel("Decision", { exact: true }).selectOption("HOLD");
+    await decision.getByLabel("Rationale").fill("Ian's scorecard is still out; decide after the debrief.");
+    await decision.getByRole("button", { name: "Save decision" }).click();
+    await expect(decision).toContainText("Hold — recorded by Remy Recruiter");
+    await expect(decision).toContainText("decide after the debrief");
+
+    await page.getByRole("link", { name: "Jordan Lee" }).first().click();
+    await expect(page.getByTestId("candidate-decision").first()).toContainText("Hold");
+
+    const reviewer = await pageAs("rita@panelist.dev");
+    const res = await reviewer.request.put(page.url().replace(/\/reports\/candidates\/.*/, "/api/interviews/none/decision"), {
+      data: { outcome: "HIRE", rationale: "x" },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(res.status()).toBe(403);
+  });
+});

@@ -2,6 +2,7 @@ import { AppLink } from "@/components/ui/app-link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatCoverage, formatScore } from "@/lib/reports/format";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type CandidateReport } from "@/lib/reports/types";
+import { DECISION_LABELS } from "@/lib/decisions/schemas";
 
 /** One candidate across their interviews: score, spread, coverage and tally per interview. */
 export function CandidateReportView({ report }: { report: CandidateReport }) {
@@ -34,6 +35,7 @@ export function CandidateReportView({ report }: { report: CandidateReport }) {
                   <th scope="col" className="py-2 pr-3">Coverage</th>
                   <th scope="col" className="py-2 pr-3">Recommendations</th>
                   <th scope="col" className="py-2 pr-3 text-right">Disagreements</th>
+                  <th scope="col" className="py-2 pr-3">Decision</th>
                 </tr>
               </thead>
               <tbody>
@@ -60,6 +62,18 @@ export function CandidateReportView({ report }: { report: CandidateReport }) {
                         .join(" · ") || "—"}
                     </td>
                     <td className="py-2 pr-3 text-right tabular-nums">{i.disagreements}</td>
+                    <td className="py-2 pr-3" data-testid="candidate-decision">
+                      {i.decision ? (
+                        <span title={i.decision.rationale}>
+                          <strong>{DECISION_LABELS[i.decision.outcome]}</strong>
+                          <span className="block text-xs text-slate-600 dark:text-slate-400">
+                            {i.decision.decidedBy ?? "a former member"}, {i.decision.decidedAt.slice(0, 10)}
+                          </span>
+                        </span>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import { AppLink } from "@/components/ui/app-link";
 import { useMemo, useState } from "react";
 import { formatScore } from "@/lib/reports/format";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type ComparisonRow, type KitComparison } from "@/lib/reports/types";
+import { DECISION_LABELS } from "@/lib/decisions/schemas";
 
 type SortKey = "score" | "spread" | "candidate";
 
@@ -57,6 +58,7 @@ export function ComparisonTable({ comparison }: { comparison: KitComparison }) {
             <th scope="col" className="py-2 pr-3 uppercase">Panelists</th>
             <th scope="col" className="py-2 pr-3 uppercase">Recommendations</th>
             <th scope="col" className="py-2 pr-3 text-right uppercase">Disagreements</th>
+            <th scope="col" className="py-2 pr-3 uppercase">Decision</th>
             <th scope="col" className="py-2 pr-3 uppercase">Interviews</th>
           </tr>
         </thead>
@@ -78,6 +80,7 @@ export function ComparisonTable({ comparison }: { comparison: KitComparison }) {
                   .join(" · ") || "—"}
               </td>
               <td className="py-2 pr-3 text-right tabular-nums">{r.disagreements}</td>
+              <td className="py-2 pr-3">{r.decision ? DECISION_LABELS[r.decision.outcome] : "—"}</td>
               <td className="py-2 pr-3 text-xs">
                 {r.interviews.map((i, n) => (
                   <AppLink key={i.id} className="mr-2 text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/interviews/${i.id}`}>

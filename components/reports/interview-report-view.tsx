@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
 import { formatCoverage, formatOffset, formatScore } from "@/lib/reports/format";
 import { DISAGREEMENT_LEVELS, RECOMMENDATIONS, RECOMMENDATION_LABELS, type InterviewReport } from "@/lib/reports/types";
+import { DecisionPanel } from "./decision-panel";
 import { ReportActions } from "./report-actions";
 import { ReportLabRunView } from "./report-lab-runs";
 
@@ -25,7 +26,7 @@ function NotAssessed() {
 }
 
 /** The interview report as a page: screen and print (print CSS hides navigation and charts). */
-export function InterviewReportView({ report, canOpenCandidate }: { report: InterviewReport; canOpenCandidate: boolean }) {
+export function InterviewReportView({ report, canOpenCandidate, canDecide = false }: { report: InterviewReport; canOpenCandidate: boolean; canDecide?: boolean }) {
   const submitted = report.panelists.filter((p) => p.status === "SUBMITTED");
   const short = new Map(submitted.map((p, i) => [p.id, `P${i + 1}`]));
   const scale = `${report.scale.min}–${report.scale.max}`;
@@ -165,6 +166,10 @@ export function InterviewReportView({ report, canOpenCandidate }: { report: Inte
           </ul>
         </Section>
       )}
+
+      <Section title="Hiring decision" id="decision">
+        <DecisionPanel interviewId={report.interview.id} decision={report.decision} canDecide={canDecide && report.interview.status !== "CANCELLED" && report.interview.status !== "NO_SHOW"} />
+      </Section>
 
       <Section title="Scores by question" id="questions">
         <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   "interview.cancelled",
   "interview.no_show",
   "interview.started",
+  "interview.decision_recorded",
   "scorecard.reopened",
 ] as const;
 

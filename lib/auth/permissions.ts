@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   /** The organization's view of open and overdue scorecards and time to feedback; everyone sees their own. */
   "feedback.readAll": ["OWNER", "ADMIN", "RECRUITER"],
   "reports.read": ["OWNER", "ADMIN", "RECRUITER", "REVIEWER"],
+  /** The hiring decision after an interview (advance / hire / no hire / hold). */
+  "decisions.record": ["OWNER", "ADMIN", "RECRUITER"],
   /**
    * Who is shown pseudonyms instead of candidates' names, emails and links when the
    * organization turns anonymized review on (lib/reports/report-access.ts: isAnonymizedFor).

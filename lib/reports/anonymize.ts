@@ -69,14 +69,20 @@ export function anonymizeInterviewReport(report: InterviewReport, personal: Pers
     interview: { ...report.interview, title: anonymousInterviewTitle(candidate.id, report.interview.kitName) },
     panelists: report.panelists.map((p) => ({ ...p, summary: scrub(p.summary) })),
     notes: report.notes.map((n) => ({ ...n, body: scrub(n.body) })),
+    decision: report.decision ? { ...report.decision, rationale: scrub(report.decision.rationale) } : null,
   };
 }
 
-export function anonymizeCandidateReport(report: CandidateReport): CandidateReport {
+export function anonymizeCandidateReport(report: CandidateReport, personal: PersonalFields): CandidateReport {
   const candidate = anonymousCandidate(report.candidate);
+  const scrub = (s: string) => redactPersonalText(s, personal, candidate.label);
   return {
     ...report,
     candidate,
-    interviews: report.interviews.map((i) => ({ ...i, title: anonymousInterviewTitle(candidate.id, i.kitName) })),
+    interviews: report.interviews.map((i) => ({
+      ...i,
+      title: anonymousInterviewTitle(candidate.id, i.kitName),
+      decision: i.decision ? { ...i.decision, rationale: scrub(i.decision.rationale) } : null,
+    })),
   };
 }

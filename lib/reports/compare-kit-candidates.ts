@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors";
 import { anonymousCandidate } from "./anonymize";
 import { buildInterviewReports, reportInterviewSelect } from "./load-interview-reports";
 import { isAnonymizedFor, reportInterviewWhere } from "./report-access";
-import { emptyRecommendationTally, type ComparisonRow, type KitComparison } from "./types";
+import { emptyRecommendationTally, type ComparisonRow, type InterviewReport, type KitComparison } from "./types";
 
 const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
 
@@ -16,6 +16,12 @@ const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.lengt
  * spread between the panelists' overall scores. Needs `reports.read`: interviewers do not
  * see other candidates; reviewers compare completed interviews only.
  */
+/** The most recently recorded decision among a candidate's interviews. */
+function latestDecision(list: { decision: InterviewReport["decision"] }[]): ComparisonRow["decision"] {
+  const decided = list.flatMap((r) => (r.decision ? [r.decision] : [])).sort((a, b) => b.decidedAt.localeCompare(a.decidedAt));
+  return decided[0] ? { outcome: decided[0].outcome, decidedAt: decided[0].decidedAt } : null;
+}
+
 export async function compareKitCandidates(actor: Actor, opts: { kitId: string }): Promise<KitComparison> {
   assertCan(actor, "reports.read");
   const [kit, organization] = await Promise.all([
@@ -52,6 +58,7 @@ export async function compareKitCandidates(actor: Actor, opts: { kitId: string }
       partial: list.some((r) => r.partial),
       recommendations,
       disagreements: list.reduce((n, r) => n + r.disagreements.length, 0),
+      decision: latestDecision(list),
     };
   });
   out.sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.candidate.label.localeCompare(b.candidate.label));

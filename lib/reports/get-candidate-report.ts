@@ -57,8 +57,9 @@ export async function getCandidateReportOrThrow(actor: Actor, opts: { candidateI
       recommendations: r.recommendations,
       disagreements: r.disagreements.length,
       coverage: { assessed: r.coverage.assessed, total: r.coverage.total },
+      decision: r.decision,
     })),
     score: scored.length ? scored.reduce((a, b) => a + b, 0) / scored.length : null,
   };
-  return isAnonymizedFor(actor, organization) ? anonymizeCandidateReport(report) : report;
+  return isAnonymizedFor(actor, organization) ? anonymizeCandidateReport(report, { name: candidate.name, email: candidate.email, links: candidate.links }) : report;
 }

@@ -6,6 +6,7 @@ import { aggregateReport, levelKey, type ReportInputPanelist } from "./aggregate
 import { labRunSummary, labTitle } from "./lab-summary";
 import type { InterviewReport, RecommendationName, ReportNote } from "./types";
 import { parseStoredLevels, type RubricScale } from "@/lib/rubrics/scale";
+import type { DecisionOutcomeName } from "@/lib/decisions/schemas";
 
 export const reportInterviewSelect = {
   id: true,
@@ -44,6 +45,7 @@ export const reportInterviewSelect = {
       scorecard: { select: { id: true, status: true, recommendation: true, summary: true, submittedAt: true } },
     },
   },
+  hiringDecision: { select: { outcome: true, rationale: true, decidedAt: true, decidedBy: { select: { name: true } } } },
 } satisfies Prisma.InterviewSelect;
 
 export type ReportInterviewRow = Prisma.InterviewGetPayload<{ select: typeof reportInterviewSelect }>;
@@ -167,6 +169,14 @@ export async function buildInterviewReports(
       scale: opts.scale,
       ...aggregated,
       notes: reportNotes,
+      decision: row.hiringDecision
+        ? {
+            outcome: row.hiringDecision.outcome as DecisionOutcomeName,
+            rationale: row.hiringDecision.rationale,
+            decidedBy: row.hiringDecision.decidedBy?.name ?? null,
+            decidedAt: row.hiringDecision.decidedAt.toISOString(),
+          }
+        : null,
       labRuns: labRuns
         .filter((r) => r.interviewId === row.id)
         .map((r) => {

@@ -2,9 +2,10 @@
 // encoding). One row per panelist × criterion — unassessed ones with an empty level and "not
 // assessed" — then each panelist's question and overall scores, overall attributes, each
 // panelist's verdict (overall recommendation and summary), the panel's recommendation tally,
-// and the timestamped notes. Text cells that a spreadsheet would run as a formula are
+// the hiring decision, and the timestamped notes. Text cells that a spreadsheet would run as a formula are
 // neutralized.
 import { fold } from "@/lib/search/text";
+import { DECISION_LABELS } from "@/lib/decisions/schemas";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type InterviewReport } from "./types";
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
@@ -81,6 +82,11 @@ export function renderReportCsv(report: InterviewReport): string {
   }
   for (const r of RECOMMENDATIONS) rows.push([...base("recommendation_tally"), null, null, null, null, null, "Panel", null, null, null, null, null, orgScale, RECOMMENDATION_LABELS[r], null, null, report.recommendations[r]]);
   rows.push([...base("recommendation_tally"), null, null, null, null, null, "Panel", null, null, null, null, null, orgScale, "none given", null, null, report.recommendations.NONE]);
+  // The hiring decision: outcome in "recommendation", rationale in "text", who decided as the panelist.
+  if (report.decision) {
+    const d = report.decision;
+    rows.push([...base("decision"), null, null, null, null, null, d.decidedBy ?? "former member", d.decidedAt, null, null, null, null, orgScale, DECISION_LABELS[d.outcome], d.rationale, null, null]);
+  }
   for (const n of report.notes) {
     const q = report.questions.find((x) => x.title === n.questionTitle);
     rows.push([...base("note"), q ? q.position + 1 : null, n.questionTitle, null, null, null, n.panelistName, "submitted", null, null, null, null, orgScale, null, n.body, n.offsetSeconds, null]);

@@ -3,6 +3,7 @@ import PDFDocument from "pdfkit";
 import { formatCoverage, formatOffset, formatScore } from "./format";
 import { fontBytes, fontName, fontRuns, type FontScript, type FontWeight, measuringScript } from "./pdf-fonts";
 import type { PaperSize } from "./schemas";
+import { DECISION_LABELS } from "@/lib/decisions/schemas";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type InterviewReport } from "./types";
 
 // A real, text-selectable PDF of an interview report, drawn with embedded open-licence fonts
@@ -159,7 +160,12 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
   });
   text(`Rubric coverage: ${formatCoverage(report.coverage.assessed, report.coverage.total)} criteria assessed by at least one panelist`);
   text(`Recommendations: ${[...RECOMMENDATIONS].map((r) => `${RECOMMENDATION_LABELS[r]} ${report.recommendations[r]}`).join(" · ")}${report.recommendations.NONE ? ` · none given ${report.recommendations.NONE}` : ""}`);
-  text(`Disagreements (panelists ${2}+ levels apart on a criterion): ${report.disagreements.length}`, { gap: 0.4 });
+  text(`Disagreements (panelists ${2}+ levels apart on a criterion): ${report.disagreements.length}`, { gap: report.decision ? 0.2 : 0.4 });
+  if (report.decision) {
+    const d = report.decision;
+    text(`Hiring decision: ${DECISION_LABELS[d.outcome]} — ${d.decidedBy ?? "a former member"}, ${d.decidedAt.slice(0, 10)}`, { font: BOLD });
+    text(d.rationale, { gap: 0.4 });
+  }
 
   table(
     [

@@ -1,3 +1,4 @@
+import type { DecisionView } from "@/lib/decisions/schemas";
 import type { RubricScale } from "@/lib/rubrics/scale";
 
 /** Shapes the report services return: plain JSON-safe data, shared by pages, PDF and CSV. */
@@ -153,6 +154,8 @@ export interface InterviewReport {
   disagreements: ReportDisagreement[];
   attributes: { attribute: string; scores: CriterionLevel[] }[];
   notes: ReportNote[];
+  /** The hiring decision recorded after the debrief, or null. */
+  decision: DecisionView | null;
   labRuns: ReportLabRun[];
   generatedAt: string;
 }
@@ -171,6 +174,7 @@ export interface CandidateReportInterview {
   recommendations: InterviewReport["recommendations"];
   disagreements: number;
   coverage: { assessed: number; total: number };
+  decision: DecisionView | null;
 }
 
 export interface CandidateReport {
@@ -192,6 +196,8 @@ export interface ComparisonRow {
   partial: boolean;
   recommendations: InterviewReport["recommendations"];
   disagreements: number;
+  /** The latest hiring decision among these interviews (outcome and when), or null. */
+  decision: Pick<DecisionView, "outcome" | "decidedAt"> | null;
 }
 
 export interface KitComparison {

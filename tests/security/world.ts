@@ -162,6 +162,7 @@ export async function buildWorld(): Promise<World> {
     "PUT /api/interviews/[id]": { ...timing, meetingUrl: "https://meet.example.com/x", sequence: 0 },
     "POST /api/interviews/overlaps": timing,
     "POST /api/interviews/[id]/cancel": { reason: "Candidate withdrew" },
+    "PUT /api/interviews/[id]/decision": { outcome: "HOLD", rationale: "Decide after the debrief." },
     "POST /api/interviews/[id]/room/start": { confirm: true },
     "POST /api/interviews/[id]/room/presence": { questionIndex: 0 },
     "POST /api/interviews/[id]/room/mutations": {

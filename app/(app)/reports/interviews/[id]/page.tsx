@@ -22,5 +22,5 @@ export default async function InterviewReportPage({ params }: { params: Promise<
       </>
     );
   }
-  return <InterviewReportView report={report} canOpenCandidate={can(actor.role, "reports.read")} />;
+  return <InterviewReportView report={report} canOpenCandidate={can(actor.role, "reports.read")} canDecide={can(actor.role, "decisions.record")} />;
 }
