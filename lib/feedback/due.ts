@@ -6,6 +6,7 @@
 // whose evenings and weekends are at stake. Hours are real elapsed time: a business day that
 // has 23 or 25 hours because of a daylight-saving change counts as what it is.
 import { DateTime } from "luxon";
+import { addMinutes } from "@/lib/interviews/time-zones";
 
 export const SCORECARD_DUE_LIMITS = { minHours: 1, maxHours: 336, defaultHours: 24 } as const;
 
@@ -40,7 +41,7 @@ export function scorecardDueAt(endsAt: Date, rule: DueRule, timeZone: string): D
 
 /** The scheduled end of an interview. */
 export function scheduledEnd(startsAt: Date, durationMinutes: number): Date {
-  return new Date(startsAt.getTime() + durationMinutes * 60_000);
+  return addMinutes(startsAt, durationMinutes);
 }
 
 function span(ms: number): string {

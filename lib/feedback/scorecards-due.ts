@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { anonymousInterviewTitle, candidatePseudonym } from "@/lib/reports/anonymize";
 import { isAnonymizedFor } from "@/lib/reports/report-access";
+import { scheduledEnd } from "./due";
 import type { DueFilter } from "./schemas";
 
 /** One panelist's scorecard that is not in yet, for an interview that has started. */
@@ -92,7 +93,7 @@ function toDue(actor: Actor, r: Row, now: Date): DueScorecard {
     candidate: anonymized ? candidatePseudonym(r.candidate_id) : r.candidate_name,
     kitName: r.kit_name,
     startsAt: r.starts_at.toISOString(),
-    endsAt: new Date(r.starts_at.getTime() + r.duration_minutes * 60_000).toISOString(),
+    endsAt: scheduledEnd(r.starts_at, r.duration_minutes).toISOString(),
     dueAt: r.due_at.toISOString(),
     overdue: r.due_at.getTime() < now.getTime(),
     state: r.scorecard_status === "DRAFT" ? "DRAFT" : "NOT_STARTED",

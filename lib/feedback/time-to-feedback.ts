@@ -54,7 +54,8 @@ export async function getTimeToFeedback(actor: Actor, period: FeedbackPeriod, no
   const today = DateTime.fromJSDate(now, { zone }).startOf("day");
   const to = period.to ? DateTime.fromISO(period.to, { zone }) : today;
   const from = period.from ? DateTime.fromISO(period.from, { zone }) : to.minus({ days: DEFAULT_PERIOD_DAYS - 1 });
-  if (!from.isValid || !to.isValid) throw new AppError("VALIDATION", "Please fix the highlighted fields.", { fieldErrors: { from: ["Use a real date."] } });
+  const unreal = { ...(from.isValid ? {} : { from: ["Use a real date."] }), ...(to.isValid ? {} : { to: ["Use a real date."] }) };
+  if (Object.keys(unreal).length) throw new AppError("VALIDATION", "Please fix the highlighted fields.", { fieldErrors: unreal });
   if (to.diff(from, "days").days > MAX_PERIOD_DAYS) {
     throw new AppError("VALIDATION", "Please fix the highlighted fields.", { fieldErrors: { from: ["Choose a period of at most two years."] } });
   }

@@ -28,6 +28,7 @@ import { createCandidate } from "@/lib/candidates/create-candidate";
 import { candidateInputSchema } from "@/lib/candidates/schemas";
 import { db, getPgPool, type Db, type Tx } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
+import { scheduledEnd } from "@/lib/feedback/due";
 import { sweepReminders } from "@/lib/feedback/reminders";
 import { poolRunner } from "@/lib/db/sql-runner";
 import { rescheduleInterview } from "@/lib/interviews/reschedule-interview";
@@ -416,7 +417,7 @@ const seedCompletedInterview: SeedStep = {
     await scorePanel(ctx, interviewId, spec.panel);
     // The last submit completed the interview (the scoring write's own rule); the services
     // stamped today's clock, so the interview's record moves to when it took place.
-    await backdateInterview(interviewId, startsAt, new Date(startsAt.getTime() + spec.durationMinutes * 60_000));
+    await backdateInterview(interviewId, startsAt, scheduledEnd(startsAt, spec.durationMinutes));
   },
 };
 
@@ -438,7 +439,7 @@ const seedAwaitingInterview: SeedStep = {
         )
       ).interview.id;
     await scorePanel(ctx, interviewId, spec.panel);
-    const endsAt = new Date(startsAt.getTime() + spec.durationMinutes * 60_000);
+    const endsAt = scheduledEnd(startsAt, spec.durationMinutes);
     await backdateOpenInterview(interviewId, startsAt, new Date(endsAt.getTime() + spec.submittedHoursAfterEnd * 3_600_000));
   },
 };

@@ -164,5 +164,6 @@ describe("time to feedback", () => {
     const empty = await getTimeToFeedback(admin, { from: "2020-01-01", to: "2020-01-31" }, now);
     expect(empty.organization).toEqual({ scorecards: 0, submitted: 0, medianHours: null, p90Hours: null, onTimeShare: null, dueOrSubmitted: 0 });
     await expectAppError(getTimeToFeedback(admin, { from: "2020-01-01", to: "2026-01-01" }, now), "VALIDATION");
+    expect((await expectAppError(getTimeToFeedback(admin, { from: "2026-01-01", to: "2026-02-30" }, now), "VALIDATION")).fieldErrors).toEqual({ to: ["Use a real date."] });
   });
 });
