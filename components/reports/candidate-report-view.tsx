@@ -8,6 +8,8 @@ import { DECISION_LABELS } from "@/lib/decisions/schemas";
 export function CandidateReportView({ report }: { report: CandidateReport }) {
   const c = report.candidate;
   const scale = `${report.scale.min}–${report.scale.max}`;
+  // Each kit the candidate was interviewed with is a loop to debrief (cancelled ones never took place).
+  const loops = [...new Map(report.interviews.flatMap((i) => (i.kitId && i.status !== "CANCELLED" && i.status !== "NO_SHOW" ? [[i.kitId, i.kitName] as const] : []))).entries()];
   return (
     <>
       <PageHeader
@@ -20,6 +22,15 @@ export function CandidateReportView({ report }: { report: CandidateReport }) {
         <p className="text-3xl font-semibold tabular-nums">{formatScore(report.score)}</p>
         <p className="text-xs text-slate-600 dark:text-slate-400">Mean of the interviews&apos; overall scores; interviews without scores are left out.</p>
       </Card>
+      {loops.length > 0 && (
+        <p className="mb-4 flex flex-wrap gap-4 text-sm" data-testid="loop-debriefs">
+          {loops.map(([kitId, kitName]) => (
+            <AppLink key={kitId} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" href={`/reports/candidates/${c.id}/debrief?kit=${encodeURIComponent(kitId)}`}>
+              Debrief the {kitName} loop
+            </AppLink>
+          ))}
+        </p>
+      )}
       <Card>
         {report.interviews.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No interviews yet.</p>

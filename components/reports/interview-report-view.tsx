@@ -1,29 +1,14 @@
 import { AppLink } from "@/components/ui/app-link";
-import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
 import { formatCoverage, formatOffset, formatScore } from "@/lib/reports/format";
 import { DISAGREEMENT_LEVELS, RECOMMENDATIONS, RECOMMENDATION_LABELS, type InterviewReport } from "@/lib/reports/types";
 import { DecisionPanel } from "./decision-panel";
+import { NotAssessed, Section } from "./report-parts";
 import { ReportActions } from "./report-actions";
 import { ReportLabRunView } from "./report-lab-runs";
 
 const STATUS_LABEL = { SUBMITTED: "Submitted", DRAFT: "Draft — not submitted", NOT_STARTED: "Not started" } as const;
-
-function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
-  return (
-    <section aria-labelledby={id} className="break-inside-avoid-page space-y-3">
-      <h2 id={id} className="text-lg font-semibold text-slate-900 dark:text-slate-50">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-function NotAssessed() {
-  return <span className="text-xs italic text-slate-500 dark:text-slate-400">Not assessed</span>;
-}
 
 /** The interview report as a page: screen and print (print CSS hides navigation and charts). */
 export function InterviewReportView({ report, canOpenCandidate, canDecide = false }: { report: InterviewReport; canOpenCandidate: boolean; canDecide?: boolean }) {
@@ -61,7 +46,12 @@ export function InterviewReportView({ report, canOpenCandidate, canDecide = fals
             {report.interview.status.toLowerCase().replace("_", " ")}
           </p>
         </div>
-        <ReportActions interviewId={report.interview.id} />
+        <div className="flex flex-col items-end gap-2">
+          <ReportActions interviewId={report.interview.id} />
+          <AppLink className="text-sm font-medium text-indigo-700 hover:underline print:hidden dark:text-indigo-300" href={`/reports/interviews/${report.interview.id}/debrief`}>
+            Open the debrief
+          </AppLink>
+        </div>
       </header>
 
       {report.partial && (

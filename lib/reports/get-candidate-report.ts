@@ -46,6 +46,7 @@ export async function getCandidateReportOrThrow(actor: Actor, opts: { candidateI
     interviews: reports.map((r) => ({
       id: r.interview.id,
       title: r.interview.title,
+      kitId: r.interview.kitId,
       kitName: r.interview.kitName,
       status: r.interview.status,
       startsAt: r.interview.startsAt,

@@ -139,6 +139,7 @@ export async function buildInterviewReports(
           panelistId: p.id,
           panelistName: p.user.name,
           offsetSeconds: n.offsetSeconds,
+          questionId: n.interviewQuestionId,
           questionTitle: n.interviewQuestionId ? (questionTitle.get(n.interviewQuestionId) ?? null) : null,
           body: n.body,
         },

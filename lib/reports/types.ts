@@ -87,6 +87,8 @@ export interface ReportNote {
   panelistId: string;
   panelistName: string;
   offsetSeconds: number;
+  /** The interview question it was written on, or null for a general note. */
+  questionId: string | null;
   questionTitle: string | null;
   body: string;
 }
@@ -163,6 +165,7 @@ export interface InterviewReport {
 export interface CandidateReportInterview {
   id: string;
   title: string;
+  kitId: string | null;
   kitName: string;
   status: string;
   startsAt: string;

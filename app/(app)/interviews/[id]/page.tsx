@@ -26,7 +26,10 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
         title={interview.title}
         actions={
           canOpenInterviewReport(actor, interview.panel) ? (
-            <AppLink href={`/reports/interviews/${interview.id}`} className={buttonClasses("secondary", "sm")}>View report</AppLink>
+            <>
+              <AppLink href={`/reports/interviews/${interview.id}/debrief`} className={buttonClasses("secondary", "sm")}>Debrief</AppLink>
+              <AppLink href={`/reports/interviews/${interview.id}`} className={buttonClasses("secondary", "sm")}>View report</AppLink>
+            </>
           ) : undefined
         }
       />
