@@ -41,6 +41,18 @@ export interface AuthPayload {
 }
 
 /**
+ * A user's notifications changed: an in-app notification arrived, was read, or went away (sent
+ * by triggers on `notifications`, migration 20261210030000_notifications_live). No content:
+ * each of the user's bell streams re-counts their unread with its own actor
+ * (lib/feedback/notification-event-stream.ts).
+ */
+export interface NotifyPayload {
+  v: 1;
+  t: "notify";
+  u: string;
+}
+
+/**
  * A lab run moved (lib/lab/lab-events.ts): `e` "status" (subscribers re-read the run) or
  * "progress" with the progress itself (small: a message, a fraction, one epoch's numbers).
  */
@@ -55,7 +67,7 @@ export interface LabPayload {
 
 /** What concerns one interview's subscribers. */
 export type RoomPayload = ProgressPayload | PresencePayload | InterviewPayload;
-export type LivePayload = RoomPayload | AuthPayload | LabPayload;
+export type LivePayload = RoomPayload | AuthPayload | NotifyPayload | LabPayload;
 
 /** Parses a NOTIFY payload; anything unexpected (another writer on the channel) is dropped. */
 export function parseLivePayload(text: string): LivePayload | null {
@@ -68,6 +80,7 @@ export function parseLivePayload(text: string): LivePayload | null {
   if (!o || typeof o !== "object") return null;
   const p = o as Record<string, unknown>;
   if (p.v === 1 && p.t === "auth" && typeof p.u === "string") return { v: 1, t: "auth", u: p.u };
+  if (p.v === 1 && p.t === "notify" && typeof p.u === "string") return { v: 1, t: "notify", u: p.u };
   if (p.v === 1 && p.t === "lab" && typeof p.r === "string" && (p.e === "status" || p.e === "progress")) return { v: 1, t: "lab", r: p.r, e: p.e, ...(p.e === "progress" && p.p && typeof p.p === "object" ? { p: p.p } : {}) };
   if (p.v !== 1 || typeof p.i !== "string" || typeof p.u !== "string") return null;
   if (p.t === "progress" && p.p && typeof p.p === "object" && (p.s === "DRAFT" || p.s === "SUBMITTED")) return p as unknown as ProgressPayload;

@@ -14,8 +14,8 @@ import { type LabPayload, LIVE_CHANNEL, type LivePayload, parseLivePayload, type
 export type HubEvent = { type: "payload"; payload: RoomPayload } | { type: "resync" };
 
 /**
- * One open event stream (room or lab) of a user on this instance, as the hub sees it: it can be
- * asked to re-check its user's access, or be closed to make room under the per-user cap.
+ * One open event stream (room, lab or bell) of a user on this instance, as the hub sees it: it
+ * can be asked to re-check its user's access, or be closed to make room under the per-user cap.
  */
 export interface UserStream {
   /** Re-check the stream's session and actor; the stream closes itself if they no longer hold. */
@@ -29,9 +29,22 @@ export interface UserStream {
  * browser tab holds one or two; eight leaves room for several tabs and a reload's overlap.
  */
 export const MAX_STREAMS_PER_USER = 8;
+/**
+ * The notification bell's streams have a cap of their own: a browser shares one between its
+ * tabs (components/shell/use-live-unread.ts), one without Web Locks holds one per tab, and
+ * however many a user opens they must never evict that user's room or lab streams — nor be
+ * evicted by them.
+ */
+export const MAX_BELL_STREAMS_PER_USER = 8;
+/** Which per-user cap a stream counts against: "work" (room and lab streams) or "bell". */
+export type StreamPool = "work" | "bell";
+const STREAM_POOLS: readonly StreamPool[] = ["work", "bell"];
 export type HubListener = (event: HubEvent) => void;
 export type LabHubEvent = { type: "payload"; payload: LabPayload } | { type: "resync" };
 export type LabListener = (event: LabHubEvent) => void;
+/** A user's notifications changed (`notify`), or events may have been lost (`resync`): re-count. */
+export type UserHubEvent = { type: "notify" } | { type: "resync" };
+export type UserListener = (event: UserHubEvent) => void;
 export type HubState = "idle" | "connecting" | "listening" | "reconnecting" | "stopped";
 
 export interface PresenceEntry {
@@ -53,8 +66,10 @@ export interface LiveHubOptions {
   minBackoffMs?: number;
   maxBackoffMs?: number;
   pingIntervalMs?: number;
-  /** Open event streams per user on this instance (default MAX_STREAMS_PER_USER). */
+  /** Open room and lab streams per user on this instance (default MAX_STREAMS_PER_USER). */
   maxStreamsPerUser?: number;
+  /** Open bell streams per user on this instance (default MAX_BELL_STREAMS_PER_USER). */
+  maxBellStreamsPerUser?: number;
   log?: (message: string) => void;
 }
 
@@ -66,10 +81,11 @@ export class LiveHub {
   private pingTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Map<string, Set<HubListener>>();
   private readonly labListeners = new Map<string, Set<LabListener>>();
+  private readonly userListeners = new Map<string, Set<UserListener>>();
   private readonly presenceByInterview = new Map<string, Map<string, PresenceEntry>>();
   private readonly openStreams = new Map<string, number>();
-  /** Each user's open streams, oldest first (a Set keeps insertion order). */
-  private readonly userStreams = new Map<string, Set<UserStream>>();
+  /** Each user's open streams by pool, oldest first (a Set keeps insertion order). */
+  private readonly userStreams: Record<StreamPool, Map<string, Set<UserStream>>> = { work: new Map(), bell: new Map() };
   private ready: Promise<void> | null = null;
   private resolveReady: (() => void) | null = null;
   /** Counters, for tests and diagnostics. */
@@ -124,6 +140,18 @@ export class LiveHub {
     };
   }
 
+  /** A user's notification events (from whichever instance wrote them); returns the unsubscribe function. */
+  subscribeUser(userId: string, listener: UserListener): () => void {
+    void this.start();
+    let set = this.userListeners.get(userId);
+    if (!set) this.userListeners.set(userId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.userListeners.get(userId) === set) this.userListeners.delete(userId);
+    };
+  }
+
   subscriberCount(interviewId?: string): number {
     if (interviewId) return this.listeners.get(interviewId)?.size ?? 0;
     let n = 0;
@@ -149,17 +177,19 @@ export class LiveHub {
   }
 
   /**
-   * Registers an open event stream of `userId` (room or lab); returns the release to call when it
-   * closes. Past the per-user cap the oldest stream is evicted rather than the new one refused:
-   * a reload, or a browser that reconnects before the server noticed the old socket die, must
-   * never lock a panelist out of their own room — and the oldest is the likeliest to be dead.
-   * Per instance: a user whose streams land on several instances gets the cap on each.
+   * Registers an open event stream of `userId` (room and lab: pool "work"; the bell: "bell");
+   * returns the release to call when it closes. Past the pool's per-user cap the oldest stream
+   * of that pool is evicted rather than the new one refused: a reload, or a browser that
+   * reconnects before the server noticed the old socket die, must never lock a panelist out of
+   * their own room — and the oldest is the likeliest to be dead. Per instance: a user whose
+   * streams land on several instances gets the cap on each.
    */
-  registerUserStream(userId: string, stream: UserStream): () => void {
-    let set = this.userStreams.get(userId);
-    if (!set) this.userStreams.set(userId, (set = new Set()));
+  registerUserStream(userId: string, stream: UserStream, pool: StreamPool = "work"): () => void {
+    const streams = this.userStreams[pool];
+    let set = streams.get(userId);
+    if (!set) streams.set(userId, (set = new Set()));
     set.add(stream);
-    const max = Math.max(1, this.opts.maxStreamsPerUser ?? MAX_STREAMS_PER_USER);
+    const max = Math.max(1, (pool === "bell" ? this.opts.maxBellStreamsPerUser : this.opts.maxStreamsPerUser) ?? (pool === "bell" ? MAX_BELL_STREAMS_PER_USER : MAX_STREAMS_PER_USER));
     while (set.size > max) {
       const oldest = set.values().next().value!;
       set.delete(oldest);
@@ -168,15 +198,17 @@ export class LiveHub {
     }
     return () => {
       set.delete(stream);
-      if (set.size === 0 && this.userStreams.get(userId) === set) this.userStreams.delete(userId);
+      if (set.size === 0 && streams.get(userId) === set) streams.delete(userId);
     };
   }
 
-  /** Open event streams of a user on this instance (all users when omitted). */
-  userStreamCount(userId?: string): number {
-    if (userId) return this.userStreams.get(userId)?.size ?? 0;
+  /** Open event streams of a user on this instance (all users when omitted), of one pool or all. */
+  userStreamCount(userId?: string, pool?: StreamPool): number {
     let n = 0;
-    for (const s of this.userStreams.values()) n += s.size;
+    for (const p of pool ? [pool] : STREAM_POOLS) {
+      if (userId) n += this.userStreams[p].get(userId)?.size ?? 0;
+      else for (const s of this.userStreams[p].values()) n += s.size;
+    }
     return n;
   }
 
@@ -260,7 +292,8 @@ export class LiveHub {
       // open stream re-checks its access (an auth event may have been among the lost).
       for (const set of this.listeners.values()) for (const l of set) this.safeCall(l, { type: "resync" });
       for (const set of this.labListeners.values()) for (const l of set) this.safeRun(() => l({ type: "resync" }));
-      for (const set of this.userStreams.values()) for (const s of set) this.revalidate(s);
+      for (const set of this.userListeners.values()) for (const l of set) this.safeRun(() => l({ type: "resync" }));
+      for (const pool of STREAM_POOLS) for (const set of this.userStreams[pool].values()) for (const s of set) this.revalidate(s);
     }
   }
 
@@ -280,7 +313,11 @@ export class LiveHub {
 
   private dispatch(payload: LivePayload): void {
     if (payload.t === "auth") {
-      for (const s of this.userStreams.get(payload.u) ?? []) this.revalidate(s);
+      for (const pool of STREAM_POOLS) for (const s of this.userStreams[pool].get(payload.u) ?? []) this.revalidate(s);
+      return;
+    }
+    if (payload.t === "notify") {
+      for (const l of this.userListeners.get(payload.u) ?? []) this.safeRun(() => l({ type: "notify" }));
       return;
     }
     if (payload.t === "lab") {

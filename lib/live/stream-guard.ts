@@ -1,5 +1,5 @@
 import "server-only";
-// Keeps an open event stream (room or lab) honest about who is listening. A stream is
+// Keeps an open event stream (room, lab or bell) honest about who is listening. A stream is
 // authorized once, when it opens; after that, this guard closes it when:
 //   - its user's access changes: an `auth` event on the live channel (a session revoked, a
 //     membership removed, a role changed — sent by triggers on every instance) makes every open
@@ -7,13 +7,14 @@ import "server-only";
 //     ends within a moment, on whichever instance it lives;
 //   - a periodic re-check (every STREAM_REVALIDATE_MS) finds the session idle or past its
 //     lifetime — those end by the clock, with no event to announce them;
-//   - the user opened more than MAX_STREAMS_PER_USER streams on this instance (the oldest goes);
+//   - the user opened more than MAX_STREAMS_PER_USER room and lab streams on this instance, or
+//     more than MAX_BELL_STREAMS_PER_USER bell streams (the oldest of that pool goes);
 //   - it reached STREAM_MAX_LIFETIME_MS: the browser's EventSource reconnects by itself (the
 //     stream's `retry` hint), passing the full check of a new request.
 // A re-check never moves the session's last_seen_at: an open tab is not activity.
 import type { Actor } from "@/lib/auth/actor";
 import { isActorCurrent } from "@/lib/auth/sessions";
-import type { LiveHub } from "./live-hub";
+import type { LiveHub, StreamPool } from "./live-hub";
 
 export const STREAM_REVALIDATE_MS = 30_000;
 export const STREAM_MAX_LIFETIME_MS = 60 * 60_000;
@@ -24,6 +25,8 @@ export type StreamEndReason = "access" | "evicted" | "lifetime";
 export interface StreamGuardOptions {
   revalidateMs?: number;
   lifetimeMs?: number;
+  /** The per-user cap the stream counts against: "work" (room and lab, the default) or "bell". */
+  pool?: StreamPool;
 }
 
 /**
@@ -60,7 +63,7 @@ export function guardStream(hub: LiveHub, actor: Actor, end: (reason: StreamEndR
         }
       });
   };
-  const release = hub.registerUserStream(actor.userId, { revalidate: check, evict: () => finish("evicted") });
+  const release = hub.registerUserStream(actor.userId, { revalidate: check, evict: () => finish("evicted") }, opts.pool);
   const timer = setInterval(check, opts.revalidateMs ?? STREAM_REVALIDATE_MS);
   const lifetime = setTimeout(() => finish("lifetime"), opts.lifetimeMs ?? STREAM_MAX_LIFETIME_MS);
   timer.unref?.();
