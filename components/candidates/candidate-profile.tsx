@@ -10,6 +10,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useCandidate, useEraseCandidate, useUpdateCandidate } from "@/lib/candidates/hooks";
 import type { CandidateDetail } from "@/lib/candidates/types";
+import { DECISION_LABELS } from "@/lib/decisions/schemas";
 import { zonedTime } from "@/lib/interviews/time-zones";
 
 export function CandidateProfile({
@@ -72,7 +73,14 @@ export function CandidateProfile({
                   <span>
                     {t.date}, {t.time} {t.abbreviation} ({t.zone})
                   </span>
-                  <StatusBadge status={i.status} />
+                  <span className="flex items-center gap-2">
+                    {i.decision && (
+                      <span className="text-xs font-medium" data-testid="profile-decision">
+                        Decision: {DECISION_LABELS[i.decision.outcome]} ({zonedTime(i.decision.decidedAt, viewerZone).date})
+                      </span>
+                    )}
+                    <StatusBadge status={i.status} />
+                  </span>
                 </li>
               );
             })}

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors";
@@ -24,7 +25,7 @@ export const candidateDetailSelect = {
   updatedAt: true,
   interviews: {
     orderBy: { startsAt: "desc" },
-    select: { id: true, title: true, kitName: true, startsAt: true, timeZone: true, status: true },
+    select: { id: true, title: true, kitName: true, startsAt: true, timeZone: true, status: true, hiringDecision: { select: { outcome: true, decidedAt: true } } },
   },
 } satisfies Prisma.CandidateSelect;
 
@@ -43,14 +44,22 @@ export function toCandidateSummary(c: SummaryRow): CandidateSummary {
   };
 }
 
-export function toCandidateDetail(c: DetailRow): CandidateDetail {
+/**
+ * `showDecisions`: the hiring decision beside each interview, for roles that read reports (a
+ * role that may read candidates but not reports does not learn the outcome here either).
+ */
+export function toCandidateDetail(c: DetailRow, showDecisions = false): CandidateDetail {
   return {
     ...toCandidateSummary(c),
     links: c.links,
     privateNotes: c.privateNotes,
     erasedAt: c.erasedAt?.toISOString() ?? null,
     updatedAt: c.updatedAt.toISOString(),
-    interviews: c.interviews.map((i) => ({ ...i, startsAt: i.startsAt.toISOString() })),
+    interviews: c.interviews.map(({ hiringDecision, ...i }) => ({
+      ...i,
+      startsAt: i.startsAt.toISOString(),
+      decision: showDecisions && hiringDecision ? { outcome: hiringDecision.outcome, decidedAt: hiringDecision.decidedAt.toISOString() } : null,
+    })),
   };
 }
 
@@ -69,6 +78,6 @@ export async function loadCandidateDetailOrThrow(
   });
   if (!c) throw notFound("That candidate");
   const anonymized = await seesCandidatesAnonymized(actor, tx);
-  const detail = toCandidateDetail(c);
+  const detail = toCandidateDetail(c, can(actor.role, "reports.read"));
   return anonymized ? anonymousCandidateDetail(detail) : detail;
 }

@@ -17,6 +17,8 @@ export interface CandidateInterviewRef {
   startsAt: string;
   timeZone: string;
   status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+  /** The hiring decision recorded on it (outcome and when), for roles that read reports; else null. */
+  decision: { outcome: "ADVANCE" | "HIRE" | "NO_HIRE" | "HOLD"; decidedAt: string } | null;
 }
 
 export interface CandidateDetail extends CandidateSummary {

@@ -3,6 +3,7 @@
 // candidate report and the kit comparison; anonymized review scrubs the candidate's name.
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { getCandidateOrThrow } from "@/lib/candidates/get-candidate";
 import { db } from "@/lib/db/client";
 import { recordHiringDecision } from "@/lib/decisions/record-decision";
 import { decisionInputSchema } from "@/lib/decisions/schemas";
@@ -35,6 +36,8 @@ describe("hiring decision", () => {
     const candidateId = (await db.interview.findUniqueOrThrow({ where: { id: f.interviewId }, select: { candidateId: true } })).candidateId;
     const candidateReport = await getCandidateReportOrThrow(admin, { candidateId });
     expect(candidateReport.interviews[0]!.decision).toMatchObject({ outcome: "HIRE" });
+    // The candidate's own page: the outcome beside the interview.
+    expect((await getCandidateOrThrow(recruiter, candidateId)).interviews[0]!.decision).toMatchObject({ outcome: "HIRE", decidedAt: expect.any(String) as string });
   });
 
   it("refuses roles that may not decide, interviews that did not take place, and bad input — changing nothing", async () => {

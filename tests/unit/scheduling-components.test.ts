@@ -156,7 +156,7 @@ describe("candidate profile", () => {
       privateNotes: null,
       erasedAt: null,
       updatedAt: "2030-01-01T00:00:00.000Z",
-      interviews: [{ id: "iv1", title: "Alex Kim — ML onsite", kitName: "ML onsite", startsAt: interview.startsAt, timeZone: "Europe/Berlin", status: "SCHEDULED" as const }],
+      interviews: [{ id: "iv1", title: "Alex Kim — ML onsite", kitName: "ML onsite", startsAt: interview.startsAt, timeZone: "Europe/Berlin", status: "SCHEDULED" as const, decision: null }],
     };
     const text = render(createElement(CandidateProfile, { initial: base, viewerZone: "Europe/Berlin", canWrite: true, canErase: true }));
     expect(text).toContain("Export candidate data (JSON)");
