@@ -51,6 +51,8 @@ const SERVICE_RULES: Record<string, Partial<Record<RoleName, 403 | 404>>> = {
   "POST /api/me/sessions/revoke-all": {},
   "GET /api/me/notifications": {},
   "PUT /api/me/notifications": {},
+  // The bell's live count: one's own, in one's current organization (no record to point it at).
+  "GET /api/me/notifications/events": {},
   // Notifications: each person marks their own (others' ids are ignored).
   "POST /api/notifications/read": {},
   // Lists filtered by what the role may see (interviewers: their panels; reviewers: completed).

@@ -1,0 +1,119 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { getLiveHub, type LiveHub, type UserHubEvent } from "@/lib/live/live-hub";
+import { eventStreamResponse, sseFrame } from "@/lib/live/sse";
+import type { EndEvent, HeartbeatEvent } from "@/lib/live/stream-events";
+import { guardStream, type StreamEndReason, type StreamGuardOptions } from "@/lib/live/stream-guard";
+import { BELL_HEARTBEAT_MS, type UnreadEvent } from "./notification-events";
+import { countMyUnread } from "./notifications";
+
+/**
+ * The notification bell's live count as Server-Sent Events, for the signed-in user in their
+ * current organization. The channel says only *that* their notifications changed (triggers on
+ * `notifications`, migration 20261210030000_notifications_live: a `notify` event carrying the
+ * user's id and nothing else); the count is re-read here with the stream's own actor, so it is
+ * never another organization's or another person's.
+ *
+ * Events (notification-events.ts has their shapes):
+ *   unread     first, then after every notify event for this user, and after the hub's resync
+ *              (events may have been lost while its LISTEN connection was down)
+ *   heartbeat  every BELL_HEARTBEAT_MS: the stream is alive
+ *   end        the server is closing the stream, and why (lib/live/stream-guard.ts): access
+ *              ended, a newer bell stream of the same user took its place, or its lifetime is
+ *              over (EventSource reconnects by itself)
+ *
+ * The guard keeps it honest exactly like a room stream, but it counts against the user's bell
+ * cap (MAX_BELL_STREAMS_PER_USER), not the room and lab one: a user with many tabs must never
+ * lose their room's stream to their bells.
+ */
+export async function notificationEventStream(
+  actor: Actor,
+  opts: { signal?: AbortSignal; hub?: LiveHub; guard?: StreamGuardOptions; heartbeatMs?: number } = {},
+): Promise<Response> {
+  const hub = opts.hub ?? getLiveHub();
+  // The events arrive through the hub's LISTEN connection: be listening before the first count,
+  // so nothing committed after it can be missed.
+  await hub.start();
+  const initial = await countMyUnread(actor);
+  const encoder = new TextEncoder();
+  let finish = () => {};
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const write = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      const send = (event: string, data: unknown) => write(sseFrame(event, data));
+      const sendUnread = (unread: number) => {
+        const event: UnreadEvent = { unread };
+        send("unread", event);
+      };
+      const close = (reason?: StreamEndReason) => {
+        if (closed) return;
+        if (reason) {
+          const end: EndEvent = { reason };
+          send("end", end);
+        }
+        closed = true;
+        finish();
+        try {
+          controller.close();
+        } catch {
+          /* already closed by the client */
+        }
+      };
+      // One count in flight per stream; events arriving meanwhile fold into one more count after it.
+      let counting = false;
+      let again = false;
+      const recount = () => {
+        if (closed) return;
+        if (counting) {
+          again = true;
+          return;
+        }
+        counting = true;
+        countMyUnread(actor)
+          .then(sendUnread)
+          // The database is away: keep the stream; the next event, or the resync after the hub
+          // reconnects, counts again.
+          .catch(() => {})
+          .finally(() => {
+            counting = false;
+            if (again) {
+              again = false;
+              recount();
+            }
+          });
+      };
+
+      write("retry: 2000\n\n");
+      sendUnread(initial);
+      const unguard = guardStream(hub, actor, close, { ...opts.guard, pool: "bell" });
+      const unsubscribe = hub.subscribeUser(actor.userId, (_e: UserHubEvent) => recount());
+      const beat: HeartbeatEvent = {};
+      const heartbeat = setInterval(() => send("heartbeat", beat), opts.heartbeatMs ?? BELL_HEARTBEAT_MS);
+      let finished = false;
+      finish = () => {
+        if (finished) return;
+        finished = true;
+        closed = true;
+        unguard();
+        unsubscribe();
+        clearInterval(heartbeat);
+      };
+      if (opts.signal?.aborted) close();
+      else opts.signal?.addEventListener("abort", () => close(), { once: true });
+    },
+    cancel() {
+      finish();
+    },
+  });
+
+  return eventStreamResponse(stream);
+}
