@@ -95,24 +95,42 @@ const DUE_SQL = `
    ORDER BY p.feedback_due_at, i.starts_at, u.name, p.id LIMIT 2000`;
 const TTF_SQL = `
   WITH s AS (
-    SELECT p.user_id, u.name, p.feedback_due_at AS due_at, sc.submitted_at,
+    SELECT p.user_id COLLATE "C" AS user_id, p.feedback_due_at AS due_at, sc.submitted_at,
            GREATEST(0, EXTRACT(EPOCH FROM sc.submitted_at - i.starts_at)::float8 / 3600 - i.duration_minutes / 60.0::float8) AS hours,
            (i.starts_at + make_interval(mins => i.duration_minutes) >= $2 AND i.starts_at + make_interval(mins => i.duration_minutes) < $3
             AND i.starts_at + make_interval(mins => i.duration_minutes) <= $4) AS in_period
-      FROM panelists p JOIN interviews i ON i.id = p.interview_id JOIN users u ON u.id = p.user_id
+      FROM panelists p JOIN interviews i ON i.id = p.interview_id
       LEFT JOIN scorecards sc ON sc.panelist_id = p.id AND sc.status = 'SUBMITTED'
      WHERE i.organization_id = $1 AND i.status NOT IN ('CANCELLED', 'NO_SHOW')
-       AND i.starts_at >= $2::timestamptz - interval '480 minutes' AND i.starts_at < $3)
-  SELECT user_id, min(name) AS name, count(*) FILTER (WHERE in_period)::int AS scorecards, count(submitted_at) FILTER (WHERE in_period)::int AS submitted,
-         percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY hours) FILTER (WHERE in_period AND submitted_at IS NOT NULL) AS percentiles,
-         count(*) FILTER (WHERE in_period AND (submitted_at IS NOT NULL OR due_at <= $4))::int AS due_or_submitted,
-         count(*) FILTER (WHERE in_period AND submitted_at IS NOT NULL AND submitted_at <= due_at)::int AS on_time
-    FROM s GROUP BY GROUPING SETS ((user_id), ()) ORDER BY min(name) NULLS FIRST, user_id NULLS FIRST`;
+       AND i.starts_at >= $2::timestamptz - interval '480 minutes' AND i.starts_at < $3),
+  g AS (
+    SELECT user_id, count(*) FILTER (WHERE in_period)::int AS scorecards, count(submitted_at) FILTER (WHERE in_period)::int AS submitted,
+           percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY hours) FILTER (WHERE in_period AND submitted_at IS NOT NULL) AS percentiles,
+           count(*) FILTER (WHERE in_period AND (submitted_at IS NOT NULL OR due_at <= $4))::int AS due_or_submitted,
+           count(*) FILTER (WHERE in_period AND submitted_at IS NOT NULL AND submitted_at <= due_at)::int AS on_time
+      FROM s GROUP BY GROUPING SETS ((user_id), ()))
+  SELECT g.user_id, u.name, g.scorecards, g.submitted, g.percentiles, g.due_or_submitted, g.on_time
+    FROM g LEFT JOIN users u ON u.id = g.user_id ORDER BY u.name NULLS FIRST, g.user_id NULLS FIRST`;
 
 async function timedQuery(pool: Pool, sql: string, params: unknown[]): Promise<number> {
   const t0 = performance.now();
   await pool.query(sql, params);
   return performance.now() - t0;
+}
+
+/** As the service runs it: in a transaction whose work_mem holds the percentile sort. */
+async function timedSortQuery(pool: Pool, sql: string, params: unknown[]): Promise<number> {
+  const client = await pool.connect();
+  try {
+    const t0 = performance.now();
+    await client.query("BEGIN");
+    await client.query("SELECT set_config('work_mem', '32MB', true)");
+    await client.query(sql, params);
+    await client.query("COMMIT");
+    return performance.now() - t0;
+  } finally {
+    client.release();
+  }
 }
 
 /** One worker's mails per second, in a child with the react-server condition. */
@@ -168,7 +186,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       const ttf = await timedGet(ttfUrl, { cookie });
       samples.ttfHttp.push(ttf.ms);
       scorecards = (JSON.parse(ttf.body) as { organization: { scorecards: number } }).organization.scorecards;
-      samples.ttfSql.push(await timedQuery(pool, TTF_SQL, [ORG_ID, periodStart, periodEnd, new Date()]));
+      samples.ttfSql.push(await timedSortQuery(pool, TTF_SQL, [ORG_ID, periodStart, periodEnd, new Date()]));
     }
     const p95 = (s: number[]) => percentile(s, 95);
     ctx.log(
