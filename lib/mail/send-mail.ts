@@ -8,6 +8,12 @@ export interface MailMessage {
   text: string;
   /** An HTML alternative to `text`; mail clients show one of the two. */
   html?: string;
+  /**
+   * An iTIP calendar object (lib/interviews/build-ics.ts): attached as a `.ics` file and also
+   * offered as a text/calendar alternative, which is what makes calendar-aware clients show an
+   * invitation (accept/decline) or remove a cancelled event.
+   */
+  calendar?: { method: "REQUEST" | "CANCEL"; filename: string; content: string };
 }
 
 /** Whether mail can be sent at all (SMTP_URL is set). */
@@ -22,8 +28,17 @@ export function mailConfigured(): boolean {
 export async function sendMail(message: MailMessage): Promise<boolean> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) return false;
-  await transportFor(SMTP_URL).sendMail({ from: MAIL_FROM, ...message });
+  const { calendar, ...rest } = message;
+  await transportFor(SMTP_URL).sendMail({ from: MAIL_FROM, ...rest, ...(calendar ? calendarParts(calendar) : {}) });
   return true;
+}
+
+function calendarParts(calendar: NonNullable<MailMessage["calendar"]>) {
+  const contentType = `text/calendar; method=${calendar.method}; charset=UTF-8`;
+  return {
+    alternatives: [{ contentType, content: calendar.content }],
+    attachments: [{ filename: calendar.filename, contentType, content: calendar.content }],
+  };
 }
 
 let cached: { url: string; transport: nodemailer.Transporter } | undefined;
