@@ -2,8 +2,8 @@
 // database URL) stops here with a clear message instead of failing on its first request; then
 // this instance's workers start taking jobs off the queue: lab runs (lib/lab/lab-jobs.ts) unless
 // PANELIST_LAB_WORKERS=0 (an instance that serves but runs no labs), and scorecard reminders
-// (lib/feedback/reminders.ts: the one-minute sweep and the reminder mail) unless
-// PANELIST_REMINDER_WORKERS=0.
+// (lib/feedback/reminders.ts: the one-minute sweep and the reminder mail) and interview
+// invitation mail (lib/interviews/invitation-jobs.ts) unless PANELIST_REMINDER_WORKERS=0.
 // The Node-only code lives in its own modules so the edge bundle never sees process.exit.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -30,5 +30,7 @@ export async function register(): Promise<void> {
   if (process.env.PANELIST_REMINDER_WORKERS !== "0") {
     const { startFeedbackJobs } = await import("./lib/feedback/reminders");
     startWithRetry("reminder workers", () => startFeedbackJobs());
+    const { startInvitationMailJobs } = await import("./lib/interviews/invitation-jobs");
+    startWithRetry("invitation mail workers", () => startInvitationMailJobs());
   }
 }

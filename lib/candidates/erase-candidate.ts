@@ -4,6 +4,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { enqueueInvitationMails } from "@/lib/interviews/invitation-jobs";
+import { recordInvitationMails } from "@/lib/interviews/invitation-outbox";
 import { loadCandidateDetailOrThrow } from "./candidate-view";
 import { ERASED_CANDIDATE_NAME } from "./schemas";
 import type { CandidateDetail } from "./types";
@@ -14,7 +16,8 @@ import type { EraseCandidateData } from "./schemas";
  *
  * Removed: name, email, links, private notes; interview titles (they name the candidate) and
  * meeting links; interviewers' free-text notes and scorecard summaries; the before/after
- * payloads of score history (they may quote notes). Future interviews are cancelled.
+ * payloads of score history (they may quote notes). Future interviews are cancelled, and their
+ * panelists get the cancellation by mail (queued after the commit).
  * Kept: role applied for, interview dates, kits and question versions, criterion and
  * attribute levels, recommendations — none of which identify the person.
  * Erasing twice is a no-op. `_confirmation` is the parsed “ERASE”: its type is the proof.
@@ -22,15 +25,15 @@ import type { EraseCandidateData } from "./schemas";
 export async function eraseCandidate(actor: Actor, candidateId: string, _confirmation: EraseCandidateData): Promise<CandidateDetail> {
   assertCan(actor, "candidates.erase");
 
-  return db.$transaction(async (tx) => {
+  const { result, mails } = await db.$transaction(async (tx) => {
     const c = await tx.candidate.findFirst({ where: { id: candidateId, organizationId: actor.organizationId }, select: { id: true, erasedAt: true } });
     if (!c) throw notFound("That candidate");
-    if (c.erasedAt) return loadCandidateDetailOrThrow(actor, c.id, tx);
+    if (c.erasedAt) return { result: await loadCandidateDetailOrThrow(actor, c.id, tx), mails: [] };
 
     const now = new Date();
     const interviews = await tx.interview.findMany({
       where: { candidateId: c.id, organizationId: actor.organizationId },
-      select: { id: true, kitName: true, status: true },
+      select: { id: true, kitName: true, status: true, panelists: { select: { userId: true } } },
     });
     const interviewIds = interviews.map((i) => i.id);
 
@@ -38,16 +41,21 @@ export async function eraseCandidate(actor: Actor, candidateId: string, _confirm
       where: { id: c.id },
       data: { name: ERASED_CANDIDATE_NAME, email: null, links: [], privateNotes: null, erasedAt: now },
     });
+    const mails: string[] = [];
     for (const i of interviews) {
       const cancel = i.status === "SCHEDULED";
-      await tx.interview.update({
+      const { icsSequence } = await tx.interview.update({
         where: { id: i.id },
         data: {
           title: `${i.kitName} (erased candidate)`,
           meetingUrl: null,
           ...(cancel ? { status: "CANCELLED", cancelledAt: now, icsSequence: { increment: 1 } } : {}),
         },
+        select: { icsSequence: true },
       });
+      if (cancel) {
+        mails.push(...(await recordInvitationMails(tx, { organizationId: actor.organizationId, interviewId: i.id, round: icsSequence, cancel: i.panelists.map((p) => p.userId) })));
+      }
     }
     const notes = await tx.note.updateMany({
       where: { scorecard: { interviewId: { in: interviewIds } } },
@@ -70,6 +78,8 @@ export async function eraseCandidate(actor: Actor, candidateId: string, _confirm
         notesRemoved: notes.count,
       },
     });
-    return loadCandidateDetailOrThrow(actor, c.id, tx);
+    return { result: await loadCandidateDetailOrThrow(actor, c.id, tx), mails };
   });
+  await enqueueInvitationMails(mails);
+  return result;
 }

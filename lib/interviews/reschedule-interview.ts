@@ -6,6 +6,8 @@ import { refreshFeedbackDue } from "@/lib/feedback/refresh-due";
 import { db } from "@/lib/db/client";
 import { AppError, type FieldErrors, notFound } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
+import { enqueueInvitationMails } from "./invitation-jobs";
+import { recordInvitationMails } from "./invitation-outbox";
 import { checkPanelMembers, findPanelOverlaps } from "./panel";
 import { resolveTiming } from "./schemas";
 import { addMinutes } from "./time-zones";
@@ -15,13 +17,22 @@ import type { RescheduleInterviewData } from "./schemas";
 /**
  * Changes when, where or with whom a scheduled interview happens. The calendar UID stays;
  * the SEQUENCE goes up by one so calendars replace the old invite. The questions snapshot is
- * untouched. Panelists who already started a scorecard cannot be removed.
+ * untouched. Panelists who already started a scorecard cannot be removed. The panel hears by
+ * mail (recorded in the transaction, queued after it): an update for those who stay, an
+ * invitation for those added, a cancellation for those removed (`mail: false`: recorded as not
+ * mailed, for the demo seed).
  */
-export async function rescheduleInterview(actor: Actor, interviewId: string, input: RescheduleInterviewData, now: Date = new Date()): Promise<ScheduleResult> {
+export async function rescheduleInterview(
+  actor: Actor,
+  interviewId: string,
+  input: RescheduleInterviewData,
+  now: Date = new Date(),
+  opts: { mail?: boolean } = {},
+): Promise<ScheduleResult> {
   assertCan(actor, "interviews.schedule");
   const data = input;
 
-  return db.$transaction(async (tx) => {
+  const { result, mails } = await db.$transaction(async (tx) => {
     const current = await tx.interview.findFirst({
       where: { id: interviewId, organizationId: actor.organizationId },
       select: {
@@ -59,11 +70,21 @@ export async function rescheduleInterview(actor: Actor, interviewId: string, inp
     const added = panelistIds.filter((id) => !existing.has(id));
     if (added.length) await tx.panelist.createMany({ data: added.map((userId) => ({ interviewId: current.id, userId, isLead: userId === leadId })) });
 
-    await tx.interview.update({
+    const { icsSequence } = await tx.interview.update({
       where: { id: current.id },
       data: { startsAt, durationMinutes, timeZone, meetingUrl: data.meetingUrl, icsSequence: { increment: 1 } },
+      select: { icsSequence: true },
     });
     await refreshFeedbackDue(tx, { interviewIds: [current.id] });
+    const mails = await recordInvitationMails(tx, {
+      organizationId: actor.organizationId,
+      interviewId: current.id,
+      round: icsSequence,
+      invite: added,
+      update: panelistIds.filter((id) => existing.has(id)),
+      cancel: removed.map((p) => p.userId),
+      mail: opts.mail,
+    });
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
@@ -79,6 +100,8 @@ export async function rescheduleInterview(actor: Actor, interviewId: string, inp
       },
     });
     const warnings = await findPanelOverlaps(tx, actor, { start: startsAt, end: addMinutes(startsAt, durationMinutes) }, panelistIds, current.id);
-    return { interview: await loadInterviewDetailOrThrow(actor, current.id, tx), warnings };
+    return { result: { interview: await loadInterviewDetailOrThrow(actor, current.id, tx), warnings }, mails };
   });
+  await enqueueInvitationMails(mails);
+  return result;
 }

@@ -7,6 +7,8 @@ import { refreshFeedbackDue } from "@/lib/feedback/refresh-due";
 import { db } from "@/lib/db/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
+import { enqueueInvitationMails } from "./invitation-jobs";
+import { recordInvitationMails } from "./invitation-outbox";
 import { checkPanelMembers, findPanelOverlaps } from "./panel";
 import { resolveTiming } from "./schemas";
 import { addMinutes } from "./time-zones";
@@ -22,16 +24,18 @@ function merge(into: FieldErrors, more: FieldErrors) {
  * instant, snapshots the kit (name, attributes, and each item's question version, order and
  * minutes) into the interview, and seats the panel with one lead — all in one transaction.
  * Every problem is reported at once as field errors; on any error nothing is written.
- * Overlapping interviews of panelists are returned as warnings, not refused.
+ * Overlapping interviews of panelists are returned as warnings, not refused. Each panelist's
+ * invitation mail (with the .ics) is recorded in the same transaction and queued after it
+ * (`mail: false` records it as not mailed: the demo seed).
  */
-export async function scheduleInterview(actor: Actor, input: ScheduleInterviewData, now: Date = new Date()): Promise<ScheduleResult> {
+export async function scheduleInterview(actor: Actor, input: ScheduleInterviewData, now: Date = new Date(), opts: { mail?: boolean } = {}): Promise<ScheduleResult> {
   assertCan(actor, "interviews.schedule");
   const data = input;
   const errors: FieldErrors = {};
   const timing = resolveTiming(data, now);
   if (!timing.ok) merge(errors, timing.fieldErrors);
 
-  return db.$transaction(async (tx) => {
+  const { result, mails } = await db.$transaction(async (tx) => {
     const candidate = await tx.candidate.findFirst({
       where: { id: data.candidateId, organizationId: actor.organizationId },
       select: { id: true, name: true, erasedAt: true },
@@ -82,6 +86,7 @@ export async function scheduleInterview(actor: Actor, input: ScheduleInterviewDa
       select: { id: true },
     });
     await refreshFeedbackDue(tx, { interviewIds: [created.id] });
+    const mails = await recordInvitationMails(tx, { organizationId: actor.organizationId, interviewId: created.id, round: 0, invite: panelistIds, mail: opts.mail });
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
@@ -91,6 +96,8 @@ export async function scheduleInterview(actor: Actor, input: ScheduleInterviewDa
       data: { candidateId: candidate.id, kitId: kit.id, startsAt: startsAt.toISOString(), timeZone, durationMinutes, panel: panelistIds, leadId },
     });
     const warnings = await findPanelOverlaps(tx, actor, { start: startsAt, end: addMinutes(startsAt, durationMinutes) }, panelistIds, created.id);
-    return { interview: await loadInterviewDetailOrThrow(actor, created.id, tx), warnings };
+    return { result: { interview: await loadInterviewDetailOrThrow(actor, created.id, tx), warnings }, mails };
   });
+  await enqueueInvitationMails(mails);
+  return result;
 }

@@ -228,10 +228,10 @@ const seedInterview: SeedStep = {
     const timing = demoTiming(ctx, demoInterviewStart(now), DEMO_INTERVIEW.timeZone, DEMO_INTERVIEW.durationMinutes);
     if (!existing) {
       const input = { ...timing, candidateId, kitId: requireId(ctx.kitIds, DEMO_KIT.name, "kit"), meetingUrl: DEMO_INTERVIEW.meetingUrl };
-      await scheduleInterview(recruiter, parseInput(scheduleInterviewSchema, input), now);
+      await scheduleInterview(recruiter, parseInput(scheduleInterviewSchema, input), now, { mail: false });
     } else if (existing.status === "SCHEDULED" && existing.startsAt.getTime() < now.getTime()) {
       const input = { ...timing, meetingUrl: DEMO_INTERVIEW.meetingUrl, sequence: existing.icsSequence };
-      await rescheduleInterview(recruiter, existing.id, parseInput(rescheduleInterviewSchema, input), now);
+      await rescheduleInterview(recruiter, existing.id, parseInput(rescheduleInterviewSchema, input), now, { mail: false });
     }
   },
 };
@@ -412,6 +412,7 @@ const seedCompletedInterview: SeedStep = {
           parseInput(scheduleInterviewSchema, { ...demoTiming(ctx, startsAt, spec.timeZone, spec.durationMinutes), candidateId, kitId: requireId(ctx.kitIds, DEMO_KIT.name, "kit") }),
           // Scheduled the day before it took place.
           new Date(startsAt.getTime() - 24 * 3600_000),
+          { mail: false },
         )
       ).interview.id;
     await scorePanel(ctx, interviewId, spec.panel);
@@ -436,6 +437,7 @@ const seedAwaitingInterview: SeedStep = {
           requireId(ctx.actors, DEMO_INTERVIEW.schedulerEmail, "user"),
           parseInput(scheduleInterviewSchema, { ...demoTiming(ctx, startsAt, spec.timeZone, spec.durationMinutes), candidateId, kitId: requireId(ctx.kitIds, DEMO_KIT.name, "kit") }),
           new Date(startsAt.getTime() - 3 * 24 * 3600_000),
+          { mail: false },
         )
       ).interview.id;
     await scorePanel(ctx, interviewId, spec.panel);
