@@ -1,6 +1,7 @@
 // The one Postgres job queue for background work (pg-boss, in its own `pgboss` schema, which it
-// creates and migrates itself under an advisory lock): lab runs, and scorecard reminders and
-// their mail (lib/feedback/reminders.ts). Any replica's worker may take any job;
+// creates and migrates itself under an advisory lock): lab runs, scorecard reminders and
+// their mail (lib/feedback/reminders.ts), and interview invitation mail
+// (lib/interviews/invitation-jobs.ts). Any replica's worker may take any job;
 // a job whose worker dies is expired by pg-boss's supervisor (every 10 s here) once past its
 // `expireInSeconds`, then retried on whichever replica asks next, up to its retry limit.
 // One instance per process (globalThis: Next bundles this module into several layers).
