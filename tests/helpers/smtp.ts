@@ -31,6 +31,7 @@ export function testSmtp() {
       });
     },
   });
+  const saved = { SMTP_URL: process.env.SMTP_URL, APP_URL: process.env.APP_URL, MAIL_FROM: process.env.MAIL_FROM };
   return {
     inbox,
     control,
@@ -44,6 +45,11 @@ export function testSmtp() {
     async stop(): Promise<void> {
       closeMailTransport();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A later file in the same worker must not find a mail server that is gone.
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     },
     mailsTo: (email: string) => inbox.filter((m) => m.to.includes(email)),
   };
