@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
 import { getLiveHub, type LiveHub, type UserHubEvent } from "@/lib/live/live-hub";
 import { eventStreamResponse, sseFrame } from "@/lib/live/sse";
 import type { EndEvent, HeartbeatEvent } from "@/lib/live/stream-events";
@@ -13,6 +14,9 @@ import { countMyUnread } from "./notifications";
  * `notifications`, migration 20261210030000_notifications_live: a `notify` event carrying the
  * user's id and nothing else); the count is re-read here with the stream's own actor, so it is
  * never another organization's or another person's.
+ *
+ * The page may say which organization's bell it shows (`organizationId`): a tab left on one
+ * organization while the user switched to another elsewhere gets a 409, not the other's count.
  *
  * Events (notification-events.ts has their shapes):
  *   unread     first, then after every notify event for this user, and after the hub's resync
@@ -28,8 +32,11 @@ import { countMyUnread } from "./notifications";
  */
 export async function notificationEventStream(
   actor: Actor,
-  opts: { signal?: AbortSignal; hub?: LiveHub; guard?: StreamGuardOptions; heartbeatMs?: number } = {},
+  opts: { organizationId?: string; signal?: AbortSignal; hub?: LiveHub; guard?: StreamGuardOptions; heartbeatMs?: number } = {},
 ): Promise<Response> {
+  if (opts.organizationId !== undefined && opts.organizationId !== actor.organizationId) {
+    throw new AppError("CONFLICT", "You are signed in to another organization now: reload the page to see its notifications.");
+  }
   const hub = opts.hub ?? getLiveHub();
   // The events arrive through the hub's LISTEN connection: be listening before the first count,
   // so nothing committed after it can be missed.

@@ -34,3 +34,10 @@ export const reminderMutesSchema = z
   })
   .strict();
 export type ReminderMutes = z.output<typeof reminderMutesSchema>;
+
+/**
+ * GET /api/me/notifications/events: the organization whose bell the page shows, when it says so.
+ * A tab rendered for one organization must not count another's after the user switched in
+ * another tab (the stream then answers 409 and the tab keeps its count until reloaded).
+ */
+export const bellStreamQuerySchema = z.object({ organization: z.string().min(1).max(64).optional() }).strict();

@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { notificationEventStream } from "@/lib/feedback/notification-event-stream";
 import type { UnreadEvent } from "@/lib/feedback/notification-events";
 import { sweepReminders } from "@/lib/feedback/reminders";
-import { LiveHub, stopLiveHub } from "@/lib/live/live-hub";
+import { getLiveHub, LiveHub, stopLiveHub } from "@/lib/live/live-hub";
 import { roomEventStream } from "@/lib/live/room-event-stream";
 import type { EndEvent } from "@/lib/live/stream-events";
 import { openRoom } from "@/lib/scoring/open-room";
@@ -69,10 +69,10 @@ async function signedIn(actor: Actor): Promise<{ actor: Actor; cookie: string }>
 }
 
 /** GET /api/me/notifications/events as the browser sends it with `cookie`. */
-async function openBellThroughRoute(cookie: string): Promise<{ res: Response; stream: SseReader }> {
+async function openBellThroughRoute(cookie: string, query = ""): Promise<{ res: Response; stream: SseReader }> {
   setRequestCookies(cookie);
   const abort = new AbortController();
-  const res = await bellEvents(new NextRequest("http://localhost/api/me/notifications/events", { signal: abort.signal }), { params: Promise.resolve({}) });
+  const res = await bellEvents(new NextRequest(`http://localhost/api/me/notifications/events${query}`, { signal: abort.signal }), { params: Promise.resolve({}) });
   const stream = readSse(res, abort);
   await until(() => stream.of("unread").length > 0, 5_000, "the first unread event");
   return { res, stream };
@@ -85,6 +85,8 @@ async function openBell(actor: Actor, hub: LiveHub, opts: { heartbeatMs?: number
   return stream;
 }
 
+/** Bell streams open on this process's shared hub (the route's). */
+const hubCountOfBells = () => getLiveHub().userStreamCount(undefined, "bell");
 const counts = (s: SseReader) => s.of<UnreadEvent>("unread").map((e) => e.unread);
 const lastCount = (s: SseReader) => counts(s).at(-1);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -114,7 +116,7 @@ describe("GET /api/me/notifications/events", () => {
   it("sends the unread count on open, the new count when the sweep records a reminder, and a lower one when it is marked read", async () => {
     const f = await endedInterview();
     const ivy = await signedIn(f.panel[0]!);
-    const { res, stream } = await openBellThroughRoute(ivy.cookie);
+    const { res, stream } = await openBellThroughRoute(ivy.cookie, `?organization=${f.organizationId}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     expect(counts(stream)).toEqual([0]);
@@ -134,11 +136,22 @@ describe("GET /api/me/notifications/events", () => {
     await stream.close();
   });
 
-  it("refuses a signed-out request with 401 before any stream opens", async () => {
+  it("refuses a signed-out request with 401, and a page of another organization than the session's current one with 409, before any stream opens", async () => {
     setRequestCookies("");
     const res = await bellEvents(new NextRequest("http://localhost/api/me/notifications/events"), { params: Promise.resolve({}) });
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).not.toContain("text/event-stream");
+
+    // Ivy belongs to two organizations; a tab still showing the first asks for its bell after she switched.
+    const f = await endedInterview();
+    const elsewhere = await makeOrg();
+    await makeMembership({ organizationId: elsewhere.id, userId: f.panel[0]!.userId });
+    const s = await signInAs(f.panel[0]!.userId, { organizationId: elsewhere.id });
+    setRequestCookies(s.cookie);
+    const stale = await bellEvents(new NextRequest(`http://localhost/api/me/notifications/events?organization=${f.organizationId}`), { params: Promise.resolve({}) });
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get("content-type")).not.toContain("text/event-stream");
+    expect(hubCountOfBells()).toBe(0);
   });
 
   it("hears any in-app insert, not only the sweep's; nothing for rows kept out of the app, mail bookkeeping, or anyone else's notifications", async () => {
