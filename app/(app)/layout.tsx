@@ -13,7 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <a href="#main" className="skip-link">Skip to content</a>
-      <AppHeader organizationName={actor.organizationName} name={actor.name} email={actor.email} roleLabel={ROLE_LABELS[actor.role]} organizations={organizations} unread={unread} />
+      <AppHeader organizationName={actor.organizationName} name={actor.name} email={actor.email} roleLabel={ROLE_LABELS[actor.role]} organizations={organizations} unread={unread} bellScope={{ userId: actor.userId, organizationId: actor.organizationId }} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">{children}</main>
     </>
   );

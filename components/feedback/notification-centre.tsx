@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useLiveUnreadChanges } from "@/components/shell/use-live-unread";
 import { AppLink } from "@/components/ui/app-link";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/lib/api/fetch-json";
@@ -11,16 +12,34 @@ import type { ReminderMutes } from "@/lib/feedback/schemas";
 
 const muted = "text-slate-600 dark:text-slate-400";
 
-/** The notification list with "mark read": opening one marks it read too. */
+/**
+ * The notification list with "mark read": opening one marks it read too. It re-reads itself
+ * (router.refresh) when the bell's live count moves away from what it knows — a reminder
+ * arrived, or one was read in another tab.
+ */
 export function NotificationList({ initial }: { initial: NotificationView[] }) {
   const router = useRouter();
   const [items, setItems] = useState(initial);
+  // A refreshed page brings a new list: start from it (React's "adjust state on prop change").
+  const [source, setSource] = useState(initial);
+  if (source !== initial) {
+    setSource(initial);
+    setItems(initial);
+  }
   const [error, setError] = useState<string | null>(null);
+  // The unread count this list last heard (live, or from its own mark-read); else its own.
+  const [heard, setHeard] = useState<number | null>(null);
+  const unread = items.filter((n) => !n.read).length;
+  useLiveUnreadChanges((live) => {
+    setHeard(live);
+    router.refresh();
+  }, heard ?? unread);
 
   async function markRead(body: { ids: string[] } | { all: true }) {
     setError(null);
     try {
-      await fetchJson("/api/notifications/read", { method: "POST", json: body });
+      const after = await fetchJson<{ unread: number }>("/api/notifications/read", { method: "POST", json: body });
+      setHeard(after.unread);
       setItems((list) => list.map((n) => ("all" in body || body.ids.includes(n.id) ? { ...n, read: true } : n)));
       router.refresh();
     } catch (err) {
@@ -29,7 +48,6 @@ export function NotificationList({ initial }: { initial: NotificationView[] }) {
   }
 
   if (items.length === 0) return <p className={cn("text-sm", muted)}>No notifications yet. Scorecard reminders appear here.</p>;
-  const unread = items.filter((n) => !n.read).length;
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-3">

@@ -3,6 +3,8 @@
 import { AppLink } from "@/components/ui/app-link";
 import { useState } from "react";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
+import type { BellScope } from "./use-live-unread";
 import { UserMenu, type OrganizationChoice } from "./user-menu";
 
 export function AppHeader({
@@ -12,9 +14,12 @@ export function AppHeader({
   roleLabel,
   organizations,
   unread = 0,
+  bellScope,
 }: {
-  /** Unread notifications, for the bell. */
+  /** Unread notifications, for the bell, as the server counted them. */
   unread?: number;
+  /** Whose bell this is (the signed-in user, the current organization): it then follows the live count. */
+  bellScope?: BellScope;
   organizationName: string;
   name: string;
   email: string;
@@ -42,21 +47,7 @@ export function AppHeader({
           >
             Menu
           </button>
-          <AppLink
-            href="/notifications"
-            className="relative rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-slate-300 dark:hover:bg-slate-800"
-            aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
-            data-testid="notification-bell"
-          >
-            <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
-              <path d="M10 2a6 6 0 0 0-6 6v3.6l-1.7 2.6A.5.5 0 0 0 2.7 15h14.6a.5.5 0 0 0 .4-.8L16 11.6V8a6 6 0 0 0-6-6Zm0 16a2.5 2.5 0 0 0 2.4-2H7.6A2.5 2.5 0 0 0 10 18Z" />
-            </svg>
-            {unread > 0 && (
-              <span aria-hidden="true" className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white">
-                {unread > 99 ? "99+" : unread}
-              </span>
-            )}
-          </AppLink>
+          <NotificationBell unread={unread} scope={bellScope} />
           <UserMenu name={name} email={email} roleLabel={roleLabel} organizations={organizations} />
         </div>
       </div>
