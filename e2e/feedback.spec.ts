@@ -49,6 +49,13 @@ test.describe("scorecards due", () => {
     await page.goto("/scorecards");
     const bell = page.getByTestId("notification-bell");
     await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+    // A second tab of the same browser, left on another page: its bell follows the count live.
+    const other = await page.context().newPage();
+    await other.goto("/");
+    const otherBell = other.getByTestId("notification-bell");
+    await expect(otherBell).toHaveAccessibleName("Notifications, 1 unread");
+    let otherLoads = 0;
+    other.on("load", () => otherLoads++);
     await bell.click();
     await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
     const list = page.getByTestId("notifications");
@@ -56,6 +63,11 @@ test.describe("scorecards due", () => {
     await page.getByRole("button", { name: "Mark all as read" }).click();
     await expect(page.getByText("All read.")).toBeVisible();
     await expect(bell).toHaveAccessibleName("Notifications");
+    // The other tab heard it over the event stream (it opens 3 s after a page settles), unreloaded.
+    await expect(otherBell).toHaveAccessibleName("Notifications");
+    await expect(other.getByTestId("notification-bell-status")).toHaveText("No unread notifications");
+    expect(otherLoads).toBe(0);
+    await other.close();
     // Muting survives a reload.
     await page.getByLabel("Mute reminders by mail").check();
     await expect(page.getByText("Saved.")).toBeVisible();
