@@ -112,4 +112,40 @@ test.describe("hiring decision", () => {
     });
     expect(res.status()).toBe(403);
   });
+
+  test("the debrief lists the panel's discussion points and records a decision; opened early it is marked partial", async ({ pageAs }) => {
+    const page = await pageAs("recruiter@panelist.dev");
+    await page.goto("/reports");
+    await page.getByRole("link", { name: /Sam Rivera — ML Engineer — onsite deep learning/ }).first().click();
+    await page.getByRole("link", { name: "Open the debrief" }).click();
+    await expect(page).toHaveURL(/\/reports\/interviews\/[^/]+\/debrief$/);
+    const points = page.getByTestId("discussion-points");
+    await expect(points).toContainText("The panel is split on the recommendation");
+    await expect(points.locator('[data-kind="disagreement"]').first()).toContainText("Batch normalization");
+    await expect(points.locator('[data-kind="gap"]').first()).toContainText("nobody assessed");
+    await expect(page.getByTestId("debrief-panelist")).toHaveCount(2);
+    await expect(page.getByTestId("debrief-partial")).toHaveCount(0);
+    // A point about a question leads to that question's evidence, panelists side by side.
+    await points.locator('[data-kind="disagreement"] a').first().click();
+    await expect(page).toHaveURL(/#evidence-/);
+
+    const decision = page.getByTestId("decision");
+    await decision.getByRole("button", { name: /Record a decision|Change the decision/ }).click();
+    await decision.getByLabel("Decision", { exact: true }).selectOption("ADVANCE");
+    await decision.getByLabel("Rationale").fill("Split on batch norm; a second technical round settles it.");
+    await decision.getByRole("button", { name: "Save decision" }).click();
+    await expect(decision).toContainText("Advance — recorded by Remy Recruiter");
+
+    // Jordan Lee: Ian's scorecard is out, so the debrief waits — until the recruiter opens it early.
+    await page.goto("/reports");
+    await page.getByRole("link", { name: JORDAN }).first().click();
+    await page.getByRole("link", { name: "Open the debrief" }).click();
+    await expect(page.getByTestId("debrief-waiting")).toContainText("waiting for Ian Interviewer");
+    await page.getByRole("link", { name: /Open the debrief early/ }).click();
+    await expect(page.getByTestId("debrief-partial")).toContainText("Partial debrief, opened early");
+    await expect(page.getByTestId("discussion-points").locator('[data-kind="missing"]')).toContainText("Ian Interviewer");
+    await page.getByRole("link", { name: "Debrief the whole loop" }).click();
+    await expect(page.getByText(/Loop debrief · ML Engineer — onsite deep learning/)).toBeVisible();
+    await expect(page.getByTestId("loop-interview").first()).toBeVisible();
+  });
 });
