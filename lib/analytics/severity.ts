@@ -22,7 +22,7 @@
 // c_u the unit's ratings per rater and m_u its total. C is singular along 1 (the model only
 // identifies differences between raters); b = (C + α11ᵀ)⁻¹ q is the solution with Σ b = 0, then
 // re-centred to the weighted mean. One pass over the ratings plus an R³ inverse: 400k ratings and
-// 50 raters (135k answers) fit in 100–280 ms in Node on a shared 2-core machine, most of it
+// 50 raters (135k answers) fit in 100–280 ms in Node on a shared 2-core machine, about half of it
 // interning the rater and unit strings (tests/unit/analytics-severity.test.ts measures it).
 //
 // Raters only compare through shared units: if the interviewers split into groups that never
