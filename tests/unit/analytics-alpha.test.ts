@@ -11,7 +11,7 @@ function byUnit(coders: (number | null)[][]): (number | null)[][] {
   return coders[0]!.map((_, u) => coders.map((coder) => coder[u] ?? null));
 }
 
-// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 coders × 12
+// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability": 4 coders × 12
 // units with missing values (../shared/design/REFERENCE-STATS.md; also the example of R's
 // irr::kripp.alpha). Published: nominal .743, ordinal .815, interval .849, ratio .797; n = 40
 // pairable values. The ordinal and ratio figures are also pinned by the Python `krippendorff`
