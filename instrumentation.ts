@@ -3,7 +3,8 @@
 // this instance's workers start taking jobs off the queue: lab runs (lib/lab/lab-jobs.ts) unless
 // PANELIST_LAB_WORKERS=0 (an instance that serves but runs no labs), and scorecard reminders
 // (lib/feedback/reminders.ts: the one-minute sweep and the reminder mail) and interview
-// invitation mail (lib/interviews/invitation-jobs.ts) unless PANELIST_REMINDER_WORKERS=0.
+// invitation mail (lib/interviews/invitation-jobs.ts) unless PANELIST_REMINDER_WORKERS=0, and the
+// analytics refresh (lib/analytics/snapshots.ts) unless PANELIST_ANALYTICS_WORKERS=0.
 // The Node-only code lives in its own modules so the edge bundle never sees process.exit.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -32,5 +33,9 @@ export async function register(): Promise<void> {
     startWithRetry("reminder workers", () => startFeedbackJobs());
     const { startInvitationMailJobs } = await import("./lib/interviews/invitation-jobs");
     startWithRetry("invitation mail workers", () => startInvitationMailJobs());
+  }
+  if (process.env.PANELIST_ANALYTICS_WORKERS !== "0") {
+    const { startAnalyticsJobs } = await import("./lib/analytics/snapshots");
+    startWithRetry("analytics workers", () => startAnalyticsJobs());
   }
 }

@@ -37,6 +37,8 @@ interface DemoIds {
   interview: string;
   completed: string;
   token: string;
+  /** The signed-in owner (their own calibration page). */
+  me: string;
 }
 
 async function demoIds(api: APIRequestContext): Promise<DemoIds> {
@@ -47,6 +49,7 @@ async function demoIds(api: APIRequestContext): Promise<DemoIds> {
   const interviews = await json<{ interviews: { id: string; status: string }[] }>("/api/interviews");
   const invite = (await (await api.post("/api/organizations/invitations", { data: { email: `axe-${Date.now()}@example.com`, role: "REVIEWER" } })).json()) as { link: string };
   const completed = interviews.interviews.find((i) => i.status === "COMPLETED")!;
+  const me = await json<{ actor: { userId: string } }>("/api/me");
   return {
     question: questions.items[0]!.id,
     kit: kits.kits.find((k) => !k.archived)!.id,
@@ -54,12 +57,14 @@ async function demoIds(api: APIRequestContext): Promise<DemoIds> {
     interview: interviews.interviews.find((i) => i.status === "SCHEDULED")?.id ?? completed.id,
     completed: completed.id,
     token: new URL(invite.link).pathname.split("/invite/")[1]!,
+    me: me.actor.userId,
   };
 }
 
 function urlOf(route: string, ids: DemoIds): string {
   const reports = route.startsWith("/reports/interviews") ? ids.completed : ids.interview;
   return route
+    .replace("/analytics/interviewers/[id]", `/analytics/interviewers/${ids.me}`)
     .replace("/questions/[id]", `/questions/${ids.question}`)
     .replace("/kits/[id]", `/kits/${ids.kit}`)
     .replace("/candidates/[id]", `/candidates/${ids.candidate}`)
@@ -79,7 +84,7 @@ test("the page list covers the app (a page added later is checked too)", () => {
   const routes = pageRoutes();
   expect(routes.length).toBeGreaterThanOrEqual(30);
   expect(routes).toContain("/questions/[id]/history");
-  for (const r of routes) expect(r.includes("[") ? urlOf(r, { question: "q", kit: "k", candidate: "c", interview: "i", completed: "d", token: "t" }) : r, r).not.toMatch(/\[/);
+  for (const r of routes) expect(r.includes("[") ? urlOf(r, { question: "q", kit: "k", candidate: "c", interview: "i", completed: "d", token: "t", me: "m" }) : r, r).not.toMatch(/\[/);
 });
 
 for (const scheme of ["light", "dark"] as const) {

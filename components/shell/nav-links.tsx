@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { href: "/scorecards", label: "Scorecards due" },
   { href: "/candidates", label: "Candidates" },
   { href: "/reports", label: "Reports" },
+  { href: "/analytics", label: "Analytics" },
   { href: "/lab", label: "Labs" },
   { href: "/settings/members", label: "Settings", match: "/settings" },
 ] as const;

@@ -47,6 +47,12 @@ export const PERMISSIONS = {
   /** Cancel anyone's lab run; everyone else with lab.run cancels only the runs they started. */
   "lab.cancelAny": ["OWNER", "ADMIN"],
   "audit.read": ["OWNER", "ADMIN"],
+  /** Calibration for the whole organization: reliability and every interviewer's figures (lib/analytics). */
+  "analytics.readAll": ["OWNER", "ADMIN", "RECRUITER"],
+  /** One's own calibration page (everyone who scores); readAll roles see anyone's. */
+  "analytics.readOwn": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER"],
+  /** Question analytics (item analysis) in the bank: those who write questions. */
+  "analytics.questions": ["OWNER", "ADMIN", "RECRUITER"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

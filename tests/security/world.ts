@@ -147,6 +147,8 @@ export async function buildWorld(): Promise<World> {
     "/api/organizations/members/[id]": { id: coPanelist.id },
     "/api/scorecards/[id]/reopen": { id: scorecard?.id ?? "none" },
     "/api/search/synonyms/[id]": { id: own.synonyms![0]! },
+    // A member of this organization (the owner): a stranger's request must not learn it exists.
+    "/api/analytics/interviewers/[id]": { id: owner.userId },
   };
   const templates: Record<string, unknown> = {
     "POST /api/questions": question,

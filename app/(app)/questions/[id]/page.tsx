@@ -9,6 +9,33 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getQuestionOrThrow } from "@/lib/questions/get-question";
+import { QuestionAnalyticsTable } from "@/components/analytics/question-analytics-table";
+import { Card } from "@/components/ui/card";
+import { AppLink } from "@/components/ui/app-link";
+import type { Actor } from "@/lib/auth/actor";
+import { getQuestionVersionsAnalytics } from "@/lib/analytics/get-analytics";
+import { DEFAULT_ANALYTICS_PERIOD } from "@/lib/analytics/schemas";
+
+/** How the question has worked in interviews, per version (the precomputed question analytics). */
+async function QuestionAnalyticsSection({ actor, questionId }: { actor: Actor; questionId: string }) {
+  const data = await getQuestionVersionsAnalytics(actor, questionId, { days: DEFAULT_ANALYTICS_PERIOD });
+  return (
+    <section id="analytics" aria-labelledby="analytics-heading" className="mt-8 space-y-3">
+      <h2 id="analytics-heading" className="text-lg font-semibold">
+        In interviews, last {data.period.days} days
+      </h2>
+      <Card className="overflow-x-auto">
+        <QuestionAnalyticsTable questions={data.versions} linkTitles={false} />
+      </Card>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Figures as of {data.computedAt.slice(0, 16).replace("T", " ")} UTC ·{" "}
+        <AppLink className="text-indigo-700 hover:underline dark:text-indigo-300" href="/analytics/questions">
+          all questions
+        </AppLink>
+      </p>
+    </section>
+  );
+}
 
 export const metadata: Metadata = { title: "Question" };
 
@@ -42,6 +69,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
         </p>
       )}
       <QuestionVersionContent version={v} />
+      {can(actor.role, "analytics.questions") && <QuestionAnalyticsSection actor={actor} questionId={question.id} />}
     </>
   );
 }
