@@ -85,6 +85,8 @@ export interface InterviewerCalibration {
   /** Alpha over the answers they rated together with at least one co-panelist. */
   alpha: number | null;
   alphaUnits: number;
+  /** Who they rated the same answers with, and how many (most first). */
+  coPanelists: { userId: string; name: string; shared: number }[];
 }
 
 export interface CriterionRow {
@@ -244,6 +246,7 @@ export function computeAnalytics(raw: AnalyticsRaw, options: ComputeOptions = {}
         decisionMatch: { matched: 0, of: 0 },
         alpha: null,
         alphaUnits: 0,
+        coPanelists: [],
       };
       people.set(s.userId, p);
     }
@@ -273,6 +276,7 @@ export function computeAnalytics(raw: AnalyticsRaw, options: ComputeOptions = {}
   }
   // Each interviewer's alpha against co-panelists: the answers they rated with someone else.
   const unitsOfUser = new Map<string, number[][]>();
+  const sharedWith = new Map<string, Map<string, number>>();
   for (const [iq, byCriterion] of levels) {
     const q = questionById.get(iq);
     if (!q) continue;
@@ -283,10 +287,16 @@ export function computeAnalytics(raw: AnalyticsRaw, options: ComputeOptions = {}
         const list = unitsOfUser.get(user);
         if (list) list.push(unit);
         else unitsOfUser.set(user, [unit]);
+        let counts = sharedWith.get(user);
+        if (!counts) sharedWith.set(user, (counts = new Map()));
+        for (const other of byUser.keys()) if (other !== user) counts.set(other, (counts.get(other) ?? 0) + 1);
       }
     }
   }
   for (const p of people.values()) {
+    p.coPanelists = [...(sharedWith.get(p.userId) ?? [])]
+      .map(([userId, shared]) => ({ userId, name: people.get(userId)?.name ?? "", shared }))
+      .sort((a, b) => b.shared - a.shared || a.name.localeCompare(b.name));
     const units = unitsOfUser.get(p.userId) ?? [];
     p.alphaUnits = units.length;
     if (units.length >= MIN_UNITS_FOR_RELIABILITY) {

@@ -62,7 +62,7 @@ export interface InterviewerAnalytics extends Meta {
   /** Null when they submitted no scorecard in the period. */
   calibration: InterviewerCalibration | null;
   organizationRecommendations: Record<string, number>;
-  /** People they shared answers with, most shared first, for the comparison. */
+  /** People they shared answers with, most shared first, for the comparison (from the snapshot). */
   coPanelists: { userId: string; name: string; shared: number }[];
   pair: PairAgreement | null;
 }
@@ -81,22 +81,10 @@ export async function getInterviewerAnalytics(actor: Actor, userId: string, quer
   const snapshot = await readSnapshot(actor.organizationId, query.days);
   const from = new Date(snapshot.period.from);
   const to = new Date(snapshot.period.to);
-  const shared = await db.$queryRaw<{ user_id: string; name: string; shared: number }[]>`
-    SELECT p2.user_id, u.name, count(*)::int AS shared
-      FROM criterion_scores a
-      JOIN scorecards sa ON sa.id = a.scorecard_id AND sa.status = 'SUBMITTED'
-      JOIN panelists p1 ON p1.id = sa.panelist_id AND p1.user_id = ${userId}
-      JOIN interviews i ON i.id = sa.interview_id
-      JOIN criterion_scores b ON b.interview_question_id = a.interview_question_id AND b.criterion_id = a.criterion_id AND b.scorecard_id <> a.scorecard_id
-      JOIN scorecards sb ON sb.id = b.scorecard_id AND sb.status = 'SUBMITTED'
-      JOIN panelists p2 ON p2.id = sb.panelist_id
-      JOIN users u ON u.id = p2.user_id
-     WHERE i.organization_id = ${actor.organizationId} AND i.status NOT IN ('CANCELLED', 'NO_SHOW') AND i.starts_at >= ${from} AND i.starts_at < ${to}
-       AND a.level IS NOT NULL AND b.level IS NOT NULL
-     GROUP BY p2.user_id, u.name
-     ORDER BY shared DESC, u.name`;
+  const calibration = snapshot.figures.interviewers.find((p) => p.userId === userId) ?? null;
+  const shared = calibration?.coPanelists ?? [];
   let pair: PairAgreement | null = null;
-  const other = query.with ? shared.find((s) => s.user_id === query.with) : undefined;
+  const other = query.with ? shared.find((s) => s.userId === query.with) : undefined;
   if (query.with && !other) throw notFound("That co-panelist");
   if (other) {
     const rows = await db.$queryRaw<{ a: number; b: number; scale_min: number; scale_max: number }[]>`
@@ -109,21 +97,21 @@ export async function getInterviewerAnalytics(actor: Actor, userId: string, quer
         JOIN question_versions qv ON qv.id = iq.question_version_id
         JOIN criterion_scores b ON b.interview_question_id = a.interview_question_id AND b.criterion_id = a.criterion_id
         JOIN scorecards sb ON sb.id = b.scorecard_id AND sb.status = 'SUBMITTED'
-        JOIN panelists p2 ON p2.id = sb.panelist_id AND p2.user_id = ${other.user_id}
+        JOIN panelists p2 ON p2.id = sb.panelist_id AND p2.user_id = ${other.userId}
        WHERE i.organization_id = ${actor.organizationId} AND i.status NOT IN ('CANCELLED', 'NO_SHOW') AND i.starts_at >= ${from} AND i.starts_at < ${to}
          AND a.level IS NOT NULL AND b.level IS NOT NULL`;
     // Levels as positions on their own scale (0 = the scale's lowest), so rubrics on 0–4 and 1–5 share categories.
     const positions = rows.map((r) => [r.a - r.scale_min, r.b - r.scale_min] as const);
     const top = rows.reduce((m, r) => Math.max(m, r.scale_max - r.scale_min), 0);
     const result = weightedKappa(positions, { weights: "quadratic", categories: Array.from({ length: top + 1 }, (_, i) => i) });
-    pair = { withUserId: other.user_id, withName: other.name, kappa: result.kappa, pairs: result.pairs, reading: readKappa(result.kappa).text };
+    pair = { withUserId: other.userId, withName: other.name, kappa: result.kappa, pairs: result.pairs, reading: readKappa(result.kappa).text };
   }
   return {
     ...metaOf(snapshot),
     user: member.user,
-    calibration: snapshot.figures.interviewers.find((p) => p.userId === userId) ?? null,
+    calibration,
     organizationRecommendations: snapshot.figures.organizationRecommendations,
-    coPanelists: shared.map((s) => ({ userId: s.user_id, name: s.name, shared: s.shared })),
+    coPanelists: shared,
     pair,
   };
 }
