@@ -6,7 +6,7 @@ import { formatOffset, formatScore } from "@/lib/reports/format";
 import type { InterviewDebrief, LoopDebrief } from "@/lib/reports/get-debrief";
 import { RECOMMENDATION_LABELS, type InterviewReport, type ReportPanelist } from "@/lib/reports/types";
 import { DecisionPanel } from "./decision-panel";
-import { NotAssessed, Section } from "./report-parts";
+import { CandidateHeading, NotAssessed, Section } from "./report-parts";
 
 const muted = "text-slate-600 dark:text-slate-400";
 
@@ -213,16 +213,7 @@ export function InterviewDebriefView({ debrief, canOpenCandidate }: { debrief: I
     <article className="space-y-8">
       <header className="space-y-1">
         <p className={cn("text-sm", muted)}>Debrief</p>
-        <h1 className="text-2xl font-semibold text-slate-900 dark:text-slate-50">
-          {canOpenCandidate ? (
-            <AppLink className="hover:underline" href={`/reports/candidates/${report.candidate.id}`}>
-              {report.candidate.label}
-            </AppLink>
-          ) : (
-            report.candidate.label
-          )}
-        </h1>
-        {report.candidate.anonymized && <p className={cn("text-sm", muted)}>Anonymized review: name, email and links are withheld.</p>}
+        <CandidateHeading candidate={report.candidate} canOpenCandidate={canOpenCandidate} />
         <p className="text-sm">
           {report.interview.title} · {report.interview.kitName} · {whenOf(report)} ({report.interview.timeZone})
         </p>
@@ -280,16 +271,7 @@ export function LoopDebriefView({ loop, canOpenCandidate }: { loop: LoopDebrief;
     <article className="space-y-8">
       <header className="space-y-1">
         <p className={cn("text-sm", muted)}>Loop debrief · {loop.kitName}</p>
-        <h1 className="text-2xl font-semibold text-slate-900 dark:text-slate-50">
-          {canOpenCandidate ? (
-            <AppLink className="hover:underline" href={`/reports/candidates/${loop.candidate.id}`}>
-              {loop.candidate.label}
-            </AppLink>
-          ) : (
-            loop.candidate.label
-          )}
-        </h1>
-        {loop.candidate.anonymized && <p className={cn("text-sm", muted)}>Anonymized review: name, email and links are withheld.</p>}
+        <CandidateHeading candidate={loop.candidate} canOpenCandidate={canOpenCandidate} />
         <p className="text-sm">
           {loop.interviews.length} {loop.interviews.length === 1 ? "interview" : "interviews"} with this kit
         </p>

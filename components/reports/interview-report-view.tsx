@@ -4,7 +4,7 @@ import { cn } from "@/lib/cn";
 import { formatCoverage, formatOffset, formatScore } from "@/lib/reports/format";
 import { DISAGREEMENT_LEVELS, RECOMMENDATIONS, RECOMMENDATION_LABELS, type InterviewReport } from "@/lib/reports/types";
 import { DecisionPanel } from "./decision-panel";
-import { NotAssessed, Section } from "./report-parts";
+import { CandidateHeading, NotAssessed, Section } from "./report-parts";
 import { ReportActions } from "./report-actions";
 import { ReportLabRunView } from "./report-lab-runs";
 
@@ -24,18 +24,7 @@ export function InterviewReportView({ report, canOpenCandidate, canDecide = fals
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
           <p className="text-sm text-slate-600 dark:text-slate-400">Interview report</p>
-          <h1 className="text-2xl font-semibold text-slate-900 dark:text-slate-50">
-            {canOpenCandidate ? (
-              <AppLink className="hover:underline" href={`/reports/candidates/${report.candidate.id}`}>
-                {report.candidate.label}
-              </AppLink>
-            ) : (
-              report.candidate.label
-            )}
-          </h1>
-          {report.candidate.anonymized && (
-            <p className="text-sm text-slate-600 dark:text-slate-400">Anonymized review: name, email and links are withheld.</p>
-          )}
+          <CandidateHeading candidate={report.candidate} canOpenCandidate={canOpenCandidate} />
           {(report.candidate.email || report.candidate.links.length > 0) && (
             <p className="text-sm text-slate-600 dark:text-slate-400">
               {[report.candidate.email, ...report.candidate.links].filter(Boolean).join(" · ")}

@@ -5,13 +5,10 @@
 // figures computed naively from the raw scores in the same run (target ≤ 0.1× of it) — the
 // naive computation is lib/analytics' own collect + compute, timed in a child process; so is the
 // refresh job's cost (what keeping the snapshot fresh takes, off the request path).
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Pool } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/seed/credentials";
+import { createBenchOrganization, runBenchChild } from "./lib/fixtures";
 import { timedGet } from "./lib/http";
 import { percentile, result } from "./lib/stats";
 import type { BenchContext, BenchResult } from "./types";
@@ -37,15 +34,16 @@ async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
   const u01 = (expr: string) => `((hashtext(${expr}) & 65535) / 65535.0)`;
   try {
     await client.query("BEGIN");
-    await client.query(`INSERT INTO organizations (id, name, slug, updated_at) VALUES ($1, 'Analytics benchmark', 'bench-analytics', now())`, [ORG_ID]);
-    await client.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ('bench-an-owner', $1, 'Analytics Bench Owner', $2, now())`, [OWNER_EMAIL, hash]);
-    await client.query(`INSERT INTO memberships (id, organization_id, user_id, role, updated_at) VALUES ('bench-an-owner-m', $1, 'bench-an-owner', 'OWNER', now())`, [ORG_ID]);
-    await client.query(
-      `INSERT INTO users (id, email, name, password_hash, updated_at)
-       SELECT 'bench-an-u' || g, 'bench-an-u' || g || '@panelist.dev', 'Interviewer ' || lpad(g::text, 2, '0'), $1, now() FROM generate_series(1, $2) g`,
-      [hash, INTERVIEWERS],
-    );
-    await client.query(`INSERT INTO memberships (id, organization_id, user_id, role, updated_at) SELECT 'bench-an-m' || g, $1, 'bench-an-u' || g, 'INTERVIEWER', now() FROM generate_series(1, $2) g`, [ORG_ID, INTERVIEWERS]);
+    await createBenchOrganization(client, {
+      orgId: ORG_ID,
+      slug: "bench-analytics",
+      name: "Analytics benchmark",
+      prefix: "bench-an",
+      ownerEmail: OWNER_EMAIL,
+      ownerName: "Analytics Bench Owner",
+      passwordHash: hash,
+      interviewers: INTERVIEWERS,
+    });
     await client.query(
       `INSERT INTO questions (id, organization_id, status, latest_version_no, title, updated_at)
        SELECT 'bench-an-q' || q, $1, 'ACTIVE', 1, 'Benchmark question ' || lpad(q::text, 2, '0'), now() FROM generate_series(0, $2 - 1) q`,
@@ -128,24 +126,9 @@ async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
   log(`Created ${INTERVIEWS} interviews, ${INTERVIEWS * 4} scorecards and ${counts.rows[0]!.n} criterion scores in ${Date.now() - started} ms.`);
 }
 
-/** The naive computation (collect + compute from raw) and one snapshot refresh, in a child with the react-server condition. */
+/** The naive computation (collect + compute from raw) and one snapshot refresh, in a child. */
 function naive(databaseUrl: string): Promise<{ naiveMs: number[]; refreshMs: number; ratings: number }> {
-  const tsx = pathToFileURL(createRequire(join(process.cwd(), "package.json")).resolve("tsx")).href;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", tsx, join(process.cwd(), "scripts", "bench", "analytics-naive.ts")], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_ORG_ID: ORG_ID, BENCH_ROUNDS: String(NAIVE_ROUNDS), LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-    child.on("close", (code) => {
-      const line = out.trim().split("\n").pop() ?? "";
-      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as { naiveMs: number[]; refreshMs: number; ratings: number });
-      else reject(new Error(`analytics child exited ${code}: ${err.slice(-2000)}`));
-    });
-  });
+  return runBenchChild("analytics-naive.ts", { DATABASE_URL: databaseUrl, BENCH_ORG_ID: ORG_ID, BENCH_ROUNDS: String(NAIVE_ROUNDS) });
 }
 
 export async function run(ctx: BenchContext): Promise<BenchResult[]> {

@@ -4,13 +4,10 @@
 // the same statement run alone over one pg connection, measured interleaved in the same rounds
 // (targets: ≤ 50 ms, HTTP ≤ 1.5 × SQL); and one reminder mail worker's throughput (mails
 // handed to an in-process SMTP server per second, scripts/bench/feedback-mail-worker.ts).
-import { spawn } from "node:child_process";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequire } from "node:module";
 import { Pool } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/seed/credentials";
+import { createBenchOrganization, runBenchChild } from "./lib/fixtures";
 import { timedGet } from "./lib/http";
 import { percentile, result } from "./lib/stats";
 import type { BenchContext, BenchResult } from "./types";
@@ -35,15 +32,16 @@ async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query(`INSERT INTO organizations (id, name, slug, updated_at) VALUES ($1, 'Feedback benchmark', 'bench-feedback', now())`, [ORG_ID]);
-    await client.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ('bench-fb-owner', $1, 'Feedback Bench Owner', $2, now())`, [OWNER_EMAIL, hash]);
-    await client.query(`INSERT INTO memberships (id, organization_id, user_id, role, updated_at) VALUES ('bench-fb-owner-m', $1, 'bench-fb-owner', 'OWNER', now())`, [ORG_ID]);
-    await client.query(
-      `INSERT INTO users (id, email, name, password_hash, updated_at)
-       SELECT 'bench-fb-u' || g, 'bench-fb-u' || g || '@panelist.dev', 'Interviewer ' || lpad(g::text, 2, '0'), $1, now() FROM generate_series(1, $2) g`,
-      [hash, INTERVIEWERS],
-    );
-    await client.query(`INSERT INTO memberships (id, organization_id, user_id, role, updated_at) SELECT 'bench-fb-m' || g, $1, 'bench-fb-u' || g, 'INTERVIEWER', now() FROM generate_series(1, $2) g`, [ORG_ID, INTERVIEWERS]);
+    await createBenchOrganization(client, {
+      orgId: ORG_ID,
+      slug: "bench-feedback",
+      name: "Feedback benchmark",
+      prefix: "bench-fb",
+      ownerEmail: OWNER_EMAIL,
+      ownerName: "Feedback Bench Owner",
+      passwordHash: hash,
+      interviewers: INTERVIEWERS,
+    });
     await client.query(`INSERT INTO candidates (id, organization_id, name, updated_at) SELECT 'bench-fb-c' || g, $1, 'Candidate ' || g, now() FROM generate_series(1, $2) g`, [ORG_ID, INTERVIEWS]);
     // Interviews every ~8.6 minutes back over 60 days, the newest a day ago.
     await client.query(
@@ -133,24 +131,9 @@ async function timedSortQuery(pool: Pool, sql: string, params: unknown[]): Promi
   }
 }
 
-/** One worker's mails per second, in a child with the react-server condition. */
+/** One worker's mails per second, in a child. */
 function mailThroughput(databaseUrl: string): Promise<{ sent: number; received: number; seconds: number }> {
-  const tsx = pathToFileURL(createRequire(join(process.cwd(), "package.json")).resolve("tsx")).href;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", tsx, join(process.cwd(), "scripts", "bench", "feedback-mail-worker.ts")], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_ORG_ID: ORG_ID, LOG_LEVEL: "warn", APP_URL: "https://panelist.example" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-    child.on("close", (code) => {
-      const line = out.trim().split("\n").pop() ?? "";
-      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as { sent: number; received: number; seconds: number });
-      else reject(new Error(`mail worker exited ${code}: ${err.slice(-2000)}`));
-    });
-  });
+  return runBenchChild("feedback-mail-worker.ts", { DATABASE_URL: databaseUrl, BENCH_ORG_ID: ORG_ID, APP_URL: "https://panelist.example" });
 }
 
 export async function run(ctx: BenchContext): Promise<BenchResult[]> {
