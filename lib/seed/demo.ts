@@ -1,7 +1,10 @@
 // Demo data for a fresh install: one organization, five users (one per role), the starter
 // question bank, one interview kit, three candidates, a scheduled panel interview, a completed
 // one with both scorecards submitted (for the reports), and one from two days ago whose second
-// scorecard is overdue (for "Scorecards due").
+// scorecard is overdue (for "Scorecards due") — the walk-through. Behind it, a history for the
+// analytics (lib/seed/history.ts; its model and planted values in history-plan.ts and README.md):
+// eight more interviewers, two more kits, and 240 candidates interviewed over the last six
+// months, all older than the walk-through's.
 //
 // Everything a service owns goes through that service, as a user's click would: the question
 // bank (prisma/seed/question-bank.json, in the export format) through the import, the kit,
@@ -9,7 +12,8 @@
 // notes, recommendations and submits through the scoring write — which also completes the
 // interview. The seed writes directly only what no service creates (the demo organization
 // with its fixed slug, and users with the published demo password), and moves the completed
-// interview's timestamps back two weeks (services stamp the real clock).
+// interview's timestamps back two weeks (services stamp the real clock); the history moves its
+// interviews and candidates back the same way (history.ts says what and why).
 //
 // Idempotent: every step finds its rows by a stable key first (org slug, user email, kit name,
 // candidate email, the candidate's interview), the import leaves identical questions alone, and
@@ -45,42 +49,15 @@ import type { RecommendationName } from "@/lib/scoring/protocol";
 import type { Mutation } from "@/lib/scoring/schemas";
 import { startInterview } from "@/lib/scoring/start-interview";
 import { QUESTION_BANK_FILE } from "@/prisma/seed/question-bank";
-import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./credentials";
+import { ALL_DEMO_USERS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./credentials";
+import { seedHistory } from "./history";
+import { DEMO_KIT, DEMO_KITS } from "./kits";
+import { requireId, type SeedContext, type SeedStep } from "./seed-step";
 
-export const DEMO_KIT = {
-  name: "ML Engineer — onsite deep learning",
-  role: "ML Engineer",
-  description: "Four deep-learning questions for the onsite loop: normalization, generalization, retrieval at scale and evaluation.",
-  overallAttributes: ["Communication", "Problem solving"],
-  questionKeys: ["dl-batch-norm", "ml-bias-variance", "dl-face-search-10m", "ml-classification-metrics"],
-} as const;
+export { DEMO_KIT, HISTORY_KITS } from "./kits";
+export { requireId, type SeedContext, type SeedStep } from "./seed-step";
 
 export const DEMO_CANDIDATE = { name: "Alex Kim", email: "alex.kim@example.com", roleApplied: "ML Engineer" } as const;
-
-/**
- * What the steps share. Each step records the ids it creates so later steps can use them;
- * read them with `requireId`, which fails loudly when a step ran out of order.
- */
-export interface SeedContext {
-  organizationId: string;
-  /** Argon2id hash of DEMO_PASSWORD per email, computed before anything is written. */
-  passwordHashes: ReadonlyMap<string, string>;
-  /** email → the user acting in the demo organization */
-  actors: Map<string, Actor>;
-  kitIds: Map<string, string>; // kit name → kit id
-  candidateIds: Map<string, string>; // candidate email → candidate id
-}
-
-export interface SeedStep {
-  name: string;
-  run(ctx: SeedContext): Promise<void>;
-}
-
-export function requireId<T>(ids: ReadonlyMap<string, T>, key: string, what: string): T {
-  const id = ids.get(key);
-  if (!id) throw new Error(`Demo seed: no ${what} "${key}" — check the order of DEMO_SEED_STEPS.`);
-  return id;
-}
 
 const OWNER_EMAIL = DEMO_USERS.find((u) => u.role === "OWNER")!.email;
 const RECRUITER_EMAIL = "recruiter@panelist.dev";
@@ -93,7 +70,7 @@ const RECRUITER_EMAIL = "recruiter@panelist.dev";
 const seedUsers: SeedStep = {
   name: "users",
   async run(ctx) {
-    for (const u of DEMO_USERS) {
+    for (const u of ALL_DEMO_USERS) {
       const passwordHash = requireId(ctx.passwordHashes, u.email, "password hash");
       const user = await db.user.upsert({
         where: { email: u.email },
@@ -125,34 +102,37 @@ const seedQuestions: SeedStep = {
   },
 };
 
+/** The onsite kit and the history's two (lib/seed/kits.ts), through the kit service; found by name on a re-run. */
 const seedKit: SeedStep = {
   name: "kit",
   async run(ctx) {
-    const existing = await db.kit.findFirst({ where: { organizationId: ctx.organizationId, name: DEMO_KIT.name }, select: { id: true } });
-    if (existing) {
-      ctx.kitIds.set(DEMO_KIT.name, existing.id);
-      return;
-    }
-    // Each question's current version, as the kit editor's "Add questions" offers it.
-    const questions = await db.question.findMany({
-      where: { organizationId: ctx.organizationId, externalKey: { in: [...DEMO_KIT.questionKeys] } },
-      select: { externalKey: true, minutes: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
-    });
-    const byKey = new Map(questions.map((q) => [q.externalKey ?? "", q]));
-    const kit = await createKit(
-      requireId(ctx.actors, RECRUITER_EMAIL, "user"),
-      parseInput(createKitSchema, {
-        name: DEMO_KIT.name,
-        role: DEMO_KIT.role,
-        description: DEMO_KIT.description,
-        overallAttributes: [...DEMO_KIT.overallAttributes],
-        items: DEMO_KIT.questionKeys.map((key) => {
-          const q = requireId(byKey, key, "question");
-          return { questionVersionId: q.versions[0]!.id, minutes: q.minutes };
+    for (const spec of DEMO_KITS) {
+      const existing = await db.kit.findFirst({ where: { organizationId: ctx.organizationId, name: spec.name }, select: { id: true } });
+      if (existing) {
+        ctx.kitIds.set(spec.name, existing.id);
+        continue;
+      }
+      // Each question's current version, as the kit editor's "Add questions" offers it.
+      const questions = await db.question.findMany({
+        where: { organizationId: ctx.organizationId, externalKey: { in: [...spec.questionKeys] } },
+        select: { externalKey: true, minutes: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+      });
+      const byKey = new Map(questions.map((q) => [q.externalKey ?? "", q]));
+      const kit = await createKit(
+        requireId(ctx.actors, RECRUITER_EMAIL, "user"),
+        parseInput(createKitSchema, {
+          name: spec.name,
+          role: spec.role,
+          description: spec.description,
+          overallAttributes: [...spec.overallAttributes],
+          items: spec.questionKeys.map((key) => {
+            const q = requireId(byKey, key, "question");
+            return { questionVersionId: q.versions[0]!.id, minutes: q.minutes };
+          }),
         }),
-      }),
-    );
-    ctx.kitIds.set(DEMO_KIT.name, kit.id);
+      );
+      ctx.kitIds.set(spec.name, kit.id);
+    }
   },
 };
 
@@ -509,6 +489,7 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
   seedInterview,
   seedCompletedInterview,
   seedAwaitingInterview,
+  seedHistory,
   seedReminders,
 ];
 
@@ -524,11 +505,13 @@ export interface SeedSummary {
   kitItems: number;
   candidates: number;
   interviews: number;
+  scorecards: number;
+  hiringDecisions: number;
 }
 
 async function summarize(client: Db, organizationId: string): Promise<SeedSummary> {
   const org = { organizationId };
-  const [users, memberships, questions, questionVersions, rubricCriteria, kits, kitItems, candidates, interviews] = await Promise.all([
+  const [users, memberships, questions, questionVersions, rubricCriteria, kits, kitItems, candidates, interviews, scorecards, hiringDecisions] = await Promise.all([
     client.user.count({ where: { memberships: { some: org } } }),
     client.membership.count({ where: org }),
     client.question.count({ where: org }),
@@ -538,15 +521,16 @@ async function summarize(client: Db, organizationId: string): Promise<SeedSummar
     client.kitItem.count({ where: { kit: org } }),
     client.candidate.count({ where: org }),
     client.interview.count({ where: org }),
+    client.scorecard.count({ where: { interview: org } }),
+    client.hiringDecision.count({ where: org }),
   ]);
-  return { organizationId, users, memberships, questions, questionVersions, rubricCriteria, kits, kitItems, candidates, interviews };
+  return { organizationId, users, memberships, questions, questionVersions, rubricCriteria, kits, kitItems, candidates, interviews, scorecards, hiringDecisions };
 }
 
 /** Seeds the demo organization into this process's database (DATABASE_URL). */
 export async function seedDemoData(): Promise<SeedSummary> {
-  // Hashed before anything is written: argon2id is deliberately slow.
-  const passwordHashes = new Map<string, string>();
-  for (const u of DEMO_USERS) passwordHashes.set(u.email, await hashPassword(DEMO_PASSWORD));
+  // Hashed before anything is written: argon2id is deliberately slow (so, on both cores at once).
+  const passwordHashes = new Map(await Promise.all(ALL_DEMO_USERS.map(async (u) => [u.email, await hashPassword(DEMO_PASSWORD)] as const)));
 
   const org = await db.organization.upsert({
     where: { slug: DEMO_ORGANIZATION.slug },
