@@ -49,6 +49,11 @@ export const AUDIT_ACTIONS = [
   "interview.started",
   "interview.decision_recorded",
   "scorecard.reopened",
+  /** A kit's interviewer pool (lib/pools): data carries the kit, the member and the values before. */
+  "pool.member_added",
+  "pool.member_updated",
+  "pool.member_removed",
+  "pool.requirements_changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "interviews.readOwn": ["INTERVIEWER"],
   "interviews.readCompleted": ["REVIEWER"],
   "interviews.schedule": ["OWNER", "ADMIN", "RECRUITER"],
+  /** A kit's interviewer pool: members, stages, weekly limits, promotion requirements (lib/pools). Those who schedule read it. */
+  "pools.manage": ["OWNER", "ADMIN", "RECRUITER"],
   /** Scoring additionally requires being a panelist of that interview. */
   "scoring.write": ["OWNER", "ADMIN", "RECRUITER", "INTERVIEWER"],
   "scoring.reopen": ["OWNER", "ADMIN"],

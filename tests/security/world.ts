@@ -121,6 +121,7 @@ export async function buildWorld(): Promise<World> {
   const createdQuestion = (await post("/api/questions", question)).question!;
   const createdKit = (await post("/api/kits", kit)).kit!;
   const createdCandidate = (await post("/api/candidates", candidate)).candidate!;
+  await post("/api/kits/[id]/pool", { userId: owner.userId, stage: "QUALIFIED" }, "POST", { id: createdKit.id });
   const scheduled = (await post("/api/interviews", { ...timing, candidateId: createdCandidate.id, kitId: createdKit.id, title: "Onsite", meetingUrl: "" })).interview!;
   await post("/api/organizations/invitations", { email: "invitee@example.com", role: "INTERVIEWER" });
   await post("/api/interviews/[id]/room", {}, "POST", { id: room.interviewId });
@@ -137,6 +138,9 @@ export async function buildWorld(): Promise<World> {
   const targets: Record<string, Record<string, string>> = {
     "/api/questions/[id]": { id: createdQuestion.id },
     "/api/kits/[id]": { id: createdKit.id },
+    "/api/kits/[id]/pool": { id: createdKit.id },
+    "/api/kits/[id]/pool/requirements": { id: createdKit.id },
+    "/api/kits/[id]/pool/[userId]": { id: createdKit.id, userId: owner.userId },
     "/api/candidates/[id]": { id: createdCandidate.id },
     "/api/candidates/[id]/erase": { id: createdCandidate.id },
     "/api/interviews/[id]": { id: scheduled.id },
@@ -157,6 +161,10 @@ export async function buildWorld(): Promise<World> {
     "POST /api/kits": kit,
     "PUT /api/kits/[id]": { ...kit, lockVersion: 0 },
     "PATCH /api/kits/[id]": { archived: true },
+    "POST /api/kits/[id]/pool": { userId: room.panel[1]!.userId, stage: "SHADOW" },
+    "PATCH /api/kits/[id]/pool/[userId]": { stage: "REVERSE_SHADOW", weeklyLimit: 3 },
+    "PUT /api/kits/[id]/pool/requirements": { shadowsRequired: 2, reverseShadowsRequired: 2 },
+    "POST /api/interviews/panel-advice": { kitId: createdKit.id, panelistIds: [owner.userId] },
     "POST /api/candidates": candidate,
     "PUT /api/candidates/[id]": candidate,
     "POST /api/candidates/[id]/erase": { confirm: "ERASE" },
