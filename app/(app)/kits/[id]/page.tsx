@@ -8,6 +8,25 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getKitOrThrow } from "@/lib/kits/get-kit";
+import { KitPoolSection, type PoolCalibration } from "@/components/pools/kit-pool";
+import { getOrganizationAnalytics } from "@/lib/analytics/get-analytics";
+import { DEFAULT_ANALYTICS_PERIOD } from "@/lib/analytics/schemas";
+import { listPanelCandidates } from "@/lib/interviews/list-panel-candidates";
+import { getKitPool } from "@/lib/pools/get-kit-pool";
+import type { Actor } from "@/lib/auth/actor";
+
+/** Each pool member's severity and alpha from the organization's analytics snapshot (null: not enough data). */
+async function poolCalibration(actor: Actor, userIds: string[]): Promise<Record<string, PoolCalibration | null> | null> {
+  if (!can(actor.role, "analytics.readAll")) return null;
+  const snapshot = await getOrganizationAnalytics(actor, { days: DEFAULT_ANALYTICS_PERIOD });
+  const byUser = new Map(snapshot.figures.interviewers.map((i) => [i.userId, i]));
+  return Object.fromEntries(
+    userIds.map((id) => {
+      const c = byUser.get(id);
+      return [id, c ? { severity: c.severity, low: c.low, high: c.high, alpha: c.alpha, reason: c.reason } : null];
+    }),
+  );
+}
 
 export const metadata: Metadata = { title: "Kit" };
 
@@ -18,6 +37,10 @@ export default async function KitPage({ params }: { params: Promise<{ id: string
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
+  // Those who schedule see the kit's interviewer pool (lib/pools).
+  const pool = can(actor.role, "interviews.schedule") ? await getKitPool(actor, kit.id) : null;
+  const members = pool && can(actor.role, "pools.manage") ? await listPanelCandidates(actor) : [];
+  const calibration = pool ? await poolCalibration(actor, pool.members.map((m) => m.userId)) : null;
   return (
     <>
       <PageHeader
@@ -31,6 +54,15 @@ export default async function KitPage({ params }: { params: Promise<{ id: string
       />
       {/* Keyed by id so duplicating (which navigates to the copy) starts a fresh editor. */}
       <KitEditor key={kit.id} initial={kit} canWrite={can(actor.role, "kits.write")} />
+      {pool && (
+        <KitPoolSection
+          kitId={kit.id}
+          initial={pool}
+          members={members}
+          canManage={can(actor.role, "pools.manage")}
+          calibration={calibration}
+        />
+      )}
     </>
   );
 }
