@@ -16,6 +16,8 @@ import type { InterviewDetail, PanelCandidate, PanelOverlap, ScheduleResult } fr
 import type { CandidateSummary } from "@/lib/candidates/types";
 import { useKits } from "@/lib/kits/hooks";
 import type { KitSummary } from "@/lib/kits/types";
+import { PanelAdviceView } from "@/components/pools/panel-advice";
+import { usePanelAdvice } from "@/lib/pools/hooks";
 
 
 function plusMinutes(local: string, zone: string, minutes: number): string | null {
@@ -101,6 +103,11 @@ export function ScheduleForm({ viewerZone, zones, interview, onDone, choices }: 
   const resolved = parsedTiming.success ? resolveTiming(parsedTiming.data) : null;
   const overlapInput: OverlapQueryInput | null = resolved?.ok ? { ...timing, excludeInterviewId: interview?.id } : null;
   const overlaps = usePanelOverlaps(overlapInput);
+  // The kit's pool: suggestions and warnings (lib/pools), for the proposed start's week or this one.
+  const adviceKitId = interview ? interview.kitId : kitId;
+  const advice = usePanelAdvice(
+    adviceKitId ? { kitId: adviceKitId, panelistIds, startsAt: resolved?.ok ? resolved.value.startsAt.toISOString() : undefined, excludeInterviewId: interview?.id } : null,
+  );
 
   const memberById = useMemo(() => new Map((members.data ?? []).map((m) => [m.userId, m])), [members.data]);
 
@@ -231,6 +238,11 @@ export function ScheduleForm({ viewerZone, zones, interview, onDone, choices }: 
         <fieldset aria-describedby="panel-errors">
           <legend className="font-semibold">Panel</legend>
           <p className="text-sm text-slate-600 dark:text-slate-400">Choose the interviewers and one lead.</p>
+          {adviceKitId && (
+            <div className="mt-3">
+              <PanelAdviceView advice={advice.data} panelistIds={panelistIds} onAdd={(id) => togglePanelist(id, true)} />
+            </div>
+          )}
           {members.isLoading && <p className="text-sm">Loading members…</p>}
           <FormError message={members.isError ? messageOf(members.error) : null} />
           <ul className="mt-3 divide-y divide-slate-200 dark:divide-slate-800">
