@@ -27,17 +27,19 @@ export const HISTORY_SEED = 17_2026;
 /** One candidate per interview. */
 export const HISTORY_INTERVIEW_COUNT = 240;
 /**
- * Interviews took place between these many days ago. The newest is older than the demo's own
- * interviews (Sam Rivera's, 14 days ago) and outside the last 30 days that "Scorecards due" reads
- * time to feedback over by default, so the walk-through's lists and counts are unchanged.
+ * Interviews took place between these many days ago (a weekend moves one to the Friday before).
+ * The newest is older than the demo's own interviews (Sam Rivera's, 14 days ago) and outside the
+ * last 30 days that "Scorecards due" reads time to feedback over by default — a day to spare for
+ * time zones — so the walk-through's lists and counts are unchanged. The oldest makes the span
+ * over five months; all but the oldest few days fall in the analytics' default 180 days.
  */
-export const HISTORY_WINDOW_DAYS = { newest: 33, oldest: 186 } as const;
+export const HISTORY_WINDOW_DAYS = { newest: 32, oldest: 184 } as const;
 export const HISTORY_DURATION_MINUTES = 60;
 export const HISTORY_ROLE = "ML Engineer";
 /** History candidates' addresses end with this (the walk-through's use example.com). */
 export const HISTORY_EMAIL_DOMAIN = "example.org";
 
-/** One interviewer's planted severity, in levels: + lenient, − harsh. Weight: their share of panels. */
+/** One interviewer's planted severity, in levels (+ lenient, − harsh), and how often they are drawn onto a panel (relative weight). */
 export interface PlantedInterviewer {
   email: string;
   timeZone: string;
