@@ -1,13 +1,15 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { effectiveLimit, trainingProgress, weekOf } from "./panel-rules";
 import { loadInWeek, stageProgress } from "./pool-view";
 import type { PoolStage } from "./schemas";
 import type { MyPool } from "./types";
 
-/** The pools someone is in, in the actor's organization, with their progress — their own, or anyone's for readAll roles (the caller decides). */
+/** The pools someone is in, in the actor's organization, with their progress: one's own, or anyone's for those who schedule. */
 export async function listPoolsOf(actor: Actor, userId: string, now: Date = new Date()): Promise<MyPool[]> {
+  if (userId !== actor.userId) assertCan(actor, "interviews.schedule");
   const rows = await db.interviewerPoolMember.findMany({
     where: { organizationId: actor.organizationId, userId, kit: { archivedAt: null } },
     orderBy: { kit: { name: "asc" } },

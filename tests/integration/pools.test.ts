@@ -204,4 +204,11 @@ describe("an interviewer's own pools", () => {
     expect(mine).toEqual([expect.objectContaining({ kitId, kitName: "Backend onsite", stage: "REVERSE_SHADOW", progress: { done: 0, required: 3, ready: false }, effectiveLimit: 5 })]);
     expect(await listPoolsOf(outsider, outsider.userId)).toEqual([]);
   });
+
+  it("shows someone else's pools only to those who schedule", async () => {
+    expect(await listPoolsOf(recruiter, shadow.userId)).toHaveLength(1);
+    await expect(listPoolsOf(interviewer, shadow.userId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Another organization's actor sees nothing of this one.
+    expect(await listPoolsOf(stranger, shadow.userId)).toEqual([]);
+  });
 });

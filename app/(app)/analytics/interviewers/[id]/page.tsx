@@ -9,6 +9,8 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { cn } from "@/lib/cn";
 import { AppError, parseInput } from "@/lib/errors";
+import { MyPoolsCard } from "@/components/pools/my-pools";
+import { listPoolsOf } from "@/lib/pools/list-my-pools";
 
 export const metadata: Metadata = { title: "Interviewer calibration" };
 
@@ -44,6 +46,8 @@ export default async function InterviewerAnalyticsPage({ params, searchParams }:
   });
   const c = data.calibration;
   const own = data.user.id === actor.userId;
+  // Training progress in each kit's pool (lib/pools): one's own, or anyone's for those who schedule.
+  const pools = own || can(actor.role, "interviews.schedule") ? await listPoolsOf(actor, data.user.id) : [];
   const orgTotal = Object.values(data.organizationRecommendations).reduce((a, b) => a + b, 0);
   const theirTotal = c ? Object.values(c.recommendations).reduce((a, b) => a + b, 0) : 0;
   const pct = (n: number, of: number) => (of === 0 ? "—" : `${Math.round((n / of) * 100)}%`);
@@ -52,6 +56,7 @@ export default async function InterviewerAnalyticsPage({ params, searchParams }:
     <>
       <PageHeader title={own ? "Your calibration" : `${data.user.name}: calibration`} description="How your levels compare with your co-panelists' on the same answers." />
       <PeriodBar meta={data} href={(d) => `/analytics/interviewers/${encodeURIComponent(data.user.id)}?days=${d}`} />
+      <MyPoolsCard pools={pools} own={own} linkKits={can(actor.role, "kits.read")} />
       {!c ? (
         <Card>
           <p className="text-sm">No submitted scorecard in this period.</p>
