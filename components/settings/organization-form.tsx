@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { SCORECARD_DUE_LIMITS } from "@/lib/feedback/due";
+import { POOL_LIMITS } from "@/lib/pools/schemas";
 import { organizationSettingsSchema, REMINDER_LIMITS, ROOM_OPENS_EARLY_LIMITS, type OrganizationSettings } from "@/lib/organizations/schemas";
 
 export function OrganizationForm({ settings, canEdit }: { settings: OrganizationSettings; canEdit: boolean }) {
@@ -129,6 +130,13 @@ export function OrganizationForm({ settings, canEdit }: { settings: Organization
               </label>
             </div>
           </fieldset>
+          <Field
+            label="Interviews a week per interviewer"
+            hint="The default weekly limit in interviewer pools; each pool member's own limit overrides it. Over it, scheduling warns but does not refuse."
+            errors={fieldErrors.interviewerWeeklyLimit}
+          >
+            <Input name="interviewerWeeklyLimit" type="number" min={POOL_LIMITS.weeklyLimit.min} max={POOL_LIMITS.weeklyLimit.max} defaultValue={settings.interviewerWeeklyLimit} />
+          </Field>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Changing the scale applies to questions saved from now on. Existing question versions, and every interview that used
             them, keep the scale they were written for.

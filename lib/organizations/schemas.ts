@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCORECARD_DUE_LIMITS } from "@/lib/feedback/due";
+import { POOL_LIMITS } from "@/lib/pools/schemas";
 
 /** How early an interview's room may open for scoring; the start of the interview is the anchor. */
 export const ROOM_OPENS_EARLY_LIMITS = { min: 0, max: 120, default: 5 } as const;
@@ -46,6 +47,8 @@ export const organizationSettingsSchema = z
     /** Omitted: unchanged. Days overdue before the interview's recruiter is told. */
     escalateAfterDays: wholeNumber(REMINDER_LIMITS.escalateAfterDays, "Tell the recruiter after 1 to 30 days overdue."),
     escalateToAdmins: checkbox(),
+    /** Omitted: unchanged. Interviews a week per interviewer unless their pool membership says otherwise (lib/pools). */
+    interviewerWeeklyLimit: wholeNumber(POOL_LIMITS.weeklyLimit, `Each interviewer takes ${POOL_LIMITS.weeklyLimit.min} to ${POOL_LIMITS.weeklyLimit.max} interviews a week.`),
   })
   .refine((s) => s.scaleMax - s.scaleMin >= 2, { path: ["scaleMax"], message: "A scale needs at least three levels." });
 
@@ -61,6 +64,7 @@ export interface OrganizationSettings extends OrganizationSettingsInput {
   reminderDailyLimit: number;
   escalateAfterDays: number;
   escalateToAdmins: boolean;
+  interviewerWeeklyLimit: number;
 }
 
 /** GET /api/organizations/members?q= — name or email (the people search). */

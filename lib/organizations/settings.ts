@@ -21,6 +21,7 @@ const settingsSelect = {
   reminderDailyLimit: true,
   escalateAfterDays: true,
   escalateToAdmins: true,
+  interviewerWeeklyLimit: true,
 } as const;
 
 export async function getOrganizationSettings(actor: Actor): Promise<OrganizationSettings> {
@@ -64,6 +65,7 @@ export async function updateOrganizationSettings(actor: Actor, input: Organizati
           reminderDailyLimit: before.reminderDailyLimit,
           escalateAfterDays: before.escalateAfterDays,
           escalateToAdmins: before.escalateToAdmins,
+          interviewerWeeklyLimit: before.interviewerWeeklyLimit,
         },
         to: input,
       },

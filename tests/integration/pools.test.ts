@@ -19,6 +19,7 @@ const memberRoute = await import("@/app/api/kits/[id]/pool/[userId]/route");
 const requirementsRoute = await import("@/app/api/kits/[id]/pool/requirements/route");
 const adviceRoute = await import("@/app/api/interviews/panel-advice/route");
 const { listPoolsOf } = await import("@/lib/pools/list-my-pools");
+const { updateOrganizationSettings } = await import("../helpers/boundary");
 
 const req = (url: string, init: { method?: string; json?: unknown } = {}) =>
   new NextRequest(new URL(url, "http://localhost"), {
@@ -198,10 +199,24 @@ describe("panel advice for the schedule form", () => {
   });
 });
 
+describe("the organization's default weekly limit", () => {
+  it("is a setting (1–50, audited with the value before) that applies to every member without their own limit", async () => {
+    const settings = { name: "Acme", scaleMin: 0, scaleMax: 4 };
+    await expect(updateOrganizationSettings(owner, { ...settings, interviewerWeeklyLimit: "0" })).rejects.toMatchObject({ fieldErrors: { interviewerWeeklyLimit: [expect.any(String)] } });
+    expect((await updateOrganizationSettings(owner, { ...settings, interviewerWeeklyLimit: "7" })).interviewerWeeklyLimit).toBe(7);
+    const pool = (await read(owner)).body.pool as KitPool;
+    expect(pool.defaultWeeklyLimit).toBe(7);
+    expect(memberOf(pool, reverse).effectiveLimit).toBe(7);
+    expect(memberOf(pool, qualified).effectiveLimit).toBe(1);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { organizationId: orgId, action: "organization.settings_changed" }, orderBy: { createdAt: "desc" } });
+    expect(audit.data).toMatchObject({ from: { interviewerWeeklyLimit: 5 }, to: { interviewerWeeklyLimit: 7 } });
+  });
+});
+
 describe("an interviewer's own pools", () => {
   it("lists the kits they are in with stage and progress", async () => {
     const mine = await listPoolsOf(shadow, shadow.userId);
-    expect(mine).toEqual([expect.objectContaining({ kitId, kitName: "Backend onsite", stage: "REVERSE_SHADOW", progress: { done: 0, required: 3, ready: false }, effectiveLimit: 5 })]);
+    expect(mine).toEqual([expect.objectContaining({ kitId, kitName: "Backend onsite", stage: "REVERSE_SHADOW", progress: { done: 0, required: 3, ready: false }, effectiveLimit: 7 })]);
     expect(await listPoolsOf(outsider, outsider.userId)).toEqual([]);
   });
 
