@@ -40,7 +40,8 @@ export default async function KitPage({ params }: { params: Promise<{ id: string
   // Those who schedule see the kit's interviewer pool (lib/pools).
   const pool = can(actor.role, "interviews.schedule") ? await getKitPool(actor, kit.id) : null;
   const members = pool && can(actor.role, "pools.manage") ? await listPanelCandidates(actor) : [];
-  const calibration = pool ? await poolCalibration(actor, pool.members.map((m) => m.userId)) : null;
+  // The snapshot is read only when there is someone to show it for (its first read computes it).
+  const calibration = pool && pool.members.length > 0 ? await poolCalibration(actor, pool.members.map((m) => m.userId)) : null;
   return (
     <>
       <PageHeader
