@@ -4,7 +4,7 @@
 // analytics, other organizations 404 — and the pairwise kappa and CSV exports from the same figures.
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { db, getPgPool } from "@/lib/db/client";
 import { getInterviewerAnalytics, getOrganizationAnalytics, getQuestionAnalytics, getQuestionVersionsAnalytics } from "@/lib/analytics/get-analytics";
 import { renderInterviewersCsv, renderQuestionsCsv } from "@/lib/analytics/render-csv";
 import { analyticsQuerySchema, interviewerAnalyticsQuerySchema, questionAnalyticsQuerySchema } from "@/lib/analytics/schemas";
@@ -121,6 +121,31 @@ describe("analytics", () => {
     const newcomer = await makeMembership({ organizationId: org.id, role: "INTERVIEWER" });
     const theirs = await getInterviewerAnalytics(await reportActor({ organizationId: org.id, userId: newcomer.userId }), newcomer.userId, parseInput(interviewerAnalyticsQuerySchema, {}));
     expect(theirs.calibration).toBeNull();
+  });
+
+  it("two transactions that each submit a scorecard and then touch the other's do not deadlock on the staleness mark", async () => {
+    // The order a group-committed batch can take: T1 submits A (the trigger marks the organization),
+    // T2 submits B (marks it again), T1 then writes to B and waits for T2, which commits. With one
+    // upserted row per organization, T2 waited for T1's mark while T1 waited for B: 40P01.
+    const { interviews } = await organization();
+    const [a, b] = await Promise.all(interviews.slice(0, 2).map((id) => db.scorecard.findFirstOrThrow({ where: { interviewId: id }, select: { id: true } })));
+    await db.scorecard.updateMany({ where: { id: { in: [a!.id, b!.id] } }, data: { status: "DRAFT" } });
+    const pool = getPgPool();
+    const [t1, t2] = [await pool.connect(), await pool.connect()];
+    try {
+      await t1.query("BEGIN");
+      await t2.query("BEGIN");
+      await t1.query(`UPDATE scorecards SET status = 'SUBMITTED' WHERE id = $1`, [a!.id]);
+      await t2.query(`UPDATE scorecards SET status = 'SUBMITTED' WHERE id = $1`, [b!.id]);
+      const t1Writes = t1.query(`UPDATE scorecards SET summary = 'seen' WHERE id = $1`, [b!.id]);
+      await t2.query("COMMIT");
+      await t1Writes;
+      await t1.query("COMMIT");
+    } finally {
+      t1.release();
+      t2.release();
+    }
+    expect((await db.scorecard.findUniqueOrThrow({ where: { id: b!.id }, select: { summary: true, status: true } })).status).toBe("SUBMITTED");
   });
 
   it("refuses a period it does not precompute, with a message", async () => {

@@ -29,7 +29,7 @@ async function QuestionAnalyticsSection({ actor, questionId }: { actor: Actor; q
       </Card>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Figures as of {data.computedAt.slice(0, 16).replace("T", " ")} UTC ·{" "}
-        <AppLink className="text-indigo-700 hover:underline dark:text-indigo-300" href="/analytics/questions">
+        <AppLink className="text-indigo-700 underline dark:text-indigo-300" href="/analytics/questions">
           all questions
         </AppLink>
       </p>
