@@ -4,7 +4,7 @@
 // scorecard is overdue (for "Scorecards due") — the walk-through. Behind it, a history for the
 // analytics (lib/seed/history.ts; its model and planted values in history-plan.ts and README.md):
 // eight more interviewers, two more kits, and 240 candidates interviewed over the last six
-// months, all older than the walk-through's.
+// months, all older than the walk-through's. The onsite kit's interviewer pool (DEMO_POOL).
 //
 // Everything a service owns goes through that service, as a user's click would: the question
 // bank (prisma/seed/question-bank.json, in the export format) through the import, the kit,
@@ -52,6 +52,8 @@ import { QUESTION_BANK_FILE } from "@/prisma/seed/question-bank";
 import { ALL_DEMO_USERS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./credentials";
 import { seedHistory } from "./history";
 import { DEMO_KIT, DEMO_KITS } from "./kits";
+import { addPoolMember } from "@/lib/pools/manage-pool";
+import { addPoolMemberSchema } from "@/lib/pools/schemas";
 import { requireId, type SeedContext, type SeedStep } from "./seed-step";
 
 export { DEMO_KIT, HISTORY_KITS } from "./kits";
@@ -481,6 +483,33 @@ const seedReminders: SeedStep = {
   },
 };
 
+/**
+ * The onsite kit's interviewer pool, through the pool service: the two demo interviewers
+ * qualified, and two of the history's colleagues in training (a shadow and a reverse shadow), so
+ * the kit page and the schedule form's suggestions have something to show. Added once.
+ */
+export const DEMO_POOL = [
+  { email: "ivy@panelist.dev", stage: "QUALIFIED" },
+  { email: "ian@panelist.dev", stage: "QUALIFIED" },
+  { email: "priya@panelist.dev", stage: "QUALIFIED" },
+  { email: "hana@panelist.dev", stage: "REVERSE_SHADOW" },
+  { email: "marco@panelist.dev", stage: "SHADOW" },
+] as const;
+
+const seedPool: SeedStep = {
+  name: "pool",
+  async run(ctx) {
+    const kitId = requireId(ctx.kitIds, DEMO_KIT.name, "kit");
+    const recruiter = requireId(ctx.actors, RECRUITER_EMAIL, "user");
+    const present = new Set((await db.interviewerPoolMember.findMany({ where: { kitId }, select: { userId: true } })).map((m) => m.userId));
+    for (const member of DEMO_POOL) {
+      const userId = requireId(ctx.actors, member.email, "user").userId;
+      if (present.has(userId)) continue;
+      await addPoolMember(recruiter, kitId, parseInput(addPoolMemberSchema, { userId, stage: member.stage }));
+    }
+  },
+};
+
 export const DEMO_SEED_STEPS: SeedStep[] = [
   seedUsers,
   seedQuestions,
@@ -490,6 +519,7 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
   seedCompletedInterview,
   seedAwaitingInterview,
   seedHistory,
+  seedPool,
   seedReminders,
 ];
 

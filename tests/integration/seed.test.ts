@@ -9,7 +9,7 @@ import { listReportIndex } from "@/lib/reports/list-report-index";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { ALL_DEMO_USERS, DEMO_HISTORY_INTERVIEWERS, DEMO_PASSWORD } from "@/lib/seed/credentials";
-import { DEMO_AWAITING_INTERVIEW, DEMO_COMPLETED_INTERVIEW, DEMO_KIT, seedDemoData, type SeedSummary } from "@/lib/seed/demo";
+import { DEMO_AWAITING_INTERVIEW, DEMO_COMPLETED_INTERVIEW, DEMO_KIT, DEMO_POOL, seedDemoData, type SeedSummary } from "@/lib/seed/demo";
 import { HISTORY_EMAIL_DOMAIN, HISTORY_INTERVIEW_COUNT, PLANTED_INTERVIEWERS, PLANTED_QUESTIONS } from "@/lib/seed/history-plan";
 import { DEMO_KITS } from "@/lib/seed/kits";
 import { QUESTION_BANK, QUESTION_BANK_SCALE } from "@/prisma/seed/question-bank";
@@ -82,7 +82,11 @@ describe("seedDemoData", () => {
       "interview.scheduled": 3 + HISTORY_INTERVIEW_COUNT,
       "interview.started": 2 + HISTORY_INTERVIEW_COUNT, // Alex Kim's is tomorrow
       "interview.decision_recorded": first.hiringDecisions,
+      "pool.member_added": DEMO_POOL.length,
     });
+    // The onsite kit's pool, once, at the stages the seed gives.
+    const pool = await db.interviewerPoolMember.findMany({ where: { organizationId: first.organizationId }, select: { stage: true, user: { select: { email: true } } } });
+    expect(pool.map((m) => [m.user.email, m.stage]).sort()).toEqual(DEMO_POOL.map((m) => [m.email, m.stage]).sort());
   });
 
   it("holds exactly the bank file: exporting the seeded bank gives back prisma/seed/question-bank.json's questions", async () => {
