@@ -1,7 +1,7 @@
 import { AppLink } from "@/components/ui/app-link";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
-import type { DiscussionPoint, DiscussionPointKind } from "@/lib/reports/debrief";
+import { awaitedScorecards, type DiscussionPoint, type DiscussionPointKind } from "@/lib/reports/debrief";
 import { formatOffset, formatScore } from "@/lib/reports/format";
 import type { InterviewDebrief, LoopDebrief } from "@/lib/reports/get-debrief";
 import { RECOMMENDATION_LABELS, type InterviewReport, type ReportPanelist } from "@/lib/reports/types";
@@ -29,6 +29,7 @@ const KIND_STYLE: Record<DiscussionPointKind, string> = {
 };
 
 function recommendationOf(p: ReportPanelist): string {
+  if (p.status === "NOT_COUNTED") return `Not counted (${p.training === "SHADOW" ? "shadow" : "reverse shadow without a qualified panelist"})`;
   if (p.status !== "SUBMITTED") return p.status === "DRAFT" ? "Draft — not submitted" : "Not started";
   return p.recommendation ? RECOMMENDATION_LABELS[p.recommendation] : "None given";
 }
@@ -187,7 +188,7 @@ function NotesColumns({ panelists, notesOf }: { panelists: ReportPanelist[]; not
 function Waiting({ debrief }: { debrief: InterviewDebrief }) {
   const { report } = debrief;
   const submitted = report.panelists.filter((p) => p.status === "SUBMITTED").length;
-  const missing = report.panelists.filter((p) => p.status !== "SUBMITTED");
+  const missing = awaitedScorecards(report);
   return (
     <Card role="status" className="space-y-3" data-testid="debrief-waiting">
       <p className="text-sm">

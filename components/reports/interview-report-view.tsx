@@ -8,7 +8,8 @@ import { CandidateHeading, NotAssessed, Section } from "./report-parts";
 import { ReportActions } from "./report-actions";
 import { ReportLabRunView } from "./report-lab-runs";
 
-const STATUS_LABEL = { SUBMITTED: "Submitted", DRAFT: "Draft — not submitted", NOT_STARTED: "Not started" } as const;
+const STATUS_LABEL = { SUBMITTED: "Submitted", DRAFT: "Draft — not submitted", NOT_STARTED: "Not started", NOT_COUNTED: "Submitted — not counted (in training)" } as const;
+const TRAINING_LABEL = { SHADOW: "shadow", REVERSE_SHADOW: "reverse shadow" } as const;
 
 /** The interview report as a page: screen and print (print CSS hides navigation and charts). */
 export function InterviewReportView({ report, canOpenCandidate, canDecide = false }: { report: InterviewReport; canOpenCandidate: boolean; canDecide?: boolean }) {
@@ -120,6 +121,7 @@ export function InterviewReportView({ report, canOpenCandidate, canDecide = fals
                     <td className="py-2 pr-3">
                       {p.name}
                       {p.isLead && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">(lead)</span>}
+                      {p.training && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">({TRAINING_LABEL[p.training]})</span>}
                     </td>
                     <td className={cn("py-2 pr-3", p.status !== "SUBMITTED" && "text-amber-800 dark:text-amber-200")}>{STATUS_LABEL[p.status]}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{p.status === "SUBMITTED" ? formatScore(overall?.score) : "—"}</td>

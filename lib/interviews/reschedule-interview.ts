@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { refreshFeedbackDue } from "@/lib/feedback/refresh-due";
+import { stampTrainingSeats } from "@/lib/pools/training-seats";
 import { db } from "@/lib/db/client";
 import { AppError, type FieldErrors, notFound } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
@@ -76,6 +77,7 @@ export async function rescheduleInterview(
       select: { icsSequence: true },
     });
     await refreshFeedbackDue(tx, { interviewIds: [current.id] });
+    await stampTrainingSeats(tx, current.id);
     const mails = await recordInvitationMails(tx, {
       organizationId: actor.organizationId,
       interviewId: current.id,

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { refreshFeedbackDue } from "@/lib/feedback/refresh-due";
+import { stampTrainingSeats } from "@/lib/pools/training-seats";
 import { db } from "@/lib/db/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
@@ -86,6 +87,7 @@ export async function scheduleInterview(actor: Actor, input: ScheduleInterviewDa
       select: { id: true },
     });
     await refreshFeedbackDue(tx, { interviewIds: [created.id] });
+    await stampTrainingSeats(tx, created.id);
     const mails = await recordInvitationMails(tx, { organizationId: actor.organizationId, interviewId: created.id, round: 0, invite: panelistIds, mail: opts.mail });
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,

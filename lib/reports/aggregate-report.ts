@@ -17,6 +17,7 @@ import {
   type CriterionLevel,
   type InterviewReport,
   type PanelistReportStatus,
+  type PanelistTraining,
   type RecommendationName,
   type ReportCriterion,
   type ReportDisagreement,
@@ -46,6 +47,8 @@ export interface ReportInputPanelist {
   id: string;
   name: string;
   isLead: boolean;
+  /** Their training stage on this interview (undefined/null: qualified or no pool). */
+  training?: PanelistTraining;
   scorecard: {
     status: "DRAFT" | "SUBMITTED";
     recommendation: RecommendationName | null;
@@ -71,9 +74,24 @@ export type AggregatedReport = Pick<
 
 export const levelKey = (interviewQuestionId: string, criterionId: string) => `${interviewQuestionId}:${criterionId}`;
 
-function statusOf(p: ReportInputPanelist): PanelistReportStatus {
+function scorecardStatus(p: ReportInputPanelist): "SUBMITTED" | "DRAFT" | "NOT_STARTED" {
   if (!p.scorecard) return "NOT_STARTED";
   return p.scorecard.status === "SUBMITTED" ? "SUBMITTED" : "DRAFT";
+}
+
+/**
+ * Training (lib/pools): a shadow's submitted scorecard never counts; a reverse shadow's counts
+ * only beside a qualified panelist's submitted one. Everyone else's counts once submitted.
+ */
+function statusesOf(panelists: readonly ReportInputPanelist[]): Map<string, PanelistReportStatus> {
+  const qualifiedIn = panelists.some((p) => !p.training && scorecardStatus(p) === "SUBMITTED");
+  return new Map(
+    panelists.map((p) => {
+      const status = scorecardStatus(p);
+      const counted = !p.training || (p.training === "REVERSE_SHADOW" && qualifiedIn);
+      return [p.id, status === "SUBMITTED" && !counted ? "NOT_COUNTED" : status];
+    }),
+  );
 }
 
 function mean(values: readonly number[]): number | null {
@@ -89,6 +107,8 @@ function spreadOf(values: readonly number[]): number | null {
 }
 
 export function aggregateReport(input: ReportInput): AggregatedReport {
+  const statuses = statusesOf(input.panelists);
+  const statusOf = (p: ReportInputPanelist) => statuses.get(p.id)!;
   const panelists: ReportPanelist[] = input.panelists.map((p) => {
     const status = statusOf(p);
     const submitted = status === "SUBMITTED";
@@ -96,6 +116,7 @@ export function aggregateReport(input: ReportInput): AggregatedReport {
       id: p.id,
       name: p.name,
       isLead: p.isLead,
+      training: p.training ?? null,
       status,
       submittedAt: submitted ? (p.scorecard?.submittedAt?.toISOString() ?? null) : null,
       recommendation: submitted ? (p.scorecard?.recommendation ?? null) : null,
@@ -103,7 +124,8 @@ export function aggregateReport(input: ReportInput): AggregatedReport {
     };
   });
   const submitted = input.panelists.filter((p) => statusOf(p) === "SUBMITTED");
-  const partial = panelists.some((p) => p.status !== "SUBMITTED");
+  // Waiting on anyone whose scorecard would count: a shadow's missing one changes no number.
+  const partial = panelists.some((p) => (p.status === "DRAFT" || p.status === "NOT_STARTED") && p.training !== "SHADOW");
 
   const disagreements: ReportDisagreement[] = [];
   const unassessed: AggregatedReport["coverage"]["unassessed"] = [];

@@ -24,17 +24,22 @@ export interface DiscussionPoint {
 
 const LEANS: Record<RecommendationName, -1 | 0 | 1> = { STRONG_NO: -1, NO: -1, NO_DECISION: 0, YES: 1, STRONG_YES: 1 };
 
+/** The scorecards the panel still waits for: drafts and unstarted ones that would count (a shadow's never does). */
+export function awaitedScorecards(report: Pick<InterviewReport, "panelists">): InterviewReport["panelists"] {
+  return report.panelists.filter((p) => (p.status === "DRAFT" || p.status === "NOT_STARTED") && p.training !== "SHADOW");
+}
+
 /** In the order a debrief takes them: who is missing, the overall split, then criteria (widest first), then gaps. */
 export function discussionPoints(report: InterviewReport): DiscussionPoint[] {
   const points: DiscussionPoint[] = [];
   const submitted = report.panelists.filter((p) => p.status === "SUBMITTED");
   const name = new Map(report.panelists.map((p) => [p.id, p.name]));
 
-  const missing = report.panelists.filter((p) => p.status !== "SUBMITTED");
+  const missing = awaitedScorecards(report);
   if (missing.length > 0) {
     points.push({
       kind: "missing",
-      headline: `${missing.length} of ${report.panelists.length} scorecards not submitted`,
+      headline: `${missing.length} of ${report.panelists.filter((p) => p.training !== "SHADOW").length} scorecards not submitted`,
       detail: `Not in yet: ${missing.map((p) => `${p.name} (${p.status === "DRAFT" ? "draft" : "not started"})`).join(", ")}. What follows counts submitted scorecards only.`,
       questionId: null,
     });

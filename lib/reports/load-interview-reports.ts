@@ -41,6 +41,7 @@ export const reportInterviewSelect = {
       id: true,
       userId: true,
       isLead: true,
+      trainingStage: true,
       user: { select: { name: true } },
       scorecard: { select: { id: true, status: true, recommendation: true, summary: true, submittedAt: true } },
     },
@@ -107,6 +108,7 @@ export async function buildInterviewReports(
       id: p.id,
       name: p.user.name,
       isLead: p.isLead,
+      training: p.trainingStage === "SHADOW" || p.trainingStage === "REVERSE_SHADOW" ? p.trainingStage : null,
       scorecard: p.scorecard
         ? {
             status: p.scorecard.status,

@@ -72,7 +72,8 @@ export function renderReportCsv(report: InterviewReport): string {
   }
   for (const p of report.panelists) {
     if (p.status === "SUBMITTED") continue;
-    rows.push([...base("pending_scorecard"), null, null, null, null, null, p.name, p.status === "DRAFT" ? "draft" : "not started", null, null, null, null, orgScale]);
+    const state = p.status === "DRAFT" ? "draft" : p.status === "NOT_COUNTED" ? "not counted (in training)" : "not started";
+    rows.push([...base("pending_scorecard"), null, null, null, null, null, p.name, state, null, null, null, null, orgScale]);
   }
   // The verdicts: each submitted panelist's overall recommendation and summary.
   for (const p of report.panelists) {

@@ -181,7 +181,7 @@ export async function renderReportPdf(report: InterviewReport, opts: { paper: Pa
         cells: [
           short.get(p.id) ?? "",
           `${p.name}${p.isLead ? " (lead)" : ""}`,
-          p.status === "SUBMITTED" ? "submitted" : p.status === "DRAFT" ? "draft" : "not started",
+          p.status === "SUBMITTED" ? "submitted" : p.status === "DRAFT" ? "draft" : p.status === "NOT_COUNTED" ? "not counted (training)" : "not started",
           p.status === "SUBMITTED" ? formatScore(overall?.score) : "pending",
           p.recommendation ? RECOMMENDATION_LABELS[p.recommendation] : p.status === "SUBMITTED" ? "none" : "pending",
         ],

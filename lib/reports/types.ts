@@ -10,12 +10,20 @@ import type { RecommendationName } from "@/lib/scoring/protocol";
 /** Panelists whose levels on one criterion are this many levels apart (or more) disagree. */
 export const DISAGREEMENT_LEVELS = 2;
 
-export type PanelistReportStatus = "SUBMITTED" | "DRAFT" | "NOT_STARTED";
+/**
+ * NOT_COUNTED: submitted by a panelist in training whose scorecard the numbers leave out — a
+ * shadow always, a reverse shadow when no qualified panelist submitted beside them (lib/pools).
+ */
+export type PanelistReportStatus = "SUBMITTED" | "DRAFT" | "NOT_STARTED" | "NOT_COUNTED";
+
+/** A panelist's training stage on this interview's kit when it was scheduled (null: qualified, or no pool). */
+export type PanelistTraining = "SHADOW" | "REVERSE_SHADOW" | null;
 
 export interface ReportPanelist {
   id: string;
   name: string;
   isLead: boolean;
+  training: PanelistTraining;
   status: PanelistReportStatus;
   submittedAt: string | null;
   /** Only from a submitted scorecard. */

@@ -235,3 +235,38 @@ describe("PDF font runs", () => {
     expect(fontRuns("")).toEqual([]);
   });
 });
+
+describe("panelists in training (interviewer pools)", () => {
+  const trained = (p: ReportInputPanelist, training: "SHADOW" | "REVERSE_SHADOW"): ReportInputPanelist => ({ ...p, training });
+
+  it("leaves a shadow's submitted scorecard out of every number, and does not wait for a shadow's missing one", () => {
+    const r = aggregateReport(
+      input([
+        panelist("p1", "SUBMITTED", { "q1.a": 2, "q1.b": 2 }, "YES"),
+        trained(panelist("p2", "SUBMITTED", { "q1.a": 4, "q1.b": 4 }, "STRONG_NO"), "SHADOW"),
+        trained(panelist("p3", null, {}), "SHADOW"),
+      ]),
+    );
+    expect(r.panelists.map((p) => [p.status, p.training])).toEqual([
+      ["SUBMITTED", null],
+      ["NOT_COUNTED", "SHADOW"],
+      ["NOT_STARTED", "SHADOW"],
+    ]);
+    expect(r.partial).toBe(false);
+    expect(r.overall.score).toBeCloseTo(2);
+    expect(r.questions[0]!.criteria[0]!.scores).toEqual([{ panelistId: "p1", level: 2 }]);
+    expect(r.recommendations).toMatchObject({ YES: 1, STRONG_NO: 0 });
+    expect(r.panelists[1]!.recommendation).toBeNull();
+  });
+
+  it("counts a reverse shadow only beside a qualified panelist who submitted", () => {
+    const reverse = trained(panelist("p2", "SUBMITTED", { "q1.a": 4 }, "YES"), "REVERSE_SHADOW");
+    const beside = aggregateReport(input([panelist("p1", "SUBMITTED", { "q1.a": 2 }, "NO"), reverse]));
+    expect(beside.panelists.map((p) => p.status)).toEqual(["SUBMITTED", "SUBMITTED"]);
+    expect(beside.questions[0]!.criteria[0]!.scores.map((s) => s.level)).toEqual([2, 4]);
+    const alone = aggregateReport(input([panelist("p1", "DRAFT", { "q1.a": 2 }), reverse]));
+    expect(alone.panelists.map((p) => p.status)).toEqual(["DRAFT", "NOT_COUNTED"]);
+    expect(alone.partial).toBe(true);
+    expect(alone.empty).toBe(true);
+  });
+});
