@@ -8,7 +8,8 @@
 //   levels. Pooled over questions (organization, kit, interviewer) the levels are mapped to 0..1
 //   of their question's scale first, so a 1–5 and a 0–4 rubric are one ordered scale; per question
 //   version and per criterion the levels are used as they are. The interval resamples interviews.
-// - ICC(2,1)/(2,k) on weighted question scores (0..1): a row is an interview question, the
+// - ICC(2,1)/(2,k) on weighted question scores (0..1), ICC(2,1) with a bootstrap interval over
+//   interviews: a row is an interview question, the
 //   columns the first two panel seats (the lead, then the next): panels vary between interviews,
 //   so seat, not person, is the column; rows with fewer than two scorers are dropped.
 // - Severity: lib/analytics/severity.ts over raw levels (an offset in levels of the question's own
@@ -17,6 +18,7 @@ import { scoreQuestion } from "@/lib/rubrics/scoring";
 import { alphaGroups, bootstrapOrdinalAlpha, ordinalAlphaOf } from "./alpha-groups";
 import { analyzeQuestion, type ItemInterviewRecord, type QuestionAnalysis } from "./item-analysis";
 import { estimateRaterSeverity } from "./severity";
+import { bootstrapInterval } from "./stats/bootstrap-interval";
 import { icc } from "./stats/icc";
 import { readAlpha, readIcc } from "./stats/reliability-readings";
 
@@ -53,6 +55,9 @@ export interface ReliabilityFigures {
   reading: string;
   icc21: number | null;
   icc2k: number | null;
+  /** Bootstrap 95% interval of ICC(2,1), resampling interviews. */
+  iccLow: number | null;
+  iccHigh: number | null;
   /** Interview questions (rows) behind the ICCs. */
   iccRows: number;
   iccReading: string;
@@ -184,12 +189,16 @@ export function computeAnalytics(raw: AnalyticsRaw, options: ComputeOptions = {}
     const enough = units >= MIN_UNITS_FOR_RELIABILITY;
     const alpha = enough ? ordinalAlphaOf(groups, Array.from({ length: groups.groups.length }, (_, i) => i)) : null;
     const interval = alpha === null ? null : bootstrapOrdinalAlpha(groups, { replicates });
-    const rows = interviewIds.flatMap((id) => {
+    const rowsByInterview = interviewIds.map((id) => {
       const seats = (scorecardsByInterview.get(id) ?? []).slice(0, 2);
-      return questionsOf(id).map((q) => seats.map((s) => questionScores.get(q.id)?.byUser.get(s.userId) ?? null));
+      return questionsOf(id)
+        .map((q) => seats.map((s) => questionScores.get(q.id)?.byUser.get(s.userId) ?? null))
+        .filter((r) => r.length === 2);
     });
-    const iccResult = icc(rows.filter((r) => r.length === 2));
+    const iccResult = icc(rowsByInterview.flat());
     const iccOk = iccResult.subjects >= MIN_UNITS_FOR_RELIABILITY;
+    // ICC is cheap but not free: fewer replicates than alpha's (100), resampling interviews.
+    const iccInterval = iccOk && iccResult.icc21 !== null ? bootstrapInterval((sample) => icc(sample.flat()).icc21, rowsByInterview, { replicates: Math.min(replicates, 100) }) : null;
     return {
       alpha,
       low: interval?.low ?? null,
@@ -199,6 +208,8 @@ export function computeAnalytics(raw: AnalyticsRaw, options: ComputeOptions = {}
       reading: readAlpha(alpha).text,
       icc21: iccOk ? iccResult.icc21 : null,
       icc2k: iccOk ? iccResult.icc2k : null,
+      iccLow: iccInterval?.low ?? null,
+      iccHigh: iccInterval?.high ?? null,
       iccRows: iccResult.subjects,
       iccReading: readIcc(iccOk ? iccResult.icc21 : null).text,
     };

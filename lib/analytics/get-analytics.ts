@@ -6,6 +6,7 @@ import { notFound } from "@/lib/errors";
 import type { InterviewerCalibration, QuestionRow } from "./compute";
 import type { AnalyticsQuery, InterviewerAnalyticsQuery, QuestionAnalyticsQuery } from "./schemas";
 import { readSnapshot, type AnalyticsSnapshotView } from "./snapshots";
+import { bootstrapInterval } from "./stats/bootstrap-interval";
 import { readKappa } from "./stats/reliability-readings";
 import { weightedKappa } from "./stats/weighted-kappa";
 
@@ -52,6 +53,9 @@ export interface PairAgreement {
   withUserId: string;
   withName: string;
   kappa: number | null;
+  /** Bootstrap 95% interval (resampling interviews), or null. */
+  low: number | null;
+  high: number | null;
   /** Answers (interview question × criterion) both assessed. */
   pairs: number;
   reading: string;
@@ -87,8 +91,8 @@ export async function getInterviewerAnalytics(actor: Actor, userId: string, quer
   const other = query.with ? shared.find((s) => s.userId === query.with) : undefined;
   if (query.with && !other) throw notFound("That co-panelist");
   if (other) {
-    const rows = await db.$queryRaw<{ a: number; b: number; scale_min: number; scale_max: number }[]>`
-      SELECT a.level AS a, b.level AS b, qv.scale_min, qv.scale_max
+    const rows = await db.$queryRaw<{ a: number; b: number; scale_min: number; scale_max: number; interview_id: string }[]>`
+      SELECT a.level AS a, b.level AS b, qv.scale_min, qv.scale_max, i.id AS interview_id
         FROM criterion_scores a
         JOIN scorecards sa ON sa.id = a.scorecard_id AND sa.status = 'SUBMITTED'
         JOIN panelists p1 ON p1.id = sa.panelist_id AND p1.user_id = ${userId}
@@ -101,10 +105,20 @@ export async function getInterviewerAnalytics(actor: Actor, userId: string, quer
        WHERE i.organization_id = ${actor.organizationId} AND i.status NOT IN ('CANCELLED', 'NO_SHOW') AND i.starts_at >= ${from} AND i.starts_at < ${to}
          AND a.level IS NOT NULL AND b.level IS NOT NULL`;
     // Levels as positions on their own scale (0 = the scale's lowest), so rubrics on 0–4 and 1–5 share categories.
-    const positions = rows.map((r) => [r.a - r.scale_min, r.b - r.scale_min] as const);
     const top = rows.reduce((m, r) => Math.max(m, r.scale_max - r.scale_min), 0);
-    const result = weightedKappa(positions, { weights: "quadratic", categories: Array.from({ length: top + 1 }, (_, i) => i) });
-    pair = { withUserId: other.userId, withName: other.name, kappa: result.kappa, pairs: result.pairs, reading: readKappa(result.kappa).text };
+    const categories = Array.from({ length: top + 1 }, (_, i) => i);
+    // Pairs grouped by interview, so the interval resamples interviews (their answers share a candidate).
+    const byInterview = new Map<string, (readonly [number, number])[]>();
+    for (const r of rows) {
+      const list = byInterview.get(r.interview_id) ?? [];
+      list.push([r.a - r.scale_min, r.b - r.scale_min] as const);
+      byInterview.set(r.interview_id, list);
+    }
+    const groups = [...byInterview.values()];
+    const kappaOf = (sample: readonly (readonly (readonly [number, number])[])[]) => weightedKappa(sample.flat(), { weights: "quadratic", categories }).kappa;
+    const result = weightedKappa(groups.flat(), { weights: "quadratic", categories });
+    const interval = result.kappa === null ? null : bootstrapInterval(kappaOf, groups, { replicates: 200 });
+    pair = { withUserId: other.userId, withName: other.name, kappa: result.kappa, low: interval?.low ?? null, high: interval?.high ?? null, pairs: result.pairs, reading: readKappa(result.kappa).text };
   }
   return {
     ...metaOf(snapshot),

@@ -9,11 +9,11 @@ const csv = (header: readonly string[], rows: (string | number | null)[][]) => `
 export const ANALYTICS_CSV_TABLES = ["reliability", "interviewers", "questions", "criteria"] as const;
 export type AnalyticsCsvTable = (typeof ANALYTICS_CSV_TABLES)[number];
 
-const reliabilityCells = (r: ReliabilityFigures) => [r3(r.alpha), r3(r.low), r3(r.high), r.units, r.pairable, r.reading, r3(r.icc21), r3(r.icc2k), r.iccRows];
+const reliabilityCells = (r: ReliabilityFigures) => [r3(r.alpha), r3(r.low), r3(r.high), r.units, r.pairable, r.reading, r3(r.icc21), r3(r.iccLow), r3(r.iccHigh), r3(r.icc2k), r.iccRows];
 
 export function renderReliabilityCsv(f: AnalyticsFigures): string {
   return csv(
-    ["scope", "interviews", "alpha_ordinal", "alpha_low95", "alpha_high95", "units", "pairable_values", "reading", "icc_2_1", "icc_2_k", "icc_rows"],
+    ["scope", "interviews", "alpha_ordinal", "alpha_low95", "alpha_high95", "units", "pairable_values", "reading", "icc_2_1", "icc_2_1_low95", "icc_2_1_high95", "icc_2_k", "icc_rows"],
     [["Organization", f.counts.interviews, ...reliabilityCells(f.organization)], ...f.kits.map((k) => [`Kit: ${k.kitName}`, k.interviews, ...reliabilityCells(k)])],
   );
 }

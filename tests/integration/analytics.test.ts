@@ -104,6 +104,8 @@ describe("analytics", () => {
     expect(own.pair).toMatchObject({ withUserId: steady.userId, pairs: 56 });
     expect(own.pair!.kappa!).toBeGreaterThan(0.5);
     expect(own.pair!.kappa!).toBeLessThan(1);
+    expect(own.pair!.low!).toBeLessThanOrEqual(own.pair!.kappa!);
+    expect(own.pair!.high!).toBeGreaterThanOrEqual(own.pair!.kappa!);
     await expectAppError(getInterviewerAnalytics(lenient, steady.userId, parseInput(interviewerAnalyticsQuerySchema, {})), "NOT_FOUND");
     await expectAppError(getInterviewerAnalytics(lenient, lenient.userId, parseInput(interviewerAnalyticsQuerySchema, { with: "nobody" })), "NOT_FOUND");
 

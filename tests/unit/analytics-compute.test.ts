@@ -127,6 +127,8 @@ describe("computeAnalytics", () => {
     expect(org.high!).toBeGreaterThanOrEqual(org.alpha!);
     expect(org.icc21).not.toBeNull();
     expect(org.icc2k!).toBeGreaterThan(org.icc21!);
+    expect(org.iccLow!).toBeLessThanOrEqual(org.icc21!);
+    expect(org.iccHigh!).toBeGreaterThanOrEqual(org.icc21!);
     expect(figures.kits.map((k) => k.interviews).reduce((a, b) => a + b, 0)).toBe(INTERVIEWS);
     expect(figures.counts).toMatchObject({ interviews: INTERVIEWS, scorecards: raw.scorecards.length, ratings: raw.ratings.length, interviewers: 6 });
     const tally = Object.values(figures.organizationRecommendations).reduce((a, b) => a + b, 0);

@@ -70,7 +70,10 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
             <p className="text-3xl font-semibold tabular-nums">
               {num(org.icc21)} <span className="text-base font-normal">one panelist</span> · {num(org.icc2k)} <span className="text-base font-normal">two together</span>
             </p>
-            <p className="text-sm">{org.iccReading}</p>
+            <p className="text-sm">
+              {org.iccReading}
+              {org.iccLow !== null && org.iccHigh !== null && <span className={muted}> · one panelist: 95% interval {num(org.iccLow)} to {num(org.iccHigh)}</span>}
+            </p>
             <p className={cn("text-xs", muted)}>ICC(2,1) and ICC(2,k), absolute agreement, over {org.iccRows} questions scored by the first two panel seats.</p>
           </Card>
         </div>

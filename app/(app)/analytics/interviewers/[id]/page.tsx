@@ -140,8 +140,8 @@ export default async function InterviewerAnalyticsPage({ params, searchParams }:
             )}
             {data.pair && (
               <p className="text-sm" data-testid="pair-kappa">
-                Quadratic-weighted kappa with {data.pair.withName}: <strong className="tabular-nums">{num(data.pair.kappa)}</strong> — {data.pair.reading} ({data.pair.pairs} answers both
-                assessed).
+                Quadratic-weighted kappa with {data.pair.withName}: <strong className="tabular-nums">{num(data.pair.kappa)}</strong>
+                {data.pair.low !== null && ` (95% interval ${num(data.pair.low)} to ${num(data.pair.high)})`} — {data.pair.reading} ({data.pair.pairs} answers both assessed).
               </p>
             )}
           </Card>
