@@ -77,7 +77,7 @@ async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
   } finally {
     client.release();
   }
-  await pool.query("VACUUM ANALYZE interviews, panelists, scorecards, users, candidates");
+  await pool.query("VACUUM ANALYZE interviews, panelists, scorecards, users, candidates, feedback_facts");
   log(`Created ${INTERVIEWS} interviews and ${INTERVIEWS * PANEL} scorecards in ${Date.now() - started} ms.`);
 }
 
@@ -93,19 +93,15 @@ const DUE_SQL = `
    ORDER BY p.feedback_due_at, i.starts_at, u.name, p.id LIMIT 2000`;
 const TTF_SQL = `
   WITH s AS (
-    SELECT p.user_id COLLATE "C" AS user_id, p.feedback_due_at AS due_at, sc.submitted_at,
-           GREATEST(0, EXTRACT(EPOCH FROM sc.submitted_at - i.starts_at)::float8 / 3600 - i.duration_minutes / 60.0::float8) AS hours,
-           (i.starts_at + make_interval(mins => i.duration_minutes) >= $2 AND i.starts_at + make_interval(mins => i.duration_minutes) < $3
-            AND i.starts_at + make_interval(mins => i.duration_minutes) <= $4) AS in_period
-      FROM panelists p JOIN interviews i ON i.id = p.interview_id
-      LEFT JOIN scorecards sc ON sc.panelist_id = p.id AND sc.status = 'SUBMITTED'
-     WHERE i.organization_id = $1 AND i.status NOT IN ('CANCELLED', 'NO_SHOW')
-       AND i.starts_at >= $2::timestamptz - interval '480 minutes' AND i.starts_at < $3),
+    SELECT f.user_id COLLATE "C" AS user_id, f.due_at, f.submitted_at,
+           GREATEST(0, EXTRACT(EPOCH FROM f.submitted_at - f.ended_at)::float8 / 3600) AS hours
+      FROM feedback_facts f
+     WHERE f.organization_id = $1 AND f.took_place AND f.ended_at >= $2 AND f.ended_at < $3 AND f.ended_at <= $4),
   g AS (
-    SELECT user_id, count(*) FILTER (WHERE in_period)::int AS scorecards, count(submitted_at) FILTER (WHERE in_period)::int AS submitted,
-           percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY hours) FILTER (WHERE in_period AND submitted_at IS NOT NULL) AS percentiles,
-           count(*) FILTER (WHERE in_period AND (submitted_at IS NOT NULL OR due_at <= $4))::int AS due_or_submitted,
-           count(*) FILTER (WHERE in_period AND submitted_at IS NOT NULL AND submitted_at <= due_at)::int AS on_time
+    SELECT user_id, count(*)::int AS scorecards, count(submitted_at)::int AS submitted,
+           percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY hours) FILTER (WHERE submitted_at IS NOT NULL) AS percentiles,
+           count(*) FILTER (WHERE submitted_at IS NOT NULL OR due_at <= $4)::int AS due_or_submitted,
+           count(*) FILTER (WHERE submitted_at IS NOT NULL AND submitted_at <= due_at)::int AS on_time
       FROM s GROUP BY GROUPING SETS ((user_id), ()))
   SELECT g.user_id, u.name, g.scorecards, g.submitted, g.percentiles, g.due_or_submitted, g.on_time
     FROM g LEFT JOIN users u ON u.id = g.user_id ORDER BY u.name NULLS FIRST, g.user_id NULLS FIRST`;
