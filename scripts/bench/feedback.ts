@@ -94,7 +94,7 @@ const DUE_SQL = `
 const TTF_SQL = `
   WITH s AS (
     SELECT f.user_id COLLATE "C" AS user_id, f.due_at, f.submitted_at,
-           GREATEST(0, EXTRACT(EPOCH FROM f.submitted_at - f.ended_at)::float8 / 3600) AS hours
+           GREATEST(0, date_part('epoch', f.submitted_at - f.ended_at) / 3600) AS hours
       FROM feedback_facts f
      WHERE f.organization_id = $1 AND f.took_place AND f.ended_at >= $2 AND f.ended_at < $3 AND f.ended_at <= $4),
   g AS (
