@@ -36,6 +36,7 @@ export const interviewDetailSelect = {
   overallAttributes: true,
   cancelledAt: true,
   createdAt: true,
+  updatedAt: true,
   icsUid: true,
   createdBy: { select: { id: true, name: true, email: true } },
   questions: {
@@ -87,6 +88,7 @@ export function toInterviewDetail(viewer: Pick<Actor, "userId">, i: InterviewDet
     overallAttributes: i.overallAttributes,
     cancelledAt: i.cancelledAt?.toISOString() ?? null,
     createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
     createdBy: i.createdBy ? { id: i.createdBy.id, name: i.createdBy.name } : null,
     questions: i.questions.map((q) => ({
       id: q.id,

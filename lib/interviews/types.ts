@@ -50,6 +50,8 @@ export interface InterviewDetail extends InterviewSummary {
   questions: InterviewQuestionView[];
   cancelledAt: string | null;
   createdAt: string;
+  /** Moves on every change (schedule, reschedule, cancel, status); the public API syncs by it. */
+  updatedAt: string;
   createdBy: { id: string; name: string } | null;
 }
 

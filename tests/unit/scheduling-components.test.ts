@@ -58,6 +58,7 @@ const interview: InterviewDetailData = {
   ],
   cancelledAt: null,
   createdAt: "2030-01-01T00:00:00.000Z",
+  updatedAt: "2030-01-01T00:00:00.000Z",
   createdBy: { id: "u0", name: "Remy Recruiter" },
 };
 
