@@ -2,9 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { getLiveHub, type LiveHub, type UserHubEvent } from "@/lib/live/live-hub";
-import { eventStreamResponse, sseFrame } from "@/lib/live/sse";
-import type { EndEvent, HeartbeatEvent } from "@/lib/live/stream-events";
-import { guardStream, type StreamEndReason, type StreamGuardOptions } from "@/lib/live/stream-guard";
+import { openEventStream } from "@/lib/live/open-event-stream";
+import type { StreamGuardOptions } from "@/lib/live/stream-guard";
 import { BELL_HEARTBEAT_MS, type UnreadEvent } from "./notification-events";
 import { countMyUnread } from "./notifications";
 
@@ -26,7 +25,7 @@ import { countMyUnread } from "./notifications";
  *              ended, a newer bell stream of the same user took its place, or its lifetime is
  *              over (EventSource reconnects by itself)
  *
- * The guard keeps it honest exactly like a room stream, but it counts against the user's bell
+ * The guard keeps it honest exactly like a room stream (lib/live/open-event-stream.ts), but it counts against the user's bell
  * cap (MAX_BELL_STREAMS_PER_USER), not the room and lab one: a user with many tabs must never
  * lose their room's stream to their bells.
  */
@@ -42,44 +41,23 @@ export async function notificationEventStream(
   // so nothing committed after it can be missed.
   await hub.start();
   const initial = await countMyUnread(actor);
-  const encoder = new TextEncoder();
-  let finish = () => {};
-
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
-      const write = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const send = (event: string, data: unknown) => write(sseFrame(event, data));
+  return openEventStream({
+    actor,
+    hub,
+    guard: { ...opts.guard, pool: "bell" },
+    signal: opts.signal,
+    retryMs: 2000,
+    heartbeatMs: opts.heartbeatMs ?? BELL_HEARTBEAT_MS,
+    start(session) {
       const sendUnread = (unread: number) => {
         const event: UnreadEvent = { unread };
-        send("unread", event);
-      };
-      const close = (reason?: StreamEndReason) => {
-        if (closed) return;
-        if (reason) {
-          const end: EndEvent = { reason };
-          send("end", end);
-        }
-        closed = true;
-        finish();
-        try {
-          controller.close();
-        } catch {
-          /* already closed by the client */
-        }
+        session.send("unread", event);
       };
       // One count in flight per stream; events arriving meanwhile fold into one more count after it.
       let counting = false;
       let again = false;
       const recount = () => {
-        if (closed) return;
+        if (session.closed) return;
         if (counting) {
           again = true;
           return;
@@ -98,29 +76,8 @@ export async function notificationEventStream(
             }
           });
       };
-
-      write("retry: 2000\n\n");
       sendUnread(initial);
-      const unguard = guardStream(hub, actor, close, { ...opts.guard, pool: "bell" });
-      const unsubscribe = hub.subscribeUser(actor.userId, (_e: UserHubEvent) => recount());
-      const beat: HeartbeatEvent = {};
-      const heartbeat = setInterval(() => send("heartbeat", beat), opts.heartbeatMs ?? BELL_HEARTBEAT_MS);
-      let finished = false;
-      finish = () => {
-        if (finished) return;
-        finished = true;
-        closed = true;
-        unguard();
-        unsubscribe();
-        clearInterval(heartbeat);
-      };
-      if (opts.signal?.aborted) close();
-      else opts.signal?.addEventListener("abort", () => close(), { once: true });
-    },
-    cancel() {
-      finish();
+      return hub.subscribeUser(actor.userId, (_e: UserHubEvent) => recount());
     },
   });
-
-  return eventStreamResponse(stream);
 }

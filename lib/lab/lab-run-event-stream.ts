@@ -1,13 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { getLiveHub, type LiveHub } from "@/lib/live/live-hub";
-import { guardStream, type StreamEndReason, type StreamGuardOptions } from "@/lib/live/stream-guard";
-import type { EndEvent } from "@/lib/live/stream-events";
+import { openEventStream } from "@/lib/live/open-event-stream";
+import type { StreamGuardOptions } from "@/lib/live/stream-guard";
 import { getLabRun } from "./get-lab-run";
 import { subscribeLabRunEvents } from "./lab-events";
 import { isTerminal } from "./schemas";
 import type { LabRunView } from "./types";
-import { eventStreamResponse, sseFrame } from "@/lib/live/sse";
 
 /**
  * A watchdog, not the news: every replica's events arrive through the hub at once; this re-read
@@ -33,77 +32,45 @@ export async function labRunEventStream(
   const hub = givenHub ?? getLiveHub();
   // The auth events that close a stream early arrive through the hub's LISTEN connection.
   await hub.start();
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
-      const write = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const send = (event: string, data: unknown) => write(sseFrame(event, data));
-      const close = (reason?: StreamEndReason) => {
-        if (closed) return;
-        if (reason) {
-          const end: EndEvent = { reason };
-          send("end", end);
-        }
-        closed = true;
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          /* already closed by the client */
-        }
-      };
+  return openEventStream({
+    actor,
+    hub,
+    guard,
+    signal,
+    start(session) {
       const finishIfDone = (run: LabRunView) => {
         if (!isTerminal(run.status)) return false;
-        send("done", run);
-        close();
+        session.send("done", run);
+        session.close();
         return true;
       };
-      send("snapshot", initial);
+      session.send("snapshot", initial);
       if (finishIfDone(initial)) return;
-      const unguard = guardStream(hub, actor, close, guard);
+      let lastSent = { status: initial.status, progress: initial.progress.length };
       const reread = (as: "status" | "snapshot") =>
         getLabRun(actor, { id })
           .then((run) => {
             if (finishIfDone(run)) return;
-            if (as === "status" || run.status !== lastSent.status || run.progress.length !== lastSent.progress) send(as, run);
+            if (as === "status" || run.status !== lastSent.status || run.progress.length !== lastSent.progress) session.send(as, run);
             lastSent = { status: run.status, progress: run.progress.length };
           })
-          .catch(() => close());
-      let lastSent = { status: initial.status, progress: initial.progress.length };
+          .catch(() => session.close());
       // Events of this run from every replica (lib/lab/lab-events.ts).
       const unsubscribe = subscribeLabRunEvents(
         id,
         (e) => {
-          if (e.type === "progress") send("progress", e.progress);
+          if (e.type === "progress") session.send("progress", e.progress);
           else void reread(e.type === "resync" ? "snapshot" : "status");
         },
         hub,
       );
       // Whatever moved between the first read and the subscription.
       void reread("snapshot");
-      const watchdog = setInterval(() => {
-        write(": keep-alive\n\n");
+      session.every(WATCHDOG_MS, () => {
+        session.comment("keep-alive");
         void reread("snapshot");
-      }, WATCHDOG_MS);
-      signal?.addEventListener("abort", () => close(), { once: true });
-      cleanup = () => {
-        unguard();
-        unsubscribe();
-        clearInterval(watchdog);
-      };
-    },
-    cancel() {
-      cleanup();
+      });
+      return unsubscribe;
     },
   });
-  return eventStreamResponse(stream);
 }

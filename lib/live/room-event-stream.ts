@@ -7,9 +7,9 @@ import type { PresencePayload } from "./events";
 import { getLiveHub, type HubEvent, type LiveHub, type PresenceEntry } from "./live-hub";
 import { type PresenceSnapshotEntry, SERVER_HEARTBEAT_MS } from "./presence-state";
 import { publishLive } from "./publish";
-import { guardStream, type StreamEndReason, type StreamGuardOptions } from "./stream-guard";
-import type { EndEvent, HeartbeatEvent, PanelEvent, PresenceEvent, ProgressEvent } from "./stream-events";
-import { eventStreamResponse, sseFrame } from "@/lib/live/sse";
+import { openEventStream } from "./open-event-stream";
+import type { StreamGuardOptions } from "./stream-guard";
+import type { PanelEvent, PresenceEvent, ProgressEvent } from "./stream-events";
 
 /** A full re-read now and then catches anything a dropped connection hid. */
 const REFRESH_MS = 60_000;
@@ -45,22 +45,16 @@ export async function roomEventStream(
   await hub.start();
   const initial = await getRoomOrThrow(actor, opts.interviewId);
   const interviewId = initial.interview.id;
-  const encoder = new TextEncoder();
-  let finish = (_reason?: StreamEndReason) => {};
-
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
+  return openEventStream({
+    actor,
+    hub,
+    guard: opts.guard,
+    signal: opts.signal,
+    retryMs: 2000,
+    // Doubles as the keep-alive that stops proxies from timing the stream out.
+    heartbeatMs: SERVER_HEARTBEAT_MS,
+    start(session) {
       const statusOf = new Map<string, PanelMember["status"]>(initial.panel.map((p) => [p.userId, p.status]));
-      const write = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const send = (event: string, data: unknown) => write(sseFrame(event, data));
       const sendPanel = (room: RoomState) => {
         for (const p of room.panel) statusOf.set(p.userId, p.status);
         const event: PanelEvent = {
@@ -68,76 +62,43 @@ export async function roomEventStream(
           presence: snapshotOf(hub.presence(interviewId), Date.now()),
           interview: { status: room.interview.status, startedAt: room.interview.startedAt },
         };
-        send("panel", event);
+        session.send("panel", event);
       };
       let refreshing: Promise<void> | null = null;
       const refresh = () => {
         refreshing ??= getRoomOrThrow(actor, interviewId)
           .then(sendPanel)
           // Removed from the panel, or the interview is gone: end the stream.
-          .catch(() => close())
+          .catch(() => session.close())
           .finally(() => (refreshing = null));
       };
-      const close = (reason?: StreamEndReason) => {
-        if (closed) return;
-        if (reason) {
-          const end: EndEvent = { reason };
-          send("end", end);
-        }
-        closed = true;
-        finish(reason);
-        try {
-          controller.close();
-        } catch {
-          /* already closed by the client */
-        }
-      };
 
-      write("retry: 2000\n\n");
       sendPanel(initial);
       const releaseStream = hub.trackStream(interviewId, actor.userId);
-      const unguard = guardStream(hub, actor, close, opts.guard);
       const unsubscribe = hub.subscribe(interviewId, (e: HubEvent) => {
         if (e.type === "resync") return refresh();
         const p = e.payload;
         if (p.t === "interview") return refresh();
         if (p.t === "presence") {
           const event: PresenceEvent = { userId: p.u, questionIndex: p.q, leaving: Boolean(p.l), dropped: Boolean(p.d) };
-          return send("presence", event);
+          return session.send("presence", event);
         }
         const before = statusOf.get(p.u);
         statusOf.set(p.u, p.s);
         const event: ProgressEvent = { userId: p.u, status: p.s, progress: p.p };
-        send("progress", event);
+        session.send("progress", event);
         // A submit or reopen may change what this viewer is allowed to see: re-read through the service.
         if (before !== p.s) refresh();
       });
-      // Doubles as the keep-alive that stops proxies from timing the stream out.
-      const beat: HeartbeatEvent = {};
-      const heartbeat = setInterval(() => send("heartbeat", beat), SERVER_HEARTBEAT_MS);
-      const periodic = setInterval(refresh, REFRESH_MS);
-      let finished = false;
-      finish = (reason?: StreamEndReason) => {
-        if (finished) return;
-        finished = true;
-        closed = true;
-        unguard();
+      session.every(REFRESH_MS, refresh);
+      return (reason) => {
         unsubscribe();
-        clearInterval(heartbeat);
-        clearInterval(periodic);
         if (releaseStream() > 0 || reason === "lifetime") return;
         const drop: PresencePayload = { v: 1, t: "presence", i: interviewId, u: actor.userId, q: hub.presence(interviewId).find((e) => e.userId === actor.userId)?.questionIndex ?? null, d: true };
         publishLive(db, drop).catch(() => {
           /* the database is away: co-panelists fall back on the heartbeats stopping */
         });
       };
-      if (opts.signal?.aborted) close();
-      else opts.signal?.addEventListener("abort", () => close(), { once: true });
-    },
-    cancel() {
-      finish();
     },
   });
-
-  return eventStreamResponse(stream);
 }

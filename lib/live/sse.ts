@@ -1,5 +1,5 @@
-// What every server-sent event stream shares (the live room's and a lab run's): the frame
-// format and the response headers. No "server-only": pure.
+// What every server-sent event stream shares (the room's, a lab run's, the bell's): the frame
+// format and the response headers; open-event-stream.ts holds the rest. No "server-only": pure.
 
 /** One SSE frame: a named event with a JSON payload. */
 export function sseFrame(event: string, data: unknown): string {
