@@ -26,3 +26,18 @@ export const questionAnalyticsQuerySchema = z.object({
   sort: z.enum(QUESTION_SORTS, { message: "Sort by discrimination, agreement, difficulty or title." }).default("discrimination"),
 });
 export type QuestionAnalyticsQuery = z.output<typeof questionAnalyticsQuerySchema>;
+
+/**
+ * An analytics page's query, from its address: each parameter the schema reads, or — when it is
+ * not one the page offers (a stale or hand-edited link, a repeated parameter) — that parameter's
+ * default, so the page shows the default period or sort instead of an error. The API routes
+ * parse the same schemas strictly (parseQuery: a 400 naming the field).
+ */
+export function parsePageQuery<S extends z.ZodObject>(schema: S, params: Record<string, string | string[] | undefined>): z.output<S> {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const parsed = field.safeParse(params[key]);
+    out[key] = parsed.success ? parsed.data : field.parse(undefined);
+  }
+  return out as z.output<S>;
+}

@@ -6,11 +6,10 @@ import { AppLink } from "@/components/ui/app-link";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getOrganizationAnalytics } from "@/lib/analytics/get-analytics";
-import { analyticsQuerySchema } from "@/lib/analytics/schemas";
+import { analyticsQuerySchema, parsePageQuery } from "@/lib/analytics/schemas";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { cn } from "@/lib/cn";
-import { parseInput } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -35,8 +34,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       </>
     );
   }
-  const query = await searchParams;
-  const days = parseInput(analyticsQuerySchema, { days: typeof query.days === "string" && ["90", "180", "365"].includes(query.days) ? query.days : undefined });
+  const days = parsePageQuery(analyticsQuerySchema, await searchParams);
   const snapshot = await getOrganizationAnalytics(actor, days);
   const { figures } = snapshot;
   const org = figures.organization;

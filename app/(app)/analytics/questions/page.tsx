@@ -4,11 +4,10 @@ import { QuestionAnalyticsTable } from "@/components/analytics/question-analytic
 import { AppLink } from "@/components/ui/app-link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getQuestionAnalytics } from "@/lib/analytics/get-analytics";
-import { QUESTION_SORTS, questionAnalyticsQuerySchema } from "@/lib/analytics/schemas";
+import { parsePageQuery, QUESTION_SORTS, questionAnalyticsQuerySchema } from "@/lib/analytics/schemas";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { cn } from "@/lib/cn";
-import { parseInput } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Question analytics" };
 
@@ -31,9 +30,7 @@ export default async function QuestionAnalyticsPage({ searchParams }: { searchPa
       </>
     );
   }
-  const q = await searchParams;
-  const pick = (v: unknown, allowed: readonly string[]) => (typeof v === "string" && allowed.includes(v) ? v : undefined);
-  const query = parseInput(questionAnalyticsQuerySchema, { days: pick(q.days, ["90", "180", "365"]), sort: pick(q.sort, QUESTION_SORTS) });
+  const query = parsePageQuery(questionAnalyticsQuerySchema, await searchParams);
   const data = await getQuestionAnalytics(actor, query);
   return (
     <>

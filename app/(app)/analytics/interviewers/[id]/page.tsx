@@ -4,11 +4,11 @@ import { Badge, muted, num, PeriodBar, share, signed } from "@/components/analyt
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getInterviewerAnalytics } from "@/lib/analytics/get-analytics";
-import { interviewerAnalyticsQuerySchema } from "@/lib/analytics/schemas";
+import { interviewerAnalyticsQuerySchema, parsePageQuery } from "@/lib/analytics/schemas";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { cn } from "@/lib/cn";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { MyPoolsCard } from "@/components/pools/my-pools";
 import { listPoolsOf } from "@/lib/pools/list-my-pools";
 
@@ -36,10 +36,7 @@ export default async function InterviewerAnalyticsPage({ params, searchParams }:
       </>
     );
   }
-  const query = parseInput(interviewerAnalyticsQuerySchema, {
-    days: typeof q.days === "string" && ["90", "180", "365"].includes(q.days) ? q.days : undefined,
-    with: typeof q.with === "string" && q.with ? q.with : undefined,
-  });
+  const query = parsePageQuery(interviewerAnalyticsQuerySchema, q);
   const data = await getInterviewerAnalytics(actor, id, query).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
