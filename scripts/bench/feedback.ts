@@ -93,15 +93,17 @@ const DUE_SQL = `
    ORDER BY p.feedback_due_at, i.starts_at, u.name, p.id LIMIT 2000`;
 const TTF_SQL = `
   WITH s AS (
-    SELECT f.user_id COLLATE "C" AS user_id, f.due_at, f.submitted_at,
-           GREATEST(0, date_part('epoch', f.submitted_at - f.ended_at) / 3600) AS hours
+    SELECT f.user_id COLLATE "C" AS user_id,
+           CASE WHEN f.submitted_at IS NOT NULL THEN GREATEST(0, date_part('epoch', f.submitted_at - f.ended_at) / 3600) END AS hours,
+           (f.submitted_at IS NOT NULL OR f.due_at <= $4) AS due_or_submitted,
+           (f.submitted_at <= f.due_at) AS on_time
       FROM feedback_facts f
      WHERE f.organization_id = $1 AND f.took_place AND f.ended_at >= $2 AND f.ended_at < $3 AND f.ended_at <= $4),
   g AS (
-    SELECT user_id, count(*)::int AS scorecards, count(submitted_at)::int AS submitted,
-           percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY hours) FILTER (WHERE submitted_at IS NOT NULL) AS percentiles,
-           count(*) FILTER (WHERE submitted_at IS NOT NULL OR due_at <= $4)::int AS due_or_submitted,
-           count(*) FILTER (WHERE submitted_at IS NOT NULL AND submitted_at <= due_at)::int AS on_time
+    SELECT user_id, count(*)::int AS scorecards, count(hours)::int AS submitted,
+           percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY hours) AS percentiles,
+           count(*) FILTER (WHERE due_or_submitted)::int AS due_or_submitted,
+           count(*) FILTER (WHERE on_time)::int AS on_time
       FROM s GROUP BY GROUPING SETS ((user_id), ()))
   SELECT g.user_id, u.name, g.scorecards, g.submitted, g.percentiles, g.due_or_submitted, g.on_time
     FROM g LEFT JOIN users u ON u.id = g.user_id ORDER BY u.name NULLS FIRST, g.user_id NULLS FIRST`;
