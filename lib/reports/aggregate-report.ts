@@ -79,17 +79,51 @@ function scorecardStatus(p: ReportInputPanelist): "SUBMITTED" | "DRAFT" | "NOT_S
   return p.scorecard.status === "SUBMITTED" ? "SUBMITTED" : "DRAFT";
 }
 
+/** A panel seat as the training rule reads it. */
+export interface PanelSeat {
+  training?: PanelistTraining;
+  submitted: boolean;
+}
+
+/** A seat's stage as stored on panelists.training_stage (lib/pools/training-seats.ts). */
+export function trainingOfStage(stage: string | null): PanelistTraining {
+  return stage === "SHADOW" || stage === "REVERSE_SHADOW" ? stage : null;
+}
+
 /**
  * Training (lib/pools): a shadow's submitted scorecard never counts; a reverse shadow's counts
  * only beside a qualified panelist's submitted one. Everyone else's counts once submitted.
+ * One flag per seat, in order: whether its scorecard counts.
  */
+export function countedSeats(seats: readonly PanelSeat[]): boolean[] {
+  const qualifiedIn = seats.some((s) => !s.training && s.submitted);
+  return seats.map((s) => s.submitted && (!s.training || (s.training === "REVERSE_SHADOW" && qualifiedIn)));
+}
+
+/** Waiting on anyone whose scorecard would count: a shadow's missing one changes no number. */
+export function awaitsScorecards(seats: readonly PanelSeat[]): boolean {
+  return seats.some((s) => !s.submitted && s.training !== "SHADOW");
+}
+
+/**
+ * The panel's progress in a list of reports: scorecards that count, out of the seats whose
+ * scorecard can count (a shadow's never does), and whether the report is still partial — the
+ * same figures the report itself shows.
+ */
+export function panelProgress(seats: readonly PanelSeat[]): { submitted: number; panelSize: number; partial: boolean } {
+  return {
+    submitted: countedSeats(seats).filter(Boolean).length,
+    panelSize: seats.filter((s) => s.training !== "SHADOW").length,
+    partial: awaitsScorecards(seats),
+  };
+}
+
 function statusesOf(panelists: readonly ReportInputPanelist[]): Map<string, PanelistReportStatus> {
-  const qualifiedIn = panelists.some((p) => !p.training && scorecardStatus(p) === "SUBMITTED");
+  const counted = countedSeats(panelists.map((p) => ({ training: p.training, submitted: scorecardStatus(p) === "SUBMITTED" })));
   return new Map(
-    panelists.map((p) => {
+    panelists.map((p, i) => {
       const status = scorecardStatus(p);
-      const counted = !p.training || (p.training === "REVERSE_SHADOW" && qualifiedIn);
-      return [p.id, status === "SUBMITTED" && !counted ? "NOT_COUNTED" : status];
+      return [p.id, status === "SUBMITTED" && !counted[i] ? "NOT_COUNTED" : status];
     }),
   );
 }
@@ -124,8 +158,7 @@ export function aggregateReport(input: ReportInput): AggregatedReport {
     };
   });
   const submitted = input.panelists.filter((p) => statusOf(p) === "SUBMITTED");
-  // Waiting on anyone whose scorecard would count: a shadow's missing one changes no number.
-  const partial = panelists.some((p) => (p.status === "DRAFT" || p.status === "NOT_STARTED") && p.training !== "SHADOW");
+  const partial = awaitsScorecards(panelists.map((p) => ({ training: p.training, submitted: p.status === "SUBMITTED" || p.status === "NOT_COUNTED" })));
 
   const disagreements: ReportDisagreement[] = [];
   const unassessed: AggregatedReport["coverage"]["unassessed"] = [];

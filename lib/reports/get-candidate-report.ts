@@ -54,7 +54,8 @@ export async function getCandidateReportOrThrow(actor: Actor, opts: { candidateI
       spread: r.overall.spread,
       partial: r.partial,
       submitted: r.panelists.filter((p) => p.status === "SUBMITTED").length,
-      panelSize: r.panelists.length,
+      // A shadow's scorecard never counts: their seat is not one the report waits for.
+      panelSize: r.panelists.filter((p) => p.training !== "SHADOW").length,
       recommendations: r.recommendations,
       disagreements: r.disagreements.length,
       coverage: { assessed: r.coverage.assessed, total: r.coverage.total },

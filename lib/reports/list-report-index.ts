@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { panelProgress, trainingOfStage } from "./aggregate-report";
 import { anonymousInterviewTitle, candidatePseudonym } from "./anonymize";
 import { isAnonymizedFor, submittedReportInterviewWhere } from "./report-access";
 
@@ -12,8 +13,12 @@ export interface ReportIndexInterview {
   status: string;
   startsAt: string;
   candidate: { id: string; label: string };
+  /** Scorecards that count (lib/reports/aggregate-report.ts: a shadow's never does, a reverse shadow's only beside a qualified panelist's). */
   submitted: number;
+  /** Seats whose scorecard can count: the panel without its shadows. */
   panelSize: number;
+  /** The report still waits on a scorecard that would count. */
+  partial: boolean;
 }
 
 export interface ReportIndex {
@@ -41,7 +46,7 @@ export async function listReportIndex(actor: Actor, opts: { limit?: number } = {
         status: true,
         startsAt: true,
         candidate: { select: { id: true, name: true } },
-        panelists: { select: { scorecard: { select: { status: true } } } },
+        panelists: { select: { trainingStage: true, scorecard: { select: { status: true } } } },
       },
     }),
     can(actor.role, "reports.read")
@@ -67,8 +72,7 @@ export async function listReportIndex(actor: Actor, opts: { limit?: number } = {
         status: r.status,
         startsAt: r.startsAt.toISOString(),
         candidate: { id: r.candidate.id, label },
-        submitted: r.panelists.filter((p) => p.scorecard?.status === "SUBMITTED").length,
-        panelSize: r.panelists.length,
+        ...panelProgress(r.panelists.map((p) => ({ training: trainingOfStage(p.trainingStage), submitted: p.scorecard?.status === "SUBMITTED" }))),
       };
     }),
   };

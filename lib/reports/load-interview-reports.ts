@@ -2,7 +2,7 @@ import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { readEnvelope } from "@/lib/lab/lab-run-view";
-import { aggregateReport, levelKey, type ReportInputPanelist } from "./aggregate-report";
+import { aggregateReport, levelKey, type ReportInputPanelist, trainingOfStage } from "./aggregate-report";
 import { labRunSummary, labTitle } from "./lab-summary";
 import type { InterviewReport, RecommendationName, ReportNote } from "./types";
 import { parseStoredLevels, type RubricScale } from "@/lib/rubrics/scale";
@@ -108,7 +108,7 @@ export async function buildInterviewReports(
       id: p.id,
       name: p.user.name,
       isLead: p.isLead,
-      training: p.trainingStage === "SHADOW" || p.trainingStage === "REVERSE_SHADOW" ? p.trainingStage : null,
+      training: trainingOfStage(p.trainingStage),
       scorecard: p.scorecard
         ? {
             status: p.scorecard.status,

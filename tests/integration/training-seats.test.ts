@@ -7,7 +7,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { loadAnalyticsRaw } from "@/lib/analytics/collect";
 import { instantToLocal } from "@/lib/interviews/time-zones";
+import { getCandidateReportOrThrow } from "@/lib/reports/get-candidate-report";
 import { getInterviewReportOrThrow } from "@/lib/reports/get-interview-report";
+import { listReportIndex } from "@/lib/reports/list-report-index";
 import { makeOrg } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
 import { createCandidate, createKit, createQuestion, rescheduleInterview, scheduleInterview } from "../helpers/boundary";
@@ -117,5 +119,33 @@ describe("training seats", () => {
       ].sort(),
     );
     expect(raw.ratings.map((r) => r.level).sort()).toEqual([3, 4]);
+  });
+
+  it("the reports list and the candidate's report count neither a shadow's submitted scorecard nor their seat", async () => {
+    const candidate = (await createCandidate(recruiter, { name: "Robin Okafor", email: null, links: [] })).id;
+    const base = { candidateId: candidate, kitId, timeZone: "UTC", durationMinutes: 60, leadId: qualified.userId };
+    const complete = (await scheduleInterview(recruiter, { ...base, startLocal: day(8), panelistIds: [qualified.userId, shadow.userId] })).interview.id;
+    const waiting = (await scheduleInterview(recruiter, { ...base, startLocal: day(9), panelistIds: [qualified.userId, shadow.userId, reverse.userId] })).interview.id;
+    const qualifiedAndShadow = new Map([
+      [qualified.userId, { level: 3, recommendation: "YES" as const }],
+      [shadow.userId, { level: 1, recommendation: "NO" as const }],
+    ]);
+    await submit(complete, qualifiedAndShadow);
+    // The reverse shadow has not submitted: the report waits for them, not for the shadow.
+    await submit(waiting, qualifiedAndShadow);
+
+    const owner = await makeActor(orgId, "OWNER");
+    const index = await listReportIndex(owner);
+    const row = (id: string) => index.interviews.find((i) => i.id === id);
+    expect(row(complete)).toMatchObject({ submitted: 1, panelSize: 1, partial: false });
+    expect(row(waiting)).toMatchObject({ submitted: 1, panelSize: 2, partial: true });
+    // The same figures the interview's own report shows.
+    expect((await getInterviewReportOrThrow(owner, { interviewId: complete })).partial).toBe(false);
+    expect((await getInterviewReportOrThrow(owner, { interviewId: waiting })).partial).toBe(true);
+
+    const byCandidate = await getCandidateReportOrThrow(owner, { candidateId: candidate });
+    const line = (id: string) => byCandidate.interviews.find((i) => i.id === id);
+    expect(line(complete)).toMatchObject({ submitted: 1, panelSize: 1, partial: false });
+    expect(line(waiting)).toMatchObject({ submitted: 1, panelSize: 2, partial: true });
   });
 });

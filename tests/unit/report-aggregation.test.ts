@@ -1,7 +1,8 @@
 // The report's numbers, without a database: weights, unassessed criteria, partial panels,
 // disagreement flags, scale conversion, recommendation tally, CSV escaping and anonymization.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregateReport, levelKey, type ReportInput, type ReportInputPanelist } from "@/lib/reports/aggregate-report";
+import { aggregateReport, levelKey, panelProgress, type ReportInput, type ReportInputPanelist } from "@/lib/reports/aggregate-report";
 import { candidatePseudonym, redactPersonalText } from "@/lib/reports/anonymize";
 import { formatOffset } from "@/lib/reports/format";
 import { csvCell } from "@/lib/reports/render-report-csv";
@@ -268,5 +269,23 @@ describe("panelists in training (interviewer pools)", () => {
     expect(alone.panelists.map((p) => p.status)).toEqual(["DRAFT", "NOT_COUNTED"]);
     expect(alone.partial).toBe(true);
     expect(alone.empty).toBe(true);
+  });
+});
+
+describe("panelProgress (the reports list's counts)", () => {
+  it("agrees with the report on any panel: counted scorecards, seats that can count, partial", () => {
+    const seat = fc.record({
+      training: fc.constantFrom(null, "SHADOW" as const, "REVERSE_SHADOW" as const),
+      status: fc.constantFrom("SUBMITTED" as const, "DRAFT" as const, null),
+    });
+    fc.assert(
+      fc.property(fc.array(seat, { minLength: 1, maxLength: 6 }), (seats) => {
+        const report = aggregateReport(input(seats.map((s, i) => ({ ...panelist(`p${i}`, s.status, { "q1.a": 2 }), training: s.training }))));
+        const progress = panelProgress(seats.map((s) => ({ training: s.training, submitted: s.status === "SUBMITTED" })));
+        expect(progress.submitted).toBe(report.panelists.filter((p) => p.status === "SUBMITTED").length);
+        expect(progress.panelSize).toBe(report.panelists.filter((p) => p.training !== "SHADOW").length);
+        expect(progress.partial).toBe(report.partial);
+      }),
+    );
   });
 });

@@ -46,8 +46,8 @@ export default async function ReportsPage() {
                       {i.kitName} · {new Date(i.startsAt).toISOString().slice(0, 10)} · {i.status.toLowerCase().replace("_", " ")}
                     </p>
                   </div>
-                  <span className={i.submitted < i.panelSize ? "text-xs text-amber-800 dark:text-amber-200" : "text-xs text-slate-600 dark:text-slate-400"}>
-                    {i.submitted} of {i.panelSize} scorecards submitted{i.submitted < i.panelSize ? " · partial" : ""}
+                  <span className={i.partial ? "text-xs text-amber-800 dark:text-amber-200" : "text-xs text-slate-600 dark:text-slate-400"}>
+                    {i.submitted} of {i.panelSize} scorecards counted{i.partial ? " · partial" : ""}
                   </span>
                 </li>
               ))}
