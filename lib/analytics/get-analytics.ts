@@ -79,7 +79,7 @@ export interface InterviewerAnalytics extends Meta {
  */
 export async function getInterviewerAnalytics(actor: Actor, userId: string, query: InterviewerAnalyticsQuery): Promise<InterviewerAnalytics> {
   assertCan(actor, "analytics.readOwn");
-  if (userId !== actor.userId && !can(actor.role, "analytics.readAll")) throw notFound("That interviewer");
+  if (userId !== actor.userId && !can(actor, "analytics.readAll")) throw notFound("That interviewer");
   const member = await db.membership.findFirst({ where: { organizationId: actor.organizationId, userId }, select: { user: { select: { id: true, name: true } } } });
   if (!member) throw notFound("That interviewer");
   const snapshot = await readSnapshot(actor.organizationId, query.days);

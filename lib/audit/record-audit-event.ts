@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/client";
+import { currentApiKey } from "@/lib/api-keys/api-key-context";
 
 /**
  * Every action the audit log records. A closed list, so a typo is a compile error rather than
@@ -54,6 +55,9 @@ export const AUDIT_ACTIONS = [
   "pool.member_updated",
   "pool.member_removed",
   "pool.requirements_changed",
+  /** An API key was created or revoked (Settings → API; lib/api-keys): data carries its name, prefix and scopes. */
+  "api_key.created",
+  "api_key.revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -67,8 +71,14 @@ export interface AuditInput {
   data?: Prisma.InputJsonValue;
 }
 
-/** Appends an audit row inside the caller's transaction, so the event and the change commit together. */
+/**
+ * Appends an audit row inside the caller's transaction, so the event and the change commit
+ * together. A change made through the public API (lib/api/v1/route.ts) adds `viaApiKey` to the
+ * data; its actor is then the key's creator.
+ */
 export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
+  const key = currentApiKey();
+  const data = key ? { ...(isPlainObject(input.data) ? input.data : input.data === undefined ? {} : { value: input.data }), viaApiKey: { ...key } } : input.data;
   await tx.auditEvent.create({
     data: {
       organizationId: input.organizationId,
@@ -76,7 +86,11 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void>
       action: input.action,
       targetType: input.targetType,
       targetId: input.targetId ?? null,
-      data: input.data ?? {},
+      data: data ?? {},
     },
   });
+}
+
+function isPlainObject(value: unknown): value is Record<string, Prisma.InputJsonValue> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -7,19 +7,19 @@ import { env } from "@/lib/env";
 import { getPgPool } from "@/lib/db/client";
 import { poolRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
-import { type Actor, loadActorWith, loadSessionActorWith, type SessionActor } from "./actor-query";
+import { loadActorWith, loadSessionActorWith, type MemberActor, type SessionActor } from "./actor-query";
 import { sessionPolicy } from "./session-policy";
 import { SESSION_REQUIRED_MESSAGE } from "./sign-in-messages";
 import { ACTIVE_ORG_COOKIE, sessionClaims } from "./session-token";
 
-export type { Actor } from "./actor-query";
+export type { Actor, MemberActor } from "./actor-query";
 export { ACTIVE_ORG_COOKIE } from "./session-token";
 
 /**
  * Loads the actor for a user id, without a session: an active user with a membership, or
  * null. For services and tests that already know who acts; requests go through getActor.
  */
-export async function loadActor(userId: string, preferredOrgId?: string): Promise<Actor | null> {
+export async function loadActor(userId: string, preferredOrgId?: string): Promise<MemberActor | null> {
   return loadActorWith(poolRunner(getPgPool), userId, preferredOrgId);
 }
 
@@ -47,7 +47,7 @@ export async function getSessionUserId(): Promise<string | null> {
   return s.state === "actor" ? s.actor.userId : s.state === "noAccess" ? s.userId : null;
 }
 
-export async function getActor(): Promise<Actor | null> {
+export async function getActor(): Promise<MemberActor | null> {
   const s = await currentSession();
   if (s.state !== "actor") return null;
   noteActor(s.actor);
@@ -55,14 +55,14 @@ export async function getActor(): Promise<Actor | null> {
 }
 
 /** For route handlers: the actor or a 401. */
-export async function requireApiActor(): Promise<Actor> {
+export async function requireApiActor(): Promise<MemberActor> {
   const actor = await getActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", SESSION_REQUIRED_MESSAGE);
   return actor;
 }
 
 /** For pages: the actor, or a redirect to sign-in that returns here afterwards. */
-export async function requirePageActor(): Promise<Actor> {
+export async function requirePageActor(): Promise<MemberActor> {
   const s = await currentSession();
   if (s.state === "actor") {
     noteActor(s.actor);

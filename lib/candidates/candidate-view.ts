@@ -78,6 +78,6 @@ export async function loadCandidateDetailOrThrow(
   });
   if (!c) throw notFound("That candidate");
   const anonymized = await seesCandidatesAnonymized(actor, tx);
-  const detail = toCandidateDetail(c, can(actor.role, "reports.read"));
+  const detail = toCandidateDetail(c, can(actor, "reports.read"));
   return anonymized ? anonymousCandidateDetail(detail) : detail;
 }

@@ -33,9 +33,9 @@ const live = (i: InterviewSummary) => i.status === "SCHEDULED" || i.status === "
 /** The home page's sections for the actor, in their own time zone. Reads only what the role may read. */
 export async function getHome(actor: Actor, now: Date = new Date()): Promise<Home> {
   const zone = canonicalTimeZone(actor.timeZone) ?? "UTC";
-  const sitsOnPanels = can(actor.role, "scoring.write");
-  const schedules = can(actor.role, "interviews.readAll");
-  const readsReports = can(actor.role, "reports.read");
+  const sitsOnPanels = can(actor, "scoring.write");
+  const schedules = can(actor, "interviews.readAll");
+  const readsReports = can(actor, "reports.read");
   const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
   const lastDay = DateTime.fromJSDate(now, { zone }).plus({ days: AGENDA_DAYS - 1 }).toISODate()!;
   const horizon = now.getTime() + AGENDA_DAYS * 86_400_000;

@@ -12,9 +12,9 @@ import { forbidden } from "@/lib/errors";
  */
 export function interviewAccessWhere(actor: Pick<Actor, "organizationId" | "userId" | "role">): Prisma.InterviewWhereInput {
   const organizationId = actor.organizationId;
-  if (can(actor.role, "interviews.readAll")) return { organizationId };
-  if (can(actor.role, "interviews.readOwn")) return { organizationId, panelists: { some: { userId: actor.userId } } };
-  if (can(actor.role, "interviews.readCompleted")) return { organizationId, status: "COMPLETED" };
+  if (can(actor, "interviews.readAll")) return { organizationId };
+  if (can(actor, "interviews.readOwn")) return { organizationId, panelists: { some: { userId: actor.userId } } };
+  if (can(actor, "interviews.readCompleted")) return { organizationId, status: "COMPLETED" };
   throw forbidden("You do not have access to interviews.");
 }
 

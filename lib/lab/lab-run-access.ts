@@ -7,7 +7,7 @@ import { interviewAccessWhere } from "@/lib/interviews/interview-access";
 
 /** Runs are read by those who may launch them and by those who read interview reports. */
 export function assertCanReadLabRuns(actor: Pick<Actor, "role">): void {
-  if (!can(actor.role, "lab.run") && !can(actor.role, "reports.read")) throw forbidden();
+  if (!can(actor, "lab.run") && !can(actor, "reports.read")) throw forbidden();
 }
 
 /**
@@ -24,6 +24,6 @@ export function labRunAccessWhere(actor: Pick<Actor, "organizationId" | "userId"
  */
 export function assertCanCancelLabRun(actor: Pick<Actor, "role" | "userId">, run: { createdById: string | null }): void {
   if (run.createdById !== null && run.createdById === actor.userId) return;
-  if (can(actor.role, "lab.cancelAny")) return;
+  if (can(actor, "lab.cancelAny")) return;
   throw forbidden("Only the person who started this run, or an owner or admin, can cancel it.");
 }

@@ -67,7 +67,7 @@ export async function startLabRun(actor: Actor, input: StartLabRunData): Promise
   if (interviewId) {
     // On an interview: owners, admins and recruiters (who see every interview), or one of its
     // panelists. Anyone else gets the same 404 as a missing or foreign interview.
-    const seesAll = can(actor.role, "interviews.readAll");
+    const seesAll = can(actor, "interviews.readAll");
     const interview = await db.interview.findFirst({
       where: { id: interviewId, organizationId: actor.organizationId, ...(seesAll ? {} : { panelists: { some: { userId: actor.userId } } }) },
       select: { id: true },

@@ -57,7 +57,7 @@ export async function exportQuestions(actor: Actor, input: ExportQuery): Promise
   const base = `panelist-questions-${stamp}`;
   if (format === "csv") {
     const csv = toQuestionsCsv(
-      loaded.map((q) => ({ ...toExported(actor, q), modelAnswer: can(actor.role, "questions.readModelAnswer") ? q.latest.modelAnswer : null, version: q.latest.number })),
+      loaded.map((q) => ({ ...toExported(actor, q), modelAnswer: can(actor, "questions.readModelAnswer") ? q.latest.modelAnswer : null, version: q.latest.number })),
       await getOrganizationScale(actor),
     );
     return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: csv };
@@ -87,7 +87,7 @@ export function toExported(actor: Pick<Actor, "role">, q: Loaded): ExportedQuest
     minutes: v.minutes,
     followUps: v.followUps,
     redFlags: v.redFlags,
-    ...(can(actor.role, "questions.readModelAnswer") && v.modelAnswer !== null ? { modelAnswer: v.modelAnswer } : {}),
+    ...(can(actor, "questions.readModelAnswer") && v.modelAnswer !== null ? { modelAnswer: v.modelAnswer } : {}),
     lab: v.lab,
     criteria: v.criteria.map((c) => ({ key: c.key, title: c.title, description: c.description, weight: c.weight, levels: c.levels })),
   };

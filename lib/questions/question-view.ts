@@ -70,7 +70,7 @@ export function toVersionView(actor: Pick<Actor, "role">, v: VersionRow): Questi
     minutes: v.minutes,
     followUps: v.followUps,
     redFlags: v.redFlags,
-    modelAnswer: can(actor.role, "questions.readModelAnswer") ? v.modelAnswer : null,
+    modelAnswer: can(actor, "questions.readModelAnswer") ? v.modelAnswer : null,
     lab: (v.lab as LabName | null) ?? null,
     scale: { min: v.scaleMin, max: v.scaleMax },
     criteria: v.criteria.map(toCriterionView),

@@ -27,7 +27,7 @@ export async function getCandidateReportOrThrow(actor: Actor, opts: { candidateI
     }),
   ]);
   if (!candidate || !organization) throw notFound("That candidate");
-  if (!can(actor.role, "reports.read") && rows.length === 0) throw notFound("That candidate");
+  if (!can(actor, "reports.read") && rows.length === 0) throw notFound("That candidate");
   const scale = { min: organization.scaleMin, max: organization.scaleMax };
   const reports = await buildInterviewReports(db, rows, { scale, details: false });
   const scored = reports.flatMap((r) => (r.overall.score === null ? [] : [r.overall.score]));

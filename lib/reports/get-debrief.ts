@@ -30,7 +30,7 @@ const DID_NOT_TAKE_PLACE = "This interview did not take place, so there is nothi
 export async function getInterviewDebriefOrThrow(actor: Actor, opts: { interviewId: string; early: boolean }): Promise<InterviewDebrief> {
   const report = await getInterviewReportOrThrow(actor, { interviewId: opts.interviewId });
   if (report.interview.status === "CANCELLED" || report.interview.status === "NO_SHOW") throw forbidden(DID_NOT_TAKE_PLACE);
-  const mayDecide = can(actor.role, "decisions.record");
+  const mayDecide = can(actor, "decisions.record");
   return { report, state: debriefState(report, { earlyRequested: opts.early, mayOpenEarly: mayDecide }), points: discussionPoints(report), mayDecide };
 }
 
@@ -79,6 +79,6 @@ export async function getLoopDebriefOrThrow(actor: Actor, opts: { candidateId: s
     interviews: reports.map((report) => ({ report, points: discussionPoints(report) })),
     points: loopPoints(reports),
     decisionInterviewId: last.id,
-    mayDecide: can(actor.role, "decisions.record"),
+    mayDecide: can(actor, "decisions.record"),
   };
 }

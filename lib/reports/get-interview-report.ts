@@ -38,7 +38,7 @@ export async function getInterviewReportOrThrow(actor: Actor, opts: { interviewI
  * finished reveals nothing else about it.
  */
 async function explainUnfinished(actor: Actor, interviewId: string): Promise<void> {
-  if (!can(actor.role, "interviews.readCompleted") || can(actor.role, "interviews.readAll")) return;
+  if (!can(actor, "interviews.readCompleted") || can(actor, "interviews.readAll")) return;
   const other = await db.interview.findFirst({ where: { id: interviewId, organizationId: actor.organizationId, status: { not: "COMPLETED" } }, select: { status: true } });
   if (!other) return;
   if (other.status === "CANCELLED" || other.status === "NO_SHOW") throw forbidden("This interview did not take place, so it has no report.");

@@ -49,7 +49,7 @@ export async function listReportIndex(actor: Actor, opts: { limit?: number } = {
         panelists: { select: { trainingStage: true, scorecard: { select: { status: true } } } },
       },
     }),
-    can(actor.role, "reports.read")
+    can(actor, "reports.read")
       ? db.kit.findMany({
           where: { organizationId: actor.organizationId, interviews: { some: where } },
           orderBy: { name: "asc" },

@@ -18,8 +18,8 @@ type ReportActor = Pick<Actor, "organizationId" | "userId" | "role">;
  * (fail closed).
  */
 export function reportInterviewWhere(actor: ReportActor): Prisma.InterviewWhereInput {
-  if (can(actor.role, "reports.read")) return interviewAccessWhere(actor);
-  if (can(actor.role, "interviews.readOwn")) {
+  if (can(actor, "reports.read")) return interviewAccessWhere(actor);
+  if (can(actor, "interviews.readOwn")) {
     return { organizationId: actor.organizationId, panelists: { some: { userId: actor.userId } } };
   }
   throw forbidden("You do not have access to reports.");
@@ -27,8 +27,8 @@ export function reportInterviewWhere(actor: ReportActor): Prisma.InterviewWhereI
 
 /** Only the interviews an interviewer has submitted a scorecard for (for lists across interviews). */
 export function submittedReportInterviewWhere(actor: ReportActor): Prisma.InterviewWhereInput {
-  if (can(actor.role, "reports.read")) return interviewAccessWhere(actor);
-  if (can(actor.role, "interviews.readOwn")) {
+  if (can(actor, "reports.read")) return interviewAccessWhere(actor);
+  if (can(actor, "interviews.readOwn")) {
     return {
       organizationId: actor.organizationId,
       panelists: { some: { userId: actor.userId, scorecard: { is: { status: "SUBMITTED" } } } },
@@ -42,7 +42,7 @@ export function assertInterviewerSubmitted(
   actor: ReportActor,
   panel: readonly { userId: string; scorecard: { status: string } | null }[],
 ): void {
-  if (can(actor.role, "reports.read")) return;
+  if (can(actor, "reports.read")) return;
   const own = panel.find((p) => p.userId === actor.userId);
   if (own?.scorecard?.status !== "SUBMITTED") {
     throw forbidden("Submit your own scorecard first: the panel's report opens once your feedback is in.");
@@ -54,11 +54,11 @@ export function assertInterviewerSubmitted(
  * rule as above (reports.read roles; interviewers once their own scorecard is submitted).
  */
 export function canOpenInterviewReport(actor: Pick<Actor, "userId" | "role">, panel: readonly { userId: string; scorecard: string }[]): boolean {
-  if (can(actor.role, "reports.read")) return true;
-  return can(actor.role, "interviews.readOwn") && panel.some((p) => p.userId === actor.userId && p.scorecard === "SUBMITTED");
+  if (can(actor, "reports.read")) return true;
+  return can(actor, "interviews.readOwn") && panel.some((p) => p.userId === actor.userId && p.scorecard === "SUBMITTED");
 }
 
 /** Anonymized review applies to the roles the permission table names, in organizations that turned it on. */
 export function isAnonymizedFor(actor: Pick<Actor, "role">, organization: { anonymizedReview: boolean }): boolean {
-  return organization.anonymizedReview && can(actor.role, "candidates.anonymizedInReview");
+  return organization.anonymizedReview && can(actor, "candidates.anonymizedInReview");
 }

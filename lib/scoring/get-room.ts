@@ -200,8 +200,8 @@ export async function getRoomOrThrow(actor: Actor, interviewId: string, client: 
   const ownId = mine.scorecard_id;
   const { criteria, attributes, notes } = await readDetails(client, [...revealIds, ...(ownId ? [ownId] : [])]);
 
-  const canReadModelAnswer = can(actor.role, "questions.readModelAnswer");
-  const canRunLab = can(actor.role, "lab.run");
+  const canReadModelAnswer = can(actor, "questions.readModelAnswer");
+  const canRunLab = can(actor, "lab.run");
   const questions: RoomQuestion[] = questionRows.map((q) => ({
     id: q.id,
     position: q.position,
@@ -281,7 +281,7 @@ export async function getRoomOrThrow(actor: Actor, interviewId: string, client: 
     questions,
     me,
     panel,
-    viewer: { userId: actor.userId, isLead: mine.is_lead, canReopen: can(actor.role, "scoring.reopen") },
+    viewer: { userId: actor.userId, isLead: mine.is_lead, canReopen: can(actor, "scoring.reopen") },
     totalCriteria: questions.reduce((n, q) => n + q.criteria.length, 0),
   };
 }

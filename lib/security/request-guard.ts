@@ -26,6 +26,14 @@
 //    "The app's origin" is APP_URL/NEXTAUTH_URL exactly, or the request's Host when neither is
 //    set (see public-origin.ts for why that is safe and when it is not).
 //
+//    One exception: a request to the public API (/api/v1/…) that carries `Authorization: Bearer`.
+//    v1 routes authenticate by that header alone and never read the session cookie
+//    (lib/api/v1/route.ts), so a forged cross-site request has nothing to borrow — and a browser
+//    cannot add an Authorization header cross-site without a CORS preflight, which Panelist never
+//    grants. Integrations that send an Origin (a server-side fetch in some runtimes) pass. The body
+//    checks below still apply; a cookie-only request to /api/v1 still meets the origin check (and
+//    then a 401).
+//
 // 2. A body must have a media type its route class accepts (route-policy.ts): JSON for the
 //    API, urlencoded forms only on next-auth's own endpoints, CSV only for the import. Anything
 //    else is a 415 — in particular text/plain, multipart and (outside next-auth) urlencoded,
@@ -38,7 +46,7 @@
 //    no id, token, search or page number contains one, and Postgres cannot even compare text
 //    with one — a page or handler passing it on would answer with a 500.
 import { AppError } from "@/lib/errors";
-import { mediaTypeOf, routePolicyFor } from "./route-policy";
+import { mediaTypeOf, normalizePath, routePolicyFor } from "./route-policy";
 
 export interface GuardedRequest {
   method: string;
@@ -64,7 +72,7 @@ export function isStateChanging(method: string): boolean {
 export function guardRequest(req: GuardedRequest): AppError | null {
   if (hasNul(req.pathname) || hasNul(req.search)) return new AppError("VALIDATION", NUL_IN_ADDRESS_MESSAGE);
   if (!isStateChanging(req.method)) return null;
-  if (!isSameOrigin(req)) return new AppError("FORBIDDEN", CROSS_SITE_MESSAGE);
+  if (!isSameOrigin(req) && !isBearerApiRequest(req)) return new AppError("FORBIDDEN", CROSS_SITE_MESSAGE);
 
   const policy = routePolicyFor(req.pathname);
   const length = req.headers.get("content-length");
@@ -89,6 +97,14 @@ const hasNul = (raw: string) => raw.includes("\u0000") || /%00/i.test(raw);
 
 export function tooLargeError(policy: { name: string; maxBodyLabel: string }): AppError {
   return new AppError("TOO_LARGE", `The request body is larger than the ${policy.maxBodyLabel} this endpoint accepts (${policy.name}).`);
+}
+
+/** A public API request authenticated by its Authorization header alone (see 1. above). */
+export function isBearerApiRequest(req: Pick<GuardedRequest, "pathname" | "headers">): boolean {
+  const path = normalizePath(req.pathname);
+  if (!path.startsWith("/api/v1/")) return false;
+  if (path.split("/").some((segment) => segment === "." || segment === "..")) return false;
+  return /^[ \t]*bearer[ \t]+\S/i.test(req.headers.get("authorization") ?? "");
 }
 
 function isSameOrigin(req: GuardedRequest): boolean {

@@ -158,13 +158,19 @@ async function statusAs(actor: Actor | null, route: RouteModule, method: HttpMet
 const declaredPermission = (route: RouteModule, method: HttpMethod): Permission | null =>
   ((route.handlers[method] as unknown as { permission?: Permission | null }).permission ?? null);
 
+/**
+ * Public API routes (withApiKey, lib/api/v1/route.ts) authenticate by API key, never by session:
+ * their own matrix is tests/security/api-v1-keys.test.ts. Here they must refuse every session.
+ */
+const byApiKey = (route: RouteModule, method: HttpMethod): boolean => "scope" in (route.handlers[method] as object);
+
 async function everyHandler(): Promise<{ route: RouteModule; method: HttpMethod; key: string }[]> {
   return (await routeModules()).flatMap((route) => route.methods.map((method) => ({ route, method, key: `${method} ${route.pattern}` })));
 }
 
 describe("the authorization matrix, from the route list", () => {
   it("knows how every handler is authorized: a declared permission, a service rule listed here, or public", async () => {
-    const unknown = (await everyHandler()).filter(({ route, method, key }) => !declaredPermission(route, method) && !(key in SERVICE_RULES) && !PUBLIC.has(key)).map((h) => h.key);
+    const unknown = (await everyHandler()).filter(({ route, method, key }) => !declaredPermission(route, method) && !byApiKey(route, method) && !(key in SERVICE_RULES) && !PUBLIC.has(key)).map((h) => h.key);
     expect(unknown, "declare a permission on withActor, or list the route in SERVICE_RULES or PUBLIC").toEqual([]);
     const keys = new Set((await everyHandler()).map((h) => h.key));
     expect([...PUBLIC, ...Object.keys(SERVICE_RULES)].filter((k) => !keys.has(k)), "listed, but no such route").toEqual([]);
@@ -183,12 +189,25 @@ describe("the authorization matrix, from the route list", () => {
     const wrong: string[] = [];
     let checked = 0;
     for (const { route, method, key } of await everyHandler()) {
-      if (PUBLIC.has(key) || !hasRecordParam(route.pattern)) continue;
+      if (PUBLIC.has(key) || !hasRecordParam(route.pattern) || byApiKey(route, method)) continue;
       checked++;
       const res = await statusAs(world.stranger, route, method);
       if (res.status !== 404) wrong.push(`${key}: ${res.status} ${res.text.slice(0, 120)}`);
     }
     expect(checked).toBeGreaterThanOrEqual(35);
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it("a public API route never takes the session cookie for a key: every role of the organization gets 401", async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const { route, method, key } of await everyHandler()) {
+      if (!byApiKey(route, method)) continue;
+      checked++;
+      const res = await statusAs(roles.OWNER, route, method);
+      if (res.status !== 401) wrong.push(`${key}: ${res.status} ${res.text.slice(0, 120)}`);
+    }
+    expect(checked).toBeGreaterThanOrEqual(1);
     expect(wrong).toEqual([]);
   }, 120_000);
 

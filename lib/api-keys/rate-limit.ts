@@ -1,0 +1,20 @@
+// The per-key request limit of the public API: a fixed window per key on the shared
+// rate_limit_buckets table (the password limits' table), counted inside the statement that
+// resolves the key (authenticate-api-key.ts), so it holds across every instance at no extra
+// round trip.
+export interface ApiKeyRateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+export const DEFAULT_API_KEY_RATE_LIMIT: ApiKeyRateLimit = { limit: 600, windowSeconds: 60 };
+
+/** API_KEY_RATE_LIMIT_PER_MINUTE (default 600); an invalid value throws rather than falling back. */
+export function apiKeyRateLimit(value = process.env.API_KEY_RATE_LIMIT_PER_MINUTE): ApiKeyRateLimit {
+  if (value === undefined || value === "") return DEFAULT_API_KEY_RATE_LIMIT;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new Error(`API_KEY_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1,000,000, not “${value}”.`);
+  return { limit: n, windowSeconds: 60 };
+}
+
+export const rateLimitKeyOf = (apiKeyId: string) => `api-key:${apiKeyId}`;
