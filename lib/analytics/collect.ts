@@ -1,22 +1,13 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { COUNTED_SEAT_SQL } from "@/lib/pools/training-seats";
 import type { AnalyticsRaw } from "./compute";
-
-/**
- * A panelist `p` whose submitted scorecard counts: not in training, or a reverse shadow beside a
- * qualified panelist who submitted (a shadow's never counts) — the reports' rule
- * (lib/reports/aggregate-report.ts, lib/pools/training-seats.ts).
- */
-const COUNTED = Prisma.sql`(p.training_stage IS NULL OR (p.training_stage = 'REVERSE_SHADOW' AND EXISTS (
-  SELECT 1 FROM panelists q JOIN scorecards qs ON qs.panelist_id = q.id AND qs.status = 'SUBMITTED'
-   WHERE q.interview_id = p.interview_id AND q.training_stage IS NULL)))`;
 
 /**
  * Everything calibration and question analytics read for one organization and period, as plain
  * arrays (lib/analytics/compute.ts does the math): interviews that took place (not cancelled, not a
  * no-show) whose start falls in [from, to), their questions and rubric criteria, the SUBMITTED
- * scorecards that count (drafts never do, nor a panelist's in training — as in the reports), every level those scorecards hold (a
+ * scorecards that count (drafts never do, nor a panelist's in training — COUNTED_SEAT_SQL, the reports' rule), every level those scorecards hold (a
  * criterion not assessed is absent, never a zero), and the hiring decisions. Four statements;
  * rows come back in a stable order so the same data gives the same figures.
  */
@@ -48,7 +39,7 @@ export async function loadAnalyticsRaw(client: Db | Tx, organizationId: string, 
         JOIN users u ON u.id = p.user_id
         JOIN interviews i ON i.id = sc.interview_id
        WHERE i.organization_id = ${organizationId} AND i.status NOT IN ('CANCELLED', 'NO_SHOW')
-         AND i.starts_at >= ${from} AND i.starts_at < ${to} AND sc.status = 'SUBMITTED' AND ${COUNTED}
+         AND i.starts_at >= ${from} AND i.starts_at < ${to} AND sc.status = 'SUBMITTED' AND ${COUNTED_SEAT_SQL}
        ORDER BY sc.interview_id, seat`,
     client.$queryRaw<AnalyticsRaw["ratings"]>`
       SELECT cs.interview_question_id AS "interviewQuestionId", cs.criterion_id AS "criterionId", p.user_id AS "userId", cs.level
@@ -57,7 +48,7 @@ export async function loadAnalyticsRaw(client: Db | Tx, organizationId: string, 
         JOIN panelists p ON p.id = sc.panelist_id
         JOIN interviews i ON i.id = sc.interview_id
        WHERE i.organization_id = ${organizationId} AND i.status NOT IN ('CANCELLED', 'NO_SHOW')
-         AND i.starts_at >= ${from} AND i.starts_at < ${to} AND cs.level IS NOT NULL AND ${COUNTED}
+         AND i.starts_at >= ${from} AND i.starts_at < ${to} AND cs.level IS NOT NULL AND ${COUNTED_SEAT_SQL}
        ORDER BY cs.interview_question_id, cs.criterion_id, p.user_id`,
   ]);
   return { interviews, questions, scorecards, ratings };

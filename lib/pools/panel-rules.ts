@@ -110,9 +110,8 @@ export function trainingProgress(stage: PoolStage, done: number, kit: { shadowsR
   return { done, required, ready: done >= required };
 }
 
-/** "shadowed 1 of 2", "reverse-shadowed 2 of 2", "qualified". */
+/** "shadowed 1 of 2", "2 of 3 counted interviews" (a reverse shadow's scorecard counts only beside a qualified panelist's), "qualified". */
 export function progressLabel(stage: PoolStage, p: TrainingProgress): string {
   if (stage === "QUALIFIED") return "qualified";
-  const verb = stage === "SHADOW" ? "shadowed" : "reverse-shadowed";
-  return `${verb} ${p.done} of ${p.required ?? 0}`;
+  return stage === "SHADOW" ? `shadowed ${p.done} of ${p.required ?? 0}` : `${p.done} of ${p.required ?? 0} counted interviews`;
 }

@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { effectiveLimit, trainingProgress, weekOf, weeklyLoad, type Week } from "./panel-rules";
 import type { PoolStage } from "./schemas";
+import { COUNTED_SEAT_SQL } from "./training-seats";
 import type { KitPool, PoolMemberView } from "./types";
 
 type Client = Tx | typeof db;
@@ -33,8 +34,10 @@ export async function loadInWeek(client: Client, organizationId: string, userIds
 
 /**
  * Progress per pool member: COMPLETED interviews of the kit they sat on, completed since they
- * entered their current stage. Counted, not stored, so every path that completes an interview
- * (submits, reopen and resubmit) counts without knowing about pools.
+ * entered their current stage — for a reverse shadow, only those where their scorecard counted
+ * (submitted, beside a qualified panelist who submitted: COUNTED_SEAT_SQL), since that is what the
+ * stage asks of them. Counted, not stored, so every path that completes an interview (submits,
+ * reopen and resubmit) counts without knowing about pools.
  */
 export async function stageProgress(client: Client, kitIds: string[], userId?: string): Promise<Map<string, number>> {
   if (kitIds.length === 0) return new Map();
@@ -44,6 +47,7 @@ export async function stageProgress(client: Client, kitIds: string[], userId?: s
     JOIN panelists p ON p.user_id = m.user_id
     JOIN interviews i ON i.id = p.interview_id AND i.kit_id = m.kit_id AND i.status = 'COMPLETED' AND i.completed_at >= m.stage_since
     WHERE m.kit_id = ANY(${kitIds}) AND (${userId ?? null}::text IS NULL OR m.user_id = ${userId ?? null})
+      AND (m.stage <> 'REVERSE_SHADOW' OR (EXISTS (SELECT 1 FROM scorecards s WHERE s.panelist_id = p.id AND s.status = 'SUBMITTED') AND ${COUNTED_SEAT_SQL}))
     GROUP BY m.kit_id, m.user_id`;
   return new Map(rows.map((r) => [`${r.kit_id}:${r.user_id}`, r.done]));
 }

@@ -1,5 +1,16 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+
+/**
+ * SQL: whether the submitted scorecard of panelist `p` counts — not in training, or a reverse
+ * shadow beside a qualified panelist who submitted (a shadow's never counts). The reports apply
+ * the same rule to loaded rows (lib/reports/aggregate-report.ts, countedSeats); analytics
+ * (lib/analytics/collect.ts) and training progress (pool-view.ts) read it here.
+ */
+export const COUNTED_SEAT_SQL = Prisma.sql`(p.training_stage IS NULL OR (p.training_stage = 'REVERSE_SHADOW' AND EXISTS (
+  SELECT 1 FROM panelists q JOIN scorecards qs ON qs.panelist_id = q.id AND qs.status = 'SUBMITTED'
+   WHERE q.interview_id = p.interview_id AND q.training_stage IS NULL)))`;
 
 /**
  * Stamps each panelist of an interview with their training stage in the interview's kit pool

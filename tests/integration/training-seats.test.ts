@@ -10,6 +10,8 @@ import { instantToLocal } from "@/lib/interviews/time-zones";
 import { getCandidateReportOrThrow } from "@/lib/reports/get-candidate-report";
 import { getInterviewReportOrThrow } from "@/lib/reports/get-interview-report";
 import { listReportIndex } from "@/lib/reports/list-report-index";
+import { progressLabel } from "@/lib/pools/panel-rules";
+import { listPoolsOf } from "@/lib/pools/list-my-pools";
 import { makeOrg } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
 import { createCandidate, createKit, createQuestion, rescheduleInterview, scheduleInterview } from "../helpers/boundary";
@@ -147,5 +149,28 @@ describe("training seats", () => {
     const line = (id: string) => byCandidate.interviews.find((i) => i.id === id);
     expect(line(complete)).toMatchObject({ submitted: 1, panelSize: 1, partial: false });
     expect(line(waiting)).toMatchObject({ submitted: 1, panelSize: 2, partial: true });
+  });
+
+  it("a reverse shadow's progress, on their own calibration page, counts only the interviews where their scorecard counted", async () => {
+    const trainee = await makeActor(orgId);
+    await db.interviewerPoolMember.create({ data: { organizationId: orgId, kitId, userId: trainee.userId, stage: "REVERSE_SHADOW" } });
+    const base = { candidateId, kitId, timeZone: "UTC", durationMinutes: 60 };
+    const schedule = async (n: number, panel: Actor[]) =>
+      (await scheduleInterview(recruiter, { ...base, startLocal: day(n), leadId: panel[0]!.userId, panelistIds: panel.map((a) => a.userId) })).interview.id;
+    const beside = await schedule(11, [qualified, trainee]);
+    const withoutQualified = await schedule(12, [trainee, shadow]);
+    const notSubmitted = await schedule(13, [qualified, trainee]);
+    const yes = { level: 3, recommendation: "YES" as const };
+    await submit(beside, new Map([[qualified.userId, yes], [trainee.userId, yes]]));
+    await submit(withoutQualified, new Map([[trainee.userId, yes], [shadow.userId, yes]]));
+    await submit(notSubmitted, new Map([[qualified.userId, yes]]));
+    await db.interview.updateMany({ where: { id: { in: [beside, withoutQualified, notSubmitted] } }, data: { completedAt: new Date() } });
+
+    const [mine] = await listPoolsOf(trainee, trainee.userId);
+    expect(mine).toMatchObject({ kitId, stage: "REVERSE_SHADOW", progress: { done: 1, required: 2, ready: false } });
+    expect(progressLabel(mine!.stage, mine!.progress)).toBe("1 of 2 counted interviews");
+    // A shadow's progress still counts every completed interview of the kit they sat in.
+    const shadowed = (await listPoolsOf(shadow, shadow.userId))[0]!;
+    expect(shadowed.progress.done).toBeGreaterThanOrEqual(1);
   });
 });

@@ -128,7 +128,7 @@ describe("training progress", () => {
     const kit = { shadowsRequired: 2, reverseShadowsRequired: 3 };
     expect(progressLabel("SHADOW", trainingProgress("SHADOW", 1, kit))).toBe("shadowed 1 of 2");
     expect(trainingProgress("SHADOW", 2, kit).ready).toBe(true);
-    expect(progressLabel("REVERSE_SHADOW", trainingProgress("REVERSE_SHADOW", 2, kit))).toBe("reverse-shadowed 2 of 3");
+    expect(progressLabel("REVERSE_SHADOW", trainingProgress("REVERSE_SHADOW", 2, kit))).toBe("2 of 3 counted interviews");
     expect(trainingProgress("REVERSE_SHADOW", 2, kit).ready).toBe(false);
     expect(trainingProgress("QUALIFIED", 7, kit)).toEqual({ done: 7, required: null, ready: false });
   });
