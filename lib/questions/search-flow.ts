@@ -2,49 +2,13 @@
 // results — over any executor: the app's Prisma client (search-questions.ts) or, in the search
 // benchmark, plain pg, so "SQL alone" there runs exactly the statements the service runs.
 // No "server-only" for that reason.
-import type { Pool } from "pg";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { SqlExecutor } from "@/lib/db/sql-runner";
 import { correctableWords, parseSearch, type SynonymIndex, withCorrections } from "@/lib/search/query";
 import { fold } from "@/lib/search/text";
 import { markSimilarWords, mergeHighlights, toHighlightSegments } from "./highlight";
 import type { QuestionSearch } from "./schemas";
 import { CORRECTED_WINDOW, correctionsSql, correctionThresholdSql, FUZZY_THRESHOLD, fuzzySql, fuzzyThresholdSql, type HeadlineRow, RANK_WINDOW, type SearchRow, searchHeadlinesSql, searchPageSql } from "./search-sql";
 import type { QuestionSearchResult } from "./types";
-
-/** Runs statements: one alone, or a setting statement and a query in one transaction. */
-export interface SearchExecutor {
-  query<T>(sql: Prisma.Sql): Promise<T[]>;
-  inTransaction<T>(setting: Prisma.Sql, sql: Prisma.Sql): Promise<T[]>;
-}
-
-const pgQuery = (sql: Prisma.Sql) => ({ text: sql.text, values: sql.values as unknown[] });
-
-/**
- * The executor over a plain pg pool (a search is a hot path: every keystroke), as the service
- * and the benchmark run it. Pass a function to look the pool up per search (lib/db/client's
- * pool is rebuilt after $disconnect).
- */
-export function poolSearchExecutor(getPool: () => Pool): SearchExecutor {
-  return {
-    query: async <T>(sql: Prisma.Sql) => (await getPool().query(pgQuery(sql))).rows as T[],
-    inTransaction: async <T>(setting: Prisma.Sql, sql: Prisma.Sql) => {
-      const client = await getPool().connect();
-      let broken: Error | undefined;
-      try {
-        await client.query("BEGIN");
-        await client.query(pgQuery(setting));
-        const rows = (await client.query(pgQuery(sql))).rows as T[];
-        await client.query("COMMIT");
-        return rows;
-      } catch (err) {
-        await client.query("ROLLBACK").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
-        throw err;
-      } finally {
-        client.release(broken);
-      }
-    },
-  };
-}
 
 /** With fewer ranked matches than this on the first page, close spellings (typos) are added. */
 export const FUZZY_BELOW = 3;
@@ -59,7 +23,7 @@ export const FUZZY_BELOW = 3;
  * pg_trgm), marked `similar`. Headlines are computed only for the returned page. A broad query is ranked
  * within its RANK_WINDOW newest matches and its total capped there (search-sql.ts explains why).
  */
-export async function runQuestionSearch(exec: SearchExecutor, organizationId: string, s: QuestionSearch, synonyms: SynonymIndex): Promise<QuestionSearchResult> {
+export async function runQuestionSearch(exec: SqlExecutor, organizationId: string, s: QuestionSearch, synonyms: SynonymIndex): Promise<QuestionSearchResult> {
   let parsed = parseSearch(s.q, synonyms);
   const sql = searchPageSql(organizationId, s, parsed);
   let rows: SearchRow[];

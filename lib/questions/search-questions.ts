@@ -2,13 +2,14 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getPgPool } from "@/lib/db/client";
+import { poolSqlExecutor } from "@/lib/db/sql-runner";
 import { synonymsFor } from "@/lib/search/synonyms";
 import { type QuestionSearch } from "./schemas";
-import { poolSearchExecutor, runQuestionSearch } from "./search-flow";
+import { runQuestionSearch } from "./search-flow";
 import type { QuestionSearchResult } from "./types";
 
 /** Searches skip the ORM (a hot path: every keystroke) and run on the app's own pool. */
-const executor = poolSearchExecutor(getPgPool);
+const executor = poolSqlExecutor(getPgPool);
 
 /**
  * The one question search, used by every place that looks questions up (the bank, the kit

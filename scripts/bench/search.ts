@@ -30,7 +30,8 @@ import { DEMO_PASSWORD } from "@/lib/seed/credentials";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { questionSearchSchema } from "@/lib/questions/schemas";
-import { poolSearchExecutor, runQuestionSearch } from "@/lib/questions/search-flow";
+import { poolSqlExecutor } from "@/lib/db/sql-runner";
+import { runQuestionSearch } from "@/lib/questions/search-flow";
 import { type SynonymIndex, synonymIndex } from "@/lib/search/query";
 import { judge, summarize } from "@/lib/search/relevance";
 import { launchChromium, signedInContext } from "./lib/browser";
@@ -134,7 +135,7 @@ function ilikeSql(q: string): { rows: { text: string; values: unknown[] }; count
 }
 
 /** The service's search flow over this pool (the service runs it on the app's pool). */
-const pgExecutor = (pool: Pool) => poolSearchExecutor(() => pool);
+const pgExecutor = (pool: Pool) => poolSqlExecutor(() => pool);
 
 /** Installed in the bank page: the last keydown's time, and when the results of a query are painted. */
 const TYPING_PROBE = `(() => {
