@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/organization", label: "Organization" },
   { href: "/settings/search", label: "Search" },
+  { href: "/settings/api", label: "API" },
 ];
 
 export function SettingsTabs() {

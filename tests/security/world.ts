@@ -126,6 +126,7 @@ export async function buildWorld(): Promise<World> {
   await post("/api/organizations/invitations", { email: "invitee@example.com", role: "INTERVIEWER" });
   await post("/api/interviews/[id]/room", {}, "POST", { id: room.interviewId });
   await post("/api/search/synonyms", { terms: ["wordpiece", "subword"] });
+  const apiKey = (await post("/api/organizations/api-keys", { name: "Sync", scopes: ["interviews:read"], expiresInDays: 30 })).key!;
   const exported = await callRoute(byPattern.get("/api/questions/export")!, "GET", "/api/questions/export", {}, { kind: "none" }, [["format", "json"]], owner);
 
   const own = await collectIds(owner.organizationId);
@@ -151,6 +152,7 @@ export async function buildWorld(): Promise<World> {
     "/api/organizations/members/[id]": { id: coPanelist.id },
     "/api/scorecards/[id]/reopen": { id: scorecard?.id ?? "none" },
     "/api/search/synonyms/[id]": { id: own.synonyms![0]! },
+    "/api/organizations/api-keys/[id]/revoke": { id: apiKey.id },
     // A member of this organization (the owner): a stranger's request must not learn it exists.
     "/api/analytics/interviewers/[id]": { id: owner.userId },
   };
@@ -189,6 +191,7 @@ export async function buildWorld(): Promise<World> {
     "POST /api/search/synonyms": { terms: ["bpe", "byte pair encoding"] },
     "PATCH /api/search/synonyms/[id]": { terms: ["bpe", "byte-pair encoding"] },
     "PATCH /api/organizations/settings": { name: "Acme", scaleMin: 0, scaleMax: 4, roomOpensEarlyMinutes: 5 },
+    "POST /api/organizations/api-keys": { name: "Fuzz", scopes: ["kits:read", "reports:read"], expiresInDays: 90 },
     "PUT /api/reports/anonymized-review": { anonymizedReview: true },
     "PUT /api/me/time-zone": { timeZone: "Europe/Paris" },
     "PUT /api/me/organization": { organizationId: owner.organizationId },
