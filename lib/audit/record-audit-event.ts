@@ -55,6 +55,19 @@ export const AUDIT_ACTIONS = [
   "pool.member_updated",
   "pool.member_removed",
   "pool.requirements_changed",
+  /** A webhook endpoint (lib/webhooks): data carries the URL and events, and the values before on a change. */
+  "webhook.endpoint_created",
+  "webhook.endpoint_updated",
+  "webhook.endpoint_deleted",
+  "webhook.secret_rotated",
+  "webhook.endpoint_enabled",
+  /** Disabled by the delivery worker after repeated failure (no actor). */
+  "webhook.endpoint_disabled",
+  /** Settings → Single sign-on saved (lib/sso): data carries the values before and after, never the secret. */
+  "sso.configured",
+  "sso.removed",
+  /** A sign-in through the organization's identity provider (a first one also records member.joined). */
+  "user.signed_in_with_sso",
   /** An API key was created or revoked (Settings → API; lib/api-keys): data carries its name, prefix and scopes. */
   "api_key.created",
   "api_key.revoked",

@@ -9,6 +9,10 @@ import { clientIp } from "./client-ip";
 import { publicOrigin } from "@/lib/security/public-origin";
 import { safeRedirectUrl } from "./safe-redirect";
 import { authenticate } from "./sign-in";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { admitSsoSignIn } from "@/lib/sso/sso-sign-in";
+import { organizationOfSsoProvider } from "@/lib/sso/schemas";
+import type { SsoProfile } from "@/lib/sso/sso-provider";
 
 declare module "next-auth" {
   interface User {
@@ -33,7 +37,14 @@ export { clientIp };
  * request (lib/auth/actor.ts), so signing out, removing a member or changing a role takes
  * effect at once. The cookie lives as long as the session's absolute lifetime; the row decides.
  */
-export function authOptions(): NextAuthOptions {
+export interface AuthRequestOptions {
+  /** An organization's identity provider, for /api/auth/{signin,callback}/sso-<id> (lib/sso/sso-provider.ts). */
+  sso?: OAuthConfig<SsoProfile> | null;
+  /** Where the request came from, for the session record of an SSO sign-in. */
+  client?: { ip: string; userAgent?: string | null };
+}
+
+export function authOptions(request: AuthRequestOptions = {}): NextAuthOptions {
   return {
     secret: env().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: sessionPolicy().maxAgeSeconds },
@@ -59,8 +70,25 @@ export function authOptions(): NextAuthOptions {
           }
         },
       }),
+      ...(request.sso ? [request.sso] : []),
     ],
     callbacks: {
+      // An SSO sign-in reaches here only after next-auth has checked state, PKCE and the ID
+      // token (signature, issuer, audience, expiry, nonce). admitSsoSignIn decides whether the
+      // claims sign anyone in (and makes the account and membership on a first sign-in); the
+      // user next-auth carries on to the jwt callback becomes Panelist's user, so the session is
+      // made exactly as after a password.
+      async signIn({ user, account, profile }) {
+        if (account?.type !== "oauth") return true;
+        const organizationId = organizationOfSsoProvider(account.provider);
+        if (!organizationId) return false;
+        const admitted = await admitSsoSignIn({ organizationId, claims: profile ?? {} });
+        if ("refused" in admitted) return `/sign-in?error=${admitted.refused}`;
+        user.id = admitted.userId;
+        user.ip = request.client?.ip;
+        user.userAgent = request.client?.userAgent ?? null;
+        return true;
+      },
       // Every post-sign-in and sign-out target goes through the one same-origin check.
       redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       // `user` is present only at sign-in: every sign-in gets a fresh session (and token), so

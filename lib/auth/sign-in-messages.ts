@@ -17,6 +17,15 @@ const MESSAGES: Readonly<Record<string, string>> = {
   CredentialsSignin: INVALID_CREDENTIALS_MESSAGE,
   SessionRequired: SESSION_REQUIRED_MESSAGE,
   AccessDenied: "That account cannot sign in here.",
+  // Single sign-on (lib/sso): next-auth's codes when the provider or the token check fails, and ours.
+  OAuthSignin: "Could not reach your organization's identity provider. Try again, or ask your administrator.",
+  OAuthCallback: "Single sign-on did not complete. Start again from “Sign in with SSO”.",
+  OAuthAccountNotLinked: "Single sign-on did not complete. Start again from “Sign in with SSO”.",
+  SsoEmailUnverified: "Your identity provider did not confirm your email address, so Panelist cannot sign you in with it.",
+  SsoDomain: "Your identity provider signed you in with an email outside your organization's single sign-on domains.",
+  SsoOtherOrganizations: "Your account belongs to more than one organization: sign in with your password.",
+  SsoDeactivated: "That account cannot sign in here.",
+  SsoNotConfigured: "Single sign-on is not set up for your organization any more. Sign in with your password.",
 };
 
 /** The fixed message for a sign-in error code; any other value gets a generic message. */

@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from "./password";
 import { refundSignInAttempt, signInKeys, takeSignInAttempt } from "./rate-limit";
 import { MAX_PASSWORD_LENGTH, signInSchema } from "./schemas";
 import { INVALID_CREDENTIALS_MESSAGE, MAX_PASSWORD_LENGTH_MESSAGE } from "./sign-in-messages";
+import { SSO_REQUIRED_MESSAGE, passwordRefusedBySso } from "@/lib/sso/sso-sign-in";
 
 // Verifying against a real hash of a random secret when the account does not exist keeps
 // the response time the same, so timing does not reveal which accounts exist.
@@ -69,5 +70,8 @@ export async function authenticate(input: { email: unknown; password: unknown; i
   // A failure is already counted: the attempt was recorded as one before the check.
   if (!user || !ok || user.deactivatedAt) throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
   await refundSignInAttempt(attempt);
+  // "SSO required" (lib/sso/sso-sign-in.ts): the right password of someone the organization's
+  // provider signs in is refused with where to go instead — a 403 the form shows. Owners keep it.
+  if (await passwordRefusedBySso(user.id)) throw refuse(new AppError("FORBIDDEN", SSO_REQUIRED_MESSAGE));
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -32,6 +32,8 @@ const PUBLIC = new Set([
   "POST /api/auth/password-reset/request",
   "POST /api/auth/password-reset/check",
   "POST /api/invitations/accept",
+  // "Sign in with SSO": which organization's identity provider an email's domain uses (lib/sso).
+  "POST /api/auth/sso",
   // Health probes for load balancers: no data, no actor (lib/health/readiness.ts).
   "GET /api/health/live",
   "GET /api/health/ready",

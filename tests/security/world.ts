@@ -82,6 +82,8 @@ export async function collectIds(organizationId: string): Promise<Record<string,
     members: await q(`SELECT id FROM memberships WHERE organization_id = $1`),
     "lab-runs": await q(`SELECT id FROM lab_runs WHERE organization_id = $1`),
     synonyms: await q(`SELECT id FROM search_synonyms WHERE organization_id = $1`),
+    webhooks: await q(`SELECT id FROM webhook_endpoints WHERE organization_id = $1`),
+    "webhook-deliveries": await q(`SELECT id FROM webhook_deliveries WHERE organization_id = $1`),
   };
 }
 
@@ -127,6 +129,13 @@ export async function buildWorld(): Promise<World> {
   await post("/api/interviews/[id]/room", {}, "POST", { id: room.interviewId });
   await post("/api/search/synonyms", { terms: ["wordpiece", "subword"] });
   const apiKey = (await post("/api/organizations/api-keys", { name: "Sync", scopes: ["interviews:read"], expiresInDays: 30 })).key!;
+  // A webhook endpoint (an address literal: no DNS) with one delivery in its log; the stranger's, written directly.
+  const webhook = { url: "https://93.184.215.14/panelist-hooks", events: ["interview.scheduled", "decision.recorded"] };
+  const endpoint = (await post("/api/webhooks", webhook)).endpoint!;
+  await post("/api/webhooks/[id]/test", {}, "POST", { id: endpoint.id });
+  const theirs = await db.webhookEndpoint.create({ data: { organizationId: other.organizationId, url: "https://93.184.215.14/other", events: ["interview.scheduled"], secret: "whsec_stranger" } });
+  const theirEvent = await db.webhookEvent.create({ data: { organizationId: other.organizationId, type: "webhook.test", payload: {} } });
+  await db.webhookDelivery.create({ data: { organizationId: other.organizationId, endpointId: theirs.id, eventId: theirEvent.id } });
   const exported = await callRoute(byPattern.get("/api/questions/export")!, "GET", "/api/questions/export", {}, { kind: "none" }, [["format", "json"]], owner);
 
   const own = await collectIds(owner.organizationId);
@@ -192,6 +201,12 @@ export async function buildWorld(): Promise<World> {
     "PATCH /api/search/synonyms/[id]": { terms: ["bpe", "byte-pair encoding"] },
     "PATCH /api/organizations/settings": { name: "Acme", scaleMin: 0, scaleMax: 4, roomOpensEarlyMinutes: 5 },
     "POST /api/organizations/api-keys": { name: "Fuzz", scopes: ["kits:read", "reports:read"], expiresInDays: 90 },
+    "POST /api/webhooks": webhook,
+    "PATCH /api/webhooks/[id]": { url: "https://93.184.215.14/panelist-hooks/v2", events: ["candidate.erased"] },
+    // Single sign-on: an issuer on a closed loopback port fails discovery at once (a 400, nothing saved).
+    "PUT /api/organizations/sso": { issuer: "http://127.0.0.1:9", clientId: "panelist", clientSecret: "fuzz-secret", domains: ["fuzz-sso.test"], defaultRole: "INTERVIEWER", ssoRequired: false },
+    "POST /api/organizations/sso/test": { issuer: "http://127.0.0.1:9" },
+    "POST /api/auth/sso": { email: "someone@fuzz-sso.test" },
     "PUT /api/reports/anonymized-review": { anonymizedReview: true },
     "PUT /api/me/time-zone": { timeZone: "Europe/Paris" },
     "PUT /api/me/organization": { organizationId: owner.organizationId },

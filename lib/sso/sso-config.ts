@@ -1,0 +1,122 @@
+import "server-only";
+// Settings → Single sign-on: an organization's OpenID Connect identity provider, configured by
+// its owners ("sso.manage"). Saving checks the issuer's discovery document first (a 400 and
+// nothing changed when it fails), keeps the secret encrypted, and refuses a domain another
+// organization already routes (409). Every change is audited, the secret never.
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { checkDiscovery } from "./discovery";
+import { type SsoConfigInput, type SsoDiscoverySummary, type SsoSettings, type SsoTestInput, ssoProviderId } from "./schemas";
+import { sealSecret } from "./secret-box";
+
+/** What the sealed secret is bound to: it opens only for this organization. */
+export const ssoSecretContext = (organizationId: string) => `sso:${organizationId}`;
+
+export function ssoCallbackUrl(organizationId: string): string {
+  return `${env().PUBLIC_URL.replace(/\/+$/, "")}/api/auth/callback/${ssoProviderId(organizationId)}`;
+}
+
+export async function getSsoSettings(actor: Actor): Promise<SsoSettings> {
+  assertCan(actor, "sso.manage");
+  const config = await db.ssoConfig.findUnique({ where: { organizationId: actor.organizationId }, include: { domains: { orderBy: { domain: "asc" } } } });
+  return {
+    configured: config !== null,
+    issuer: config?.issuer ?? "",
+    clientId: config?.clientId ?? "",
+    hasClientSecret: config !== null,
+    domains: config?.domains.map((d) => d.domain) ?? [],
+    defaultRole: config?.defaultRole ?? "INTERVIEWER",
+    ssoRequired: config?.ssoRequired ?? false,
+    callbackUrl: ssoCallbackUrl(actor.organizationId),
+  };
+}
+
+/** "Test connection": the discovery check alone, nothing saved. */
+export async function testSsoConnection(actor: Actor, input: SsoTestInput): Promise<SsoDiscoverySummary> {
+  assertCan(actor, "sso.manage");
+  return checkDiscovery(input.issuer);
+}
+
+function domainTaken(domain: string): AppError {
+  const message = `${domain} already signs in through another organization's identity provider.`;
+  return new AppError("CONFLICT", message, { fieldErrors: { domains: [message] } });
+}
+
+export async function saveSsoConfig(actor: Actor, input: SsoConfigInput): Promise<SsoSettings> {
+  assertCan(actor, "sso.manage");
+  const organizationId = actor.organizationId;
+  // Checked before anything is written: a provider that does not answer changes nothing.
+  const discovered = await checkDiscovery(input.issuer);
+  const secret = input.clientSecret?.trim() ?? "";
+  try {
+    await db.$transaction(async (tx) => {
+      const before = await tx.ssoConfig.findUnique({ where: { organizationId }, include: { domains: true } });
+      if (!before && !secret) {
+        const message = "Enter the client secret.";
+        throw new AppError("VALIDATION", message, { fieldErrors: { clientSecret: [message] } });
+      }
+      const taken = await tx.ssoDomain.findFirst({ where: { domain: { in: input.domains }, organizationId: { not: organizationId } }, select: { domain: true } });
+      if (taken) throw domainTaken(taken.domain);
+      const data = {
+        issuer: discovered.issuer,
+        clientId: input.clientId,
+        defaultRole: input.defaultRole as "ADMIN" | "RECRUITER" | "INTERVIEWER" | "REVIEWER",
+        ssoRequired: input.ssoRequired,
+        ...(secret ? { clientSecretEnc: sealSecret(secret, ssoSecretContext(organizationId)) } : {}),
+      };
+      await tx.ssoConfig.upsert({
+        where: { organizationId },
+        create: { organizationId, clientSecretEnc: sealSecret(secret, ssoSecretContext(organizationId)), ...data },
+        update: data,
+      });
+      await tx.ssoDomain.deleteMany({ where: { organizationId, domain: { notIn: input.domains } } });
+      await tx.ssoDomain.createMany({ data: input.domains.map((domain) => ({ domain, organizationId })), skipDuplicates: true });
+      await recordAuditEvent(tx, {
+        organizationId,
+        actorId: actor.userId,
+        action: "sso.configured",
+        targetType: "organization",
+        targetId: organizationId,
+        data: {
+          from: before
+            ? { issuer: before.issuer, clientId: before.clientId, domains: before.domains.map((d) => d.domain).sort(), defaultRole: before.defaultRole, ssoRequired: before.ssoRequired }
+            : null,
+          to: { issuer: data.issuer, clientId: data.clientId, domains: [...input.domains].sort(), defaultRole: data.defaultRole, ssoRequired: data.ssoRequired },
+          clientSecretChanged: secret !== "",
+        },
+      });
+    });
+  } catch (err) {
+    // Two organizations claiming one domain at once: the primary key decides.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      const domain = (await db.ssoDomain.findFirst({ where: { domain: { in: input.domains }, organizationId: { not: organizationId } }, select: { domain: true } }))?.domain;
+      throw domainTaken(domain ?? input.domains[0]!);
+    }
+    throw err;
+  }
+  return getSsoSettings(actor);
+}
+
+/** Turns single sign-on off: the configuration and its domains go; members keep their accounts (and may set a password through "Forgot password?"). */
+export async function removeSsoConfig(actor: Actor): Promise<{ removed: boolean }> {
+  assertCan(actor, "sso.manage");
+  return db.$transaction(async (tx) => {
+    const before = await tx.ssoConfig.findUnique({ where: { organizationId: actor.organizationId }, include: { domains: true } });
+    if (!before) return { removed: false };
+    await tx.ssoConfig.delete({ where: { organizationId: actor.organizationId } });
+    await recordAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "sso.removed",
+      targetType: "organization",
+      targetId: actor.organizationId,
+      data: { from: { issuer: before.issuer, clientId: before.clientId, domains: before.domains.map((d) => d.domain).sort(), defaultRole: before.defaultRole, ssoRequired: before.ssoRequired } },
+    });
+    return { removed: true };
+  });
+}
