@@ -33,6 +33,8 @@ export async function register(): Promise<void> {
     startWithRetry("reminder workers", () => startFeedbackJobs());
     const { startInvitationMailJobs } = await import("./lib/interviews/invitation-jobs");
     startWithRetry("invitation mail workers", () => startInvitationMailJobs());
+    const { startIdempotencySweep } = await import("./lib/api/v1/idempotency");
+    startWithRetry("API idempotency-key sweep", () => startIdempotencySweep());
   }
   if (process.env.PANELIST_ANALYTICS_WORKERS !== "0") {
     const { startAnalyticsJobs } = await import("./lib/analytics/snapshots");
