@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors";
-import { interviewAccessWhere } from "@/lib/interviews/interview-access";
+import { canReadInterviews, interviewAccessWhere } from "@/lib/interviews/interview-access";
 import { anonymousCandidateDetail, seesCandidatesAnonymized } from "./anonymize";
 import type { CandidateDetail, CandidateSummary } from "./types";
 
@@ -74,7 +74,8 @@ export async function loadCandidateDetailOrThrow(
 ): Promise<CandidateDetail> {
   const c = await tx.candidate.findFirst({
     where: { id, organizationId: actor.organizationId },
-    select: { ...candidateDetailSelect, interviews: { ...candidateDetailSelect.interviews, where: interviewAccessWhere(actor) } },
+    // An API key with candidate scopes but no interview scope sees the candidate without interviews.
+    select: { ...candidateDetailSelect, interviews: { ...candidateDetailSelect.interviews, where: canReadInterviews(actor) ? interviewAccessWhere(actor) : { id: { in: [] } } } },
   });
   if (!c) throw notFound("That candidate");
   const anonymized = await seesCandidatesAnonymized(actor, tx);

@@ -6,6 +6,8 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { enqueueInvitationMails } from "@/lib/interviews/invitation-jobs";
 import { recordInvitationMails } from "@/lib/interviews/invitation-outbox";
+import { enqueueWebhookEvent } from "@/lib/webhooks/deliver-webhook";
+import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { loadCandidateDetailOrThrow } from "./candidate-view";
 import { ERASED_CANDIDATE_NAME } from "./schemas";
 import type { CandidateDetail } from "./types";
@@ -25,10 +27,10 @@ import type { EraseCandidateData } from "./schemas";
 export async function eraseCandidate(actor: Actor, candidateId: string, _confirmation: EraseCandidateData): Promise<CandidateDetail> {
   assertCan(actor, "candidates.erase");
 
-  const { result, mails } = await db.$transaction(async (tx) => {
+  const { result, mails, hook } = await db.$transaction(async (tx) => {
     const c = await tx.candidate.findFirst({ where: { id: candidateId, organizationId: actor.organizationId }, select: { id: true, erasedAt: true } });
     if (!c) throw notFound("That candidate");
-    if (c.erasedAt) return { result: await loadCandidateDetailOrThrow(actor, c.id, tx), mails: [] };
+    if (c.erasedAt) return { result: await loadCandidateDetailOrThrow(actor, c.id, tx), mails: [], hook: null };
 
     const now = new Date();
     const interviews = await tx.interview.findMany({
@@ -78,8 +80,15 @@ export async function eraseCandidate(actor: Actor, candidateId: string, _confirm
         notesRemoved: notes.count,
       },
     });
-    return { result: await loadCandidateDetailOrThrow(actor, c.id, tx), mails };
+    const hook = await recordWebhookEvent(tx, {
+      organizationId: actor.organizationId,
+      type: "candidate.erased",
+      candidateId: c.id,
+      data: { cancelledInterviews: interviews.filter((i) => i.status === "SCHEDULED").map((i) => i.id) },
+    });
+    return { result: await loadCandidateDetailOrThrow(actor, c.id, tx), mails, hook };
   });
   await enqueueInvitationMails(mails);
+  await enqueueWebhookEvent(hook);
   return result;
 }

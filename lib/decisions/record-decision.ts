@@ -4,6 +4,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
+import { enqueueWebhookEvent } from "@/lib/webhooks/deliver-webhook";
+import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import type { DecisionInput, DecisionOutcomeName, DecisionView } from "./schemas";
 
 /**
@@ -13,10 +15,10 @@ import type { DecisionInput, DecisionOutcomeName, DecisionView } from "./schemas
  */
 export async function recordHiringDecision(actor: Actor, interviewId: string, input: DecisionInput, now: Date = new Date()): Promise<DecisionView> {
   assertCan(actor, "decisions.record");
-  return db.$transaction(async (tx) => {
+  const { view, hook } = await db.$transaction(async (tx) => {
     const interview = await tx.interview.findFirst({
       where: { id: interviewId, organizationId: actor.organizationId },
-      select: { id: true, status: true, hiringDecision: { select: { outcome: true, rationale: true, decidedById: true, decidedAt: true } } },
+      select: { id: true, status: true, candidateId: true, hiringDecision: { select: { outcome: true, rationale: true, decidedById: true, decidedAt: true } } },
     });
     if (!interview) throw notFound("That interview");
     if (interview.status === "CANCELLED" || interview.status === "NO_SHOW") {
@@ -41,6 +43,15 @@ export async function recordHiringDecision(actor: Actor, interviewId: string, in
         to: { outcome: input.outcome, rationale: input.rationale },
       },
     });
-    return { outcome: saved.outcome as DecisionOutcomeName, rationale: saved.rationale, decidedBy: saved.decidedBy?.name ?? null, decidedAt: saved.decidedAt.toISOString() };
+    const hook = await recordWebhookEvent(tx, {
+      organizationId: actor.organizationId,
+      type: "decision.recorded",
+      candidateId: interview.candidateId,
+      data: { decision: { interviewId: interview.id, outcome: input.outcome, decidedById: actor.userId, decidedAt: now.toISOString(), previousOutcome: before?.outcome ?? null } },
+    });
+    const view: DecisionView = { outcome: saved.outcome as DecisionOutcomeName, rationale: saved.rationale, decidedBy: saved.decidedBy?.name ?? null, decidedAt: saved.decidedAt.toISOString() };
+    return { view, hook };
   });
+  await enqueueWebhookEvent(hook);
+  return view;
 }

@@ -7,6 +7,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
 import { enqueueInvitationMails } from "./invitation-jobs";
 import { recordInvitationMails } from "./invitation-outbox";
+import { enqueueWebhookEvent } from "@/lib/webhooks/deliver-webhook";
+import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import type { InterviewDetail } from "./types";
 import type { CancelInterviewData } from "./schemas";
 
@@ -16,10 +18,10 @@ import type { CancelInterviewData } from "./schemas";
  */
 export async function cancelInterview(actor: Actor, interviewId: string, input: CancelInterviewData): Promise<InterviewDetail> {
   assertCan(actor, "interviews.schedule");
-  const { result, mails } = await db.$transaction(async (tx) => {
+  const { result, mails, hook } = await db.$transaction(async (tx) => {
     const current = await tx.interview.findFirst({
       where: { id: interviewId, organizationId: actor.organizationId },
-      select: { id: true, status: true, panelists: { select: { userId: true } } },
+      select: { id: true, status: true, candidateId: true, panelists: { select: { userId: true } } },
     });
     if (!current) throw notFound("That interview");
     if (current.status !== "SCHEDULED") throw new AppError("CONFLICT", "Only scheduled interviews can be cancelled.");
@@ -42,8 +44,10 @@ export async function cancelInterview(actor: Actor, interviewId: string, input: 
       targetId: current.id,
       data: { reason: input.reason },
     });
-    return { result: await loadInterviewDetailOrThrow(actor, current.id, tx), mails };
+    const hook = await recordWebhookEvent(tx, { organizationId: actor.organizationId, type: "interview.cancelled", candidateId: current.candidateId, data: { interview: { id: current.id } } });
+    return { result: await loadInterviewDetailOrThrow(actor, current.id, tx), mails, hook };
   });
   await enqueueInvitationMails(mails);
+  await enqueueWebhookEvent(hook);
   return result;
 }

@@ -18,6 +18,7 @@ export function interviewAccessWhere(actor: Pick<Actor, "organizationId" | "user
   throw forbidden("You do not have access to interviews.");
 }
 
-export function canReadInterviews(role: string): boolean {
-  return can(role, "interviews.readAll") || can(role, "interviews.readOwn") || can(role, "interviews.readCompleted");
+/** Whether a role, or an actor (an API key's is judged by its scopes), sees any interviews at all. */
+export function canReadInterviews(subject: Parameters<typeof can>[0]): boolean {
+  return can(subject, "interviews.readAll") || can(subject, "interviews.readOwn") || can(subject, "interviews.readCompleted");
 }

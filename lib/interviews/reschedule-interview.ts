@@ -9,6 +9,8 @@ import { AppError, type FieldErrors, notFound } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
 import { enqueueInvitationMails } from "./invitation-jobs";
 import { recordInvitationMails } from "./invitation-outbox";
+import { enqueueWebhookEvent } from "@/lib/webhooks/deliver-webhook";
+import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { checkPanelMembers, findPanelOverlaps } from "./panel";
 import { resolveTiming } from "./schemas";
 import { addMinutes } from "./time-zones";
@@ -33,12 +35,13 @@ export async function rescheduleInterview(
   assertCan(actor, "interviews.schedule");
   const data = input;
 
-  const { result, mails } = await db.$transaction(async (tx) => {
+  const { result, mails, hook } = await db.$transaction(async (tx) => {
     const current = await tx.interview.findFirst({
       where: { id: interviewId, organizationId: actor.organizationId },
       select: {
         id: true,
         status: true,
+        candidateId: true,
         startsAt: true,
         durationMinutes: true,
         timeZone: true,
@@ -101,9 +104,16 @@ export async function rescheduleInterview(
         sequence: current.icsSequence + 1,
       },
     });
+    const hook = await recordWebhookEvent(tx, {
+      organizationId: actor.organizationId,
+      type: "interview.rescheduled",
+      candidateId: current.candidateId,
+      data: { interview: { id: current.id, startsAt: startsAt.toISOString(), durationMinutes, timeZone, panel: panelistIds, leadId, previousStartsAt: current.startsAt.toISOString() } },
+    });
     const warnings = await findPanelOverlaps(tx, actor, { start: startsAt, end: addMinutes(startsAt, durationMinutes) }, panelistIds, current.id);
-    return { result: { interview: await loadInterviewDetailOrThrow(actor, current.id, tx), warnings }, mails };
+    return { result: { interview: await loadInterviewDetailOrThrow(actor, current.id, tx), warnings }, mails, hook };
   });
   await enqueueInvitationMails(mails);
+  await enqueueWebhookEvent(hook);
   return result;
 }

@@ -10,6 +10,8 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import { loadInterviewDetailOrThrow } from "./interview-view";
 import { enqueueInvitationMails } from "./invitation-jobs";
 import { recordInvitationMails } from "./invitation-outbox";
+import { enqueueWebhookEvent } from "@/lib/webhooks/deliver-webhook";
+import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
 import { checkPanelMembers, findPanelOverlaps } from "./panel";
 import { resolveTiming } from "./schemas";
 import { addMinutes } from "./time-zones";
@@ -36,7 +38,7 @@ export async function scheduleInterview(actor: Actor, input: ScheduleInterviewDa
   const timing = resolveTiming(data, now);
   if (!timing.ok) merge(errors, timing.fieldErrors);
 
-  const { result, mails } = await db.$transaction(async (tx) => {
+  const { result, mails, hook } = await db.$transaction(async (tx) => {
     const candidate = await tx.candidate.findFirst({
       where: { id: data.candidateId, organizationId: actor.organizationId },
       select: { id: true, name: true, erasedAt: true },
@@ -97,9 +99,16 @@ export async function scheduleInterview(actor: Actor, input: ScheduleInterviewDa
       targetId: created.id,
       data: { candidateId: candidate.id, kitId: kit.id, startsAt: startsAt.toISOString(), timeZone, durationMinutes, panel: panelistIds, leadId },
     });
+    const hook = await recordWebhookEvent(tx, {
+      organizationId: actor.organizationId,
+      type: "interview.scheduled",
+      candidateId: candidate.id,
+      data: { interview: { id: created.id, kitId: kit.id, startsAt: startsAt.toISOString(), durationMinutes, timeZone, panel: panelistIds, leadId } },
+    });
     const warnings = await findPanelOverlaps(tx, actor, { start: startsAt, end: addMinutes(startsAt, durationMinutes) }, panelistIds, created.id);
-    return { result: { interview: await loadInterviewDetailOrThrow(actor, created.id, tx), warnings }, mails };
+    return { result: { interview: await loadInterviewDetailOrThrow(actor, created.id, tx), warnings }, mails, hook };
   });
   await enqueueInvitationMails(mails);
+  await enqueueWebhookEvent(hook);
   return result;
 }

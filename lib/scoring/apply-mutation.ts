@@ -4,6 +4,7 @@ import { assertCan, PERMISSIONS } from "@/lib/auth/permissions";
 import { getPgPool } from "@/lib/db/client";
 import { poolRunner } from "@/lib/db/sql-runner";
 import { env } from "@/lib/env";
+import { enqueueRecentWebhookDeliveries } from "@/lib/webhooks/deliver-webhook";
 import { GroupCommitWriter } from "./group-commit";
 import { outcomeToResult, SCORING_FORBIDDEN_MESSAGE } from "./outcome";
 import type { Mutation, MutationResult } from "./schemas";
@@ -24,7 +25,7 @@ function processWriter(): GroupCommitWriter {
 
 /** The HTTP write's dependencies (write-endpoint.ts): the session secret and the process's writer. */
 export function scoreWriteDeps(): ScoreWriteDeps {
-  return (deps ??= { secret: env().AUTH_SECRET, run: poolRunner(getPgPool), writer: processWriter() });
+  return (deps ??= { secret: env().AUTH_SECRET, run: poolRunner(getPgPool), writer: processWriter(), afterSubmit: enqueueRecentWebhookDeliveries });
 }
 
 /**
@@ -38,5 +39,8 @@ export async function applyMutation(actor: Actor, input: { interviewId: string; 
   // An actor from a request carries its session, checked again in the write; one built by a
   // service (seed, tests) has none and was authorized by whoever built it.
   const session = { sessionId: actor.sessionId ?? null, userId: actor.userId, preferredOrgId: actor.organizationId };
-  return outcomeToResult(await processWriter().write(session, input.interviewId, input.mutation));
+  const result = outcomeToResult(await processWriter().write(session, input.interviewId, input.mutation));
+  // A submit's triggers recorded scorecard.submitted (and interview.completed) in its transaction.
+  if (input.mutation.kind === "submit") await enqueueRecentWebhookDeliveries();
+  return result;
 }

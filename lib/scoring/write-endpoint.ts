@@ -46,6 +46,8 @@ export interface ScoreWriteDeps {
   writer: GroupCommitWriter;
   /** For the error path only: who is asking, so a stranger's bad request is still a 401/403, not a 400. */
   run: SqlRunner;
+  /** After a submit committed (not awaited, never failing the write): hands the webhook events it recorded to the queue. */
+  afterSubmit?: () => Promise<unknown>;
 }
 
 
@@ -92,6 +94,7 @@ export async function handleScoreWrite(deps: ScoreWriteDeps, req: ScoreWriteRequ
     // statement: a signed-out session, a removed member or a changed role takes effect at once,
     // as on every other request, at no extra round trip.
     const outcome = await deps.writer.write({ sessionId: claims.sessionId, userId: claims.userId, preferredOrgId }, req.interviewId, parsed.data);
+    if (parsed.data.kind === "submit" && deps.afterSubmit) void deps.afterSubmit().catch(() => {});
     return { status: 200, body: outcomeToResult(outcome), headers: {} };
   } catch (err) {
     return toErrorResponse(err);

@@ -1,0 +1,265 @@
+import "server-only";
+import { PERMISSIONS } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db, type Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { getJobs, noteWorker } from "@/lib/jobs/queue";
+import { log } from "@/lib/log";
+import { escapeHtml, mailConfigured, sendMail } from "@/lib/mail/send-mail";
+import { backoffMs } from "./backoff";
+import { postWebhook, type PostOutcome } from "./post-webhook";
+import { EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, signWebhookBody } from "./sign-webhook";
+import { resolveWebhookTarget } from "./url-safety";
+
+/**
+ * Webhook delivery on the Postgres job queue (lib/jobs/queue.ts), never in the request. The
+ * outbox (record-webhook-event.ts) writes the event and its deliveries in the transaction of the
+ * change; the service hands the event to the queue after its commit (`enqueueWebhookEvent`), and
+ * a worker makes each attempt under a row lock (`attemptWebhookDelivery`): `FOR UPDATE SKIP
+ * LOCKED` on a delivery that is pending and due, so two workers (two replicas) never attempt the
+ * same delivery at once, and an attempt that committed moved `next_attempt_at` on or closed the
+ * delivery, so no second worker repeats it. Only a kill between the receiver's 2xx and the commit
+ * can repeat a delivery — receivers dedupe by the event id header.
+ *
+ * Retries: a non-2xx answer, a timeout (10 s) or a refused address schedules the next attempt
+ * `backoffMs(attempts)` later (30 s doubling, capped at 4 h, ±20 % jitter) as a job that starts
+ * then; a delivery whose next attempt would fall more than 24 h after it was created is given up
+ * ("failed"). Every failed attempt adds to the endpoint's run of failures, every 2xx ends it; at
+ * WEBHOOK_DISABLE_AFTER_FAILURES the endpoint is disabled, its owners and admins get a notice in
+ * the app (and by mail when SMTP_URL is set), and its pending deliveries wait for it to be enabled
+ * again (given up by the sweep 24 h after they were created).
+ *
+ * A one-minute sweep hands the queue any due delivery whose job was lost (the process died
+ * between the commit and the enqueue, or the queue was down). `now` is a parameter throughout:
+ * tests move time instead of waiting.
+ */
+export const WEBHOOK_QUEUE = "webhook-delivery";
+export const WEBHOOK_SWEEP_QUEUE = "webhook-sweep";
+/** Failed attempts in a row (across the endpoint's events) after which the endpoint is disabled. */
+export const WEBHOOK_DISABLE_AFTER_FAILURES = 15;
+/** A delivery is retried until this long after it was created. */
+export const WEBHOOK_RETRY_WINDOW_MS = 24 * 3_600_000;
+/** The sweep leaves a due delivery to the enqueue that follows its commit for this long. */
+const SWEEP_GRACE_MS = 30_000;
+/** One queued and one active job per delivery (its id is the singleton key). */
+const QUEUE_OPTIONS = { policy: "stately" } as const;
+/** The attempt is this module's; pg-boss retries only a job whose worker died (expired). */
+const JOB_OPTIONS = { retryLimit: 3, retryDelay: 30, expireInSeconds: 120 } as const;
+
+const out = () => log("webhooks");
+
+/** After the commit: a job for each delivery, starting when it is due. Never throws — the sweep queues what this could not. */
+export async function enqueueWebhookDeliveries(deliveries: readonly { id: string; at?: Date }[]): Promise<number> {
+  if (deliveries.length === 0) return 0;
+  try {
+    const boss = await getJobs(WEBHOOK_QUEUE, QUEUE_OPTIONS);
+    let queued = 0;
+    for (const d of deliveries) if (await boss.send(WEBHOOK_QUEUE, { deliveryId: d.id }, { singletonKey: d.id, ...JOB_OPTIONS, ...(d.at ? { startAfter: d.at } : {}) })) queued++;
+    return queued;
+  } catch (err) {
+    out().warn({ reason: err instanceof Error ? err.message : String(err), deliveries: deliveries.length }, "webhook delivery not queued; the sweep will queue it");
+    return 0;
+  }
+}
+
+/** After the commit of a change that recorded an event (`recordWebhookEvent`'s id, or null): its deliveries to the queue. */
+export async function enqueueWebhookEvent(eventId: string | null): Promise<number> {
+  if (!eventId) return 0;
+  try {
+    const rows = await db.webhookDelivery.findMany({ where: { eventId, status: "pending" }, select: { id: true } });
+    return await enqueueWebhookDeliveries(rows);
+  } catch (err) {
+    out().warn({ reason: err instanceof Error ? err.message : String(err), eventId }, "webhook event not queued; the sweep will queue it");
+    return 0;
+  }
+}
+
+/**
+ * After a write whose events were recorded by triggers (a scorecard submitted): its new
+ * deliveries — those never attempted, created in the last minute — to the queue. Never throws.
+ */
+export async function enqueueRecentWebhookDeliveries(now: Date = new Date()): Promise<number> {
+  try {
+    const fresh = await db.webhookDelivery.findMany({
+      where: { status: "pending", attempts: 0, nextAttemptAt: { lte: now }, createdAt: { gte: new Date(now.getTime() - 60_000) } },
+      select: { id: true },
+      take: 500,
+    });
+    return await enqueueWebhookDeliveries(fresh);
+  } catch (err) {
+    out().warn({ reason: err instanceof Error ? err.message : String(err) }, "webhook deliveries not queued; the sweep will queue them");
+    return 0;
+  }
+}
+
+/**
+ * Queues every due pending delivery of an enabled endpoint older than the grace period, and
+ * gives up on pending deliveries of disabled endpoints created over 24 h ago. Returns how many were queued.
+ */
+export async function sweepWebhookDeliveries(now: Date = new Date()): Promise<number> {
+  const expired = await db.$executeRaw`
+    UPDATE webhook_deliveries d SET status = 'failed', last_error = coalesce(d.last_error || ' — ', '') || 'given up: the endpoint stayed disabled'
+      FROM webhook_endpoints e
+     WHERE e.id = d.endpoint_id AND NOT e.enabled AND d.status = 'pending' AND d.created_at < ${new Date(now.getTime() - WEBHOOK_RETRY_WINDOW_MS)}`;
+  if (expired) out().warn({ deliveries: expired }, "webhook deliveries given up: their endpoint stayed disabled");
+  const due = await db.$queryRaw<{ id: string }[]>`
+    SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+     WHERE d.status = 'pending' AND e.enabled AND d.next_attempt_at <= ${now} AND d.created_at <= ${new Date(now.getTime() - SWEEP_GRACE_MS)}
+     ORDER BY d.next_attempt_at LIMIT 5000`;
+  return enqueueWebhookDeliveries(due);
+}
+
+/** The body a receiver gets: the event's envelope. */
+export function webhookBody(event: { id: string; type: string; createdAt: Date; organizationId: string; payload: unknown }): string {
+  return JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt.toISOString(), organizationId: event.organizationId, data: event.payload });
+}
+
+export type AttemptOutcome =
+  | { result: "delivered"; statusCode: number }
+  | { result: "retry"; nextAttemptAt: Date; outcome: PostOutcome }
+  | { result: "failed"; outcome: PostOutcome }
+  /** Not pending, not due yet, being attempted by another worker, or its endpoint is disabled. */
+  | { result: "skipped" };
+
+interface LockedDelivery {
+  id: string;
+  organization_id: string;
+  endpoint_id: string;
+  attempts: number;
+  created_at: Date;
+  url: string;
+  secret: string;
+  enabled: boolean;
+  event_id: string;
+  type: string;
+  payload: unknown;
+  event_created_at: Date;
+}
+
+/**
+ * One attempt of one delivery, at most once per due time across every worker. `now` decides
+ * what is due and when the next attempt is; the signature carries the real clock (`signedAt`),
+ * which is what the receiver compares with its own.
+ */
+export async function attemptWebhookDelivery(deliveryId: string, opts: { now?: Date; signedAt?: Date; random?: () => number } = {}): Promise<AttemptOutcome> {
+  const now = opts.now ?? new Date();
+  let disabled: { endpointId: string; url: string; organizationId: string } | null = null;
+  const outcome = await db.$transaction(
+    async (tx): Promise<AttemptOutcome> => {
+      const [d] = await tx.$queryRaw<LockedDelivery[]>`
+        SELECT d.id, d.organization_id, d.endpoint_id, d.attempts, d.created_at, e.url, e.secret, e.enabled,
+               ev.id AS event_id, ev.type, ev.payload, ev.created_at AS event_created_at
+          FROM webhook_deliveries d
+          JOIN webhook_endpoints e ON e.id = d.endpoint_id
+          JOIN webhook_events ev ON ev.id = d.event_id
+         WHERE d.id = ${deliveryId} AND d.status = 'pending' AND d.next_attempt_at <= ${now}
+         FOR UPDATE OF d SKIP LOCKED`;
+      if (!d?.enabled) return { result: "skipped" };
+
+      const body = webhookBody({ id: d.event_id, type: d.type, createdAt: d.event_created_at, organizationId: d.organization_id, payload: d.payload });
+      let posted: PostOutcome;
+      try {
+        const target = await resolveWebhookTarget(d.url);
+        posted = await postWebhook(target, body, {
+          [SIGNATURE_HEADER]: signWebhookBody(d.secret, body, opts.signedAt ?? new Date()),
+          [EVENT_ID_HEADER]: d.event_id,
+          [EVENT_TYPE_HEADER]: d.type,
+        });
+      } catch (err) {
+        // The address check refused it (the name now resolves somewhere private): a failed attempt like any other.
+        posted = { statusCode: null, durationMs: 0, error: err instanceof Error ? err.message : String(err) };
+      }
+      const attempts = d.attempts + 1;
+      const last = { attempts, lastAttemptAt: now, lastStatusCode: posted.statusCode, lastDurationMs: posted.durationMs, lastError: posted.error };
+
+      if (posted.statusCode !== null && posted.statusCode >= 200 && posted.statusCode < 300) {
+        await tx.webhookDelivery.update({ where: { id: d.id }, data: { ...last, status: "delivered", deliveredAt: now } });
+        await tx.$executeRaw`UPDATE webhook_endpoints SET consecutive_failures = 0 WHERE id = ${d.endpoint_id} AND consecutive_failures <> 0`;
+        return { result: "delivered", statusCode: posted.statusCode };
+      }
+
+      const nextAttemptAt = new Date(now.getTime() + backoffMs(attempts, opts.random));
+      const givenUp = nextAttemptAt.getTime() > d.created_at.getTime() + WEBHOOK_RETRY_WINDOW_MS;
+      await tx.webhookDelivery.update({ where: { id: d.id }, data: { ...last, ...(givenUp ? { status: "failed" } : { nextAttemptAt }) } });
+      const [endpoint] = await tx.$queryRaw<{ consecutive_failures: number; enabled: boolean }[]>`
+        UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1 WHERE id = ${d.endpoint_id} RETURNING consecutive_failures, enabled`;
+      if (endpoint && endpoint.enabled && endpoint.consecutive_failures >= WEBHOOK_DISABLE_AFTER_FAILURES) {
+        await disableEndpoint(tx, { endpointId: d.endpoint_id, organizationId: d.organization_id, url: d.url, now });
+        disabled = { endpointId: d.endpoint_id, url: d.url, organizationId: d.organization_id };
+      }
+      return givenUp ? { result: "failed", outcome: posted } : { result: "retry", nextAttemptAt, outcome: posted };
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+  if (disabled) await mailDisabledNotice(disabled);
+  return outcome;
+}
+
+const disabledReason = () => `Disabled after ${WEBHOOK_DISABLE_AFTER_FAILURES} failed deliveries in a row.`;
+
+/** Disables the endpoint and tells its organization's owners and admins in the app, in the attempt's transaction. */
+async function disableEndpoint(tx: Tx, e: { endpointId: string; organizationId: string; url: string; now: Date }): Promise<void> {
+  await tx.webhookEndpoint.update({ where: { id: e.endpointId }, data: { enabled: false, disabledReason: disabledReason(), disabledAt: e.now } });
+  await recordAuditEvent(tx, { organizationId: e.organizationId, actorId: null, action: "webhook.endpoint_disabled", targetType: "webhook_endpoint", targetId: e.endpointId, data: { url: e.url, reason: disabledReason() } });
+  const admins = await webhookAdmins(tx, e.organizationId);
+  if (admins.length === 0) return;
+  await tx.notification.createMany({
+    data: admins.map((a) => ({
+      organizationId: e.organizationId,
+      userId: a.userId,
+      kind: "webhook.disabled",
+      round: 0,
+      seq: 0,
+      title: "Webhook endpoint disabled",
+      body: `Deliveries to ${e.url} failed ${WEBHOOK_DISABLE_AFTER_FAILURES} times in a row, so it was disabled. Check the receiver, then enable it again in Settings → Webhooks; pending events are sent then.`,
+      link: "/settings/webhooks",
+      inApp: true,
+      emailStatus: "skipped",
+    })),
+  });
+  out().warn({ endpointId: e.endpointId }, "webhook endpoint disabled after repeated failure");
+}
+
+async function webhookAdmins(tx: Tx | typeof db, organizationId: string) {
+  return tx.membership.findMany({
+    where: { organizationId, role: { in: [...PERMISSIONS["webhooks.manage"]] }, user: { deactivatedAt: null } },
+    select: { userId: true, user: { select: { email: true, name: true } } },
+  });
+}
+
+/** After the commit that disabled an endpoint: the same notice by mail, when mail is configured. Best effort. */
+async function mailDisabledNotice(e: { endpointId: string; url: string; organizationId: string }): Promise<void> {
+  if (!mailConfigured()) return;
+  try {
+    const link = new URL("/settings/webhooks", env().PUBLIC_URL).toString();
+    for (const a of await webhookAdmins(db, e.organizationId)) {
+      await sendMail({
+        to: a.user.email,
+        subject: "Webhook endpoint disabled",
+        text: `Hi ${a.user.name},\n\nDeliveries to ${e.url} failed ${WEBHOOK_DISABLE_AFTER_FAILURES} times in a row, so Panelist disabled the endpoint.\nCheck the receiver, then enable it again: ${link}\n— Panelist\n`,
+        html: `<p>Hi ${escapeHtml(a.user.name)},</p><p>Deliveries to ${escapeHtml(e.url)} failed ${WEBHOOK_DISABLE_AFTER_FAILURES} times in a row, so Panelist disabled the endpoint.</p><p><a href="${escapeHtml(link)}">Check the receiver, then enable it again</a></p>`,
+      });
+      await db.notification.updateMany({ where: { organizationId: e.organizationId, userId: a.userId, kind: "webhook.disabled", emailStatus: "skipped" }, data: { emailStatus: "sent", emailedAt: new Date() } });
+    }
+  } catch (err) {
+    out().warn({ reason: err instanceof Error ? err.message : String(err), endpointId: e.endpointId }, "webhook disabled notice not mailed");
+  }
+}
+
+/** This instance's part: the one-minute sweep and delivery workers. */
+export async function startWebhookJobs(opts: { pollingIntervalSeconds?: number; cron?: string; batchSize?: number } = {}): Promise<void> {
+  const boss = await getJobs(WEBHOOK_SWEEP_QUEUE);
+  await getJobs(WEBHOOK_QUEUE, QUEUE_OPTIONS);
+  await boss.schedule(WEBHOOK_SWEEP_QUEUE, opts.cron ?? "* * * * *", {}, { singletonKey: "sweep" });
+  noteWorker(await boss.work(WEBHOOK_SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5 }, async () => void (await sweepWebhookDeliveries())));
+  noteWorker(
+    await boss.work<{ deliveryId: string }>(WEBHOOK_QUEUE, { batchSize: opts.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+      await Promise.all(
+        jobs.map(async (job) => {
+          const outcome = await attemptWebhookDelivery(job.data.deliveryId);
+          if (outcome.result === "retry") await enqueueWebhookDeliveries([{ id: job.data.deliveryId, at: outcome.nextAttemptAt }]);
+        }),
+      );
+    }),
+  );
+}
