@@ -9,6 +9,8 @@ import { FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { ApiError } from "@/lib/api/fetch-json";
 import { searchParamsOf, useQuestionSearch, useQuestionTags } from "@/lib/questions/hooks";
+import { BANK_ANALYTICS_SORTS, type BankQuestionFigures } from "@/lib/analytics/bank-figures";
+import { useBankQuestionFigures } from "@/lib/analytics/hooks";
 import { SEARCH_DEBOUNCE_MS } from "@/lib/search/use-debounced";
 import {
   DIFFICULTIES,
@@ -37,7 +39,34 @@ const SORT_LABELS: Record<QuestionSort, string> = {
   created: "Newest",
   title: "Title A–Z",
   difficulty: "Difficulty",
+  discrimination: "Most discriminating",
+  agreement: "Least agreed",
 };
+
+const figure = (v: number | null) => (v === null ? "—" : v.toFixed(2));
+
+/** A question's analytics columns: how well it separates candidates, and how alike panelists score it. */
+function QuestionFigures({ figures, days }: { figures: BankQuestionFigures | undefined; days: number }) {
+  if (!figures) return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Not scored in an interview in the last {days} days.</p>;
+  return (
+    <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400" data-testid="bank-figures">
+      <div className="flex gap-1" title={`Corrected item-total correlation over ${figures.discriminationN} interviews`}>
+        <dt>Discrimination</dt>
+        <dd className="font-medium tabular-nums text-slate-900 dark:text-slate-100">{figure(figures.discrimination)}</dd>
+      </div>
+      <div className="flex gap-1" title={`Krippendorff's alpha (ordinal) over ${figures.alphaUnits} answers scored by two or more panelists`}>
+        <dt>Agreement (α)</dt>
+        <dd className="font-medium tabular-nums text-slate-900 dark:text-slate-100">{figure(figures.alpha)}</dd>
+      </div>
+      <div className="flex gap-1">
+        <dt className="sr-only">Based on</dt>
+        <dd>
+          v{figures.versionNumber}, {figures.interviews} interview{figures.interviews === 1 ? "" : "s"}
+        </dd>
+      </div>
+    </dl>
+  );
+}
 
 const PAGE_SIZE = 20;
 
@@ -45,8 +74,12 @@ function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
-/** The bank: search as you type (debounced), filters, sort and pages, all mirrored in the URL. */
-export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWrite: boolean }) {
+/**
+ * The bank: search as you type (debounced), filters, sort and pages, all mirrored in the URL.
+ * `analytics` (analytics.questions): each question shows its discrimination and agreement from the
+ * precomputed snapshot, and the bank sorts by them.
+ */
+export function QuestionBank({ initial, canWrite, analytics = false }: { initial: BankSearch; canWrite: boolean; analytics?: boolean }) {
   const pathname = usePathname();
   const [search, setSearch] = useState<BankSearch>(initial);
   const [typed, setTyped] = useState(initial.q);
@@ -72,6 +105,7 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
 
   const result = useQuestionSearch({ ...search, pageSize: PAGE_SIZE });
   const tags = useQuestionTags();
+  const figures = useBankQuestionFigures(analytics);
   const data = result.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const update = (patch: Partial<BankSearch>) => setSearch((s) => ({ ...s, ...patch, page: patch.page ?? 1 }));
@@ -148,7 +182,7 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
             </label>
             <Select id={ids.sort} value={data?.sort ?? search.sort ?? ""} onChange={(e) => update({ sort: e.target.value as QuestionSort })}>
               {(Object.keys(SORT_LABELS) as QuestionSort[])
-                .filter((s) => s !== "relevance" || search.q)
+                .filter((s) => (s !== "relevance" || search.q) && (analytics || !(BANK_ANALYTICS_SORTS as readonly string[]).includes(s)))
                 .map((s) => (
                   <option key={s} value={s}>
                     {SORT_LABELS[s]}
@@ -179,6 +213,13 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
               : ""}
           {result.isFetching && !result.isPending ? " · updating…" : ""}
         </p>
+        {figures.data && (
+          <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="bank-figures-freshness">
+            Discrimination and agreement over the last {figures.data.meta.period.days} days, as of{" "}
+            <time dateTime={figures.data.meta.computedAt}>{figures.data.meta.computedAt.slice(0, 16).replace("T", " ")} UTC</time>
+            {figures.data.meta.stale ? " — newer scores are being added." : "."}
+          </p>
+        )}
 
         {/* data-query: the search whose results are on screen (the search benchmark waits for it). */}
         <ol className="space-y-3" aria-busy={result.isFetching} data-testid="bank-results" data-query={data && !result.isPlaceholderData ? search.q : undefined}>
@@ -207,6 +248,7 @@ export function QuestionBank({ initial, canWrite }: { initial: BankSearch; canWr
                 <div className="mt-2">
                   <TagList tags={item.tags} />
                 </div>
+                {figures.data && <QuestionFigures figures={figures.data.byQuestion.get(item.id)} days={figures.data.meta.period.days} />}
               </Card>
             </li>
           ))}

@@ -196,7 +196,8 @@ export type UpdateQuestionData = z.output<typeof updateQuestionBaseSchema>;
 // ---------------------------------------------------------------------------------------------
 // Search
 
-export const QUESTION_SORTS = ["relevance", "updated", "created", "title", "difficulty"] as const;
+/** The last two come from the analytics snapshot and need analytics.questions (lib/analytics/bank-figures.ts). */
+export const QUESTION_SORTS = ["relevance", "updated", "created", "title", "difficulty", "discrimination", "agreement"] as const;
 export const questionSortSchema = z.enum(QUESTION_SORTS);
 export type QuestionSort = z.infer<typeof questionSortSchema>;
 

@@ -23,9 +23,16 @@ export const FUZZY_BELOW = 3;
  * pg_trgm), marked `similar`. Headlines are computed only for the returned page. A broad query is ranked
  * within its RANK_WINDOW newest matches and its total capped there (search-sql.ts explains why).
  */
-export async function runQuestionSearch(exec: SqlExecutor, organizationId: string, s: QuestionSearch, synonyms: SynonymIndex): Promise<QuestionSearchResult> {
+export async function runQuestionSearch(
+  exec: SqlExecutor,
+  organizationId: string,
+  s: QuestionSearch,
+  synonyms: SynonymIndex,
+  /** The order of the ranked sorts (discrimination, agreement): question ids, best first. */
+  ranking: readonly string[] = [],
+): Promise<QuestionSearchResult> {
   let parsed = parseSearch(s.q, synonyms);
-  const sql = searchPageSql(organizationId, s, parsed);
+  const sql = searchPageSql(organizationId, s, parsed, RANK_WINDOW, ranking);
   let rows: SearchRow[];
   let matches: number;
   if (sql.countInRows) {

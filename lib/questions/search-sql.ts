@@ -12,7 +12,12 @@ const ORDER: Record<QuestionSort, Prisma.Sql> = {
   created: Prisma.sql`q.created_at DESC, q.id`,
   title: Prisma.sql`lower(q.title), q.id`,
   difficulty: Prisma.sql`q.difficulty, lower(q.title), q.id`,
+  // The caller's ranking (from the analytics snapshot), then the questions it leaves out by title.
+  discrimination: Prisma.sql`ranking.pos NULLS LAST, lower(q.title), q.id`,
+  agreement: Prisma.sql`ranking.pos NULLS LAST, lower(q.title), q.id`,
 };
+
+const RANKED_SORTS: readonly QuestionSort[] = ["discrimination", "agreement"];
 
 const TITLE_OPTS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 const SNIPPET_OPTS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -123,6 +128,8 @@ export function searchPageSql(
   s: QuestionSearch,
   parsed: ParsedSearch,
   window: number = RANK_WINDOW,
+  /** For the ranked sorts (discrimination, agreement): question ids in order, best first. */
+  ranking: readonly string[] = [],
 ): { rows: Prisma.Sql; count: Prisma.Sql; sort: QuestionSort; capped: boolean; countInRows: boolean } {
   const hasQuery = parsed.groups.length > 0;
   const sort = effectiveSort(s, parsed);
@@ -134,6 +141,9 @@ export function searchPageSql(
   const rank = Prisma.sql`ts_rank(${RANK_WEIGHTS}::real[], q.search_vector, query.tsq)`;
 
   const from = Prisma.sql`FROM questions q, (SELECT ${query} AS tsq) query WHERE ${whereSql}`;
+  const rankedFrom = RANKED_SORTS.includes(sort)
+    ? Prisma.sql`FROM questions q LEFT JOIN unnest(${[...ranking]}::text[]) WITH ORDINALITY AS ranking(id, pos) ON ranking.id = q.id, (SELECT ${query} AS tsq) query WHERE ${whereSql}`
+    : from;
 
   // Relevance: the window holds one match more than it ranks, so its size (`matches`, on every
   // row) is the exact total below the window and says "more" above it — no count query.
@@ -154,7 +164,7 @@ export function searchPageSql(
       LIMIT ${s.pageSize} OFFSET ${offset}`
       : Prisma.sql`
       SELECT ${COLUMNS}, ${hasQuery ? rank : Prisma.sql`NULL::real`} AS rank
-      ${from}
+      ${rankedFrom}
       ORDER BY ${ORDER[sort]}
       LIMIT ${s.pageSize} OFFSET ${offset}`;
 

@@ -7,6 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { QuestionBank } from "@/components/questions/question-bank";
 import { requirePageActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { isBankAnalyticsSort } from "@/lib/analytics/bank-figures";
 import { questionSearchSchema } from "@/lib/questions/schemas";
 
 export const metadata: Metadata = { title: "Questions" };
@@ -19,27 +20,26 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Se
   // A malformed URL falls back to the default search instead of an error page.
   const parsed = questionSearchSchema.safeParse(await searchParams);
   const s = parsed.success ? parsed.data : questionSearchSchema.parse({});
+  const analytics = can(actor.role, "analytics.questions");
+  // Sorting by discrimination or agreement is for those who see question analytics.
+  const sort = !analytics && isBankAnalyticsSort(s.sort) ? undefined : s.sort;
   return (
     <>
       <PageHeader
         title="Questions"
         description="Find a question fast, and know what a good answer contains."
         actions={
-          can(actor.role, "analytics.questions") ? (
-            <>
-              <AppLink href="/analytics/questions?sort=discrimination" className={buttonClasses("secondary", "sm")}>
-                Most discriminating
-              </AppLink>
-              <AppLink href="/analytics/questions?sort=agreement" className={buttonClasses("secondary", "sm")}>
-                Least agreed
-              </AppLink>
-            </>
+          analytics ? (
+            <AppLink href="/analytics/questions" className={buttonClasses("secondary", "sm")}>
+              Question analytics
+            </AppLink>
           ) : undefined
         }
       />
       <QuestionBank
         canWrite={can(actor.role, "questions.write")}
-        initial={{ q: s.q, tags: s.tags, difficulty: s.difficulty, status: s.status, sort: s.sort, page: s.page }}
+        analytics={analytics}
+        initial={{ q: s.q, tags: s.tags, difficulty: s.difficulty, status: s.status, sort, page: s.page }}
       />
     </>
   );
