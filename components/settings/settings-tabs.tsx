@@ -9,6 +9,8 @@ const TABS = [
   { href: "/settings/organization", label: "Organization" },
   { href: "/settings/search", label: "Search" },
   { href: "/settings/api", label: "API" },
+  { href: "/settings/webhooks", label: "Webhooks" },
+  { href: "/settings/sso", label: "Single sign-on" },
 ];
 
 export function SettingsTabs() {

@@ -11,6 +11,7 @@ type SearchParams = { callbackUrl?: string | string[]; error?: string | string[]
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { callbackUrl, error } = await searchParams;
+  const target = safeRedirectPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
   return (
     <AuthCard
       title="Sign in"
@@ -22,7 +23,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       }
     >
       {/* Only a same-site path goes on to the form, and only a known error code's fixed message. */}
-      <SignInForm callbackUrl={safeRedirectPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl)} initialError={signInErrorFromQuery(error)} />
+      <SignInForm callbackUrl={target} initialError={signInErrorFromQuery(error)} />
+      <p className="mt-4 border-t border-slate-200 pt-4 text-center text-sm dark:border-slate-800">
+        <AppLink className="font-medium text-indigo-700 underline dark:text-indigo-300" href={`/sign-in/sso?${new URLSearchParams({ callbackUrl: target })}`}>
+          Sign in with SSO
+        </AppLink>
+      </p>
     </AuthCard>
   );
 }
