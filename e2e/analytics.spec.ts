@@ -58,4 +58,24 @@ test.describe("analytics", () => {
     await rita.goto("/analytics");
     await expect(rita.getByRole("main").getByRole("alert")).toContainText("for owners, admins and recruiters");
   });
+
+  test("the question bank sorts by discrimination and agreement for a recruiter, with the figures on each question; an interviewer's bank has neither", async ({ pageAs }) => {
+    test.setTimeout(120_000);
+    const page = await pageAs("recruiter@panelist.dev");
+    await page.goto("/questions");
+    await expect(page.getByTestId("bank-figures-freshness")).toContainText("over the last 180 days");
+    await page.getByLabel("Sort by").selectOption({ label: "Most discriminating" });
+    await expect(page).toHaveURL(/sort=discrimination/);
+    const first = page.getByTestId("bank-results").locator("li").first();
+    await expect(first.getByTestId("bank-figures")).toContainText(/Discrimination\s*0\.\d\d/);
+    await page.getByLabel("Sort by").selectOption({ label: "Least agreed" });
+    await expect(page).toHaveURL(/sort=agreement/);
+
+    const ian = await pageAs("ian@panelist.dev");
+    await ian.goto("/questions?sort=discrimination");
+    await expect(ian.getByTestId("bank-results").locator("li").first()).toBeVisible();
+    await expect(ian.getByLabel("Sort by").locator("option", { hasText: "Most discriminating" })).toHaveCount(0);
+    await expect(ian.getByTestId("bank-figures")).toHaveCount(0);
+    expect((await ian.request.get("/api/questions?sort=agreement")).status()).toBe(403);
+  });
 });
