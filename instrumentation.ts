@@ -4,7 +4,8 @@
 // PANELIST_LAB_WORKERS=0 (an instance that serves but runs no labs), and scorecard reminders
 // (lib/feedback/reminders.ts: the one-minute sweep and the reminder mail) and interview
 // invitation mail (lib/interviews/invitation-jobs.ts) unless PANELIST_REMINDER_WORKERS=0, and the
-// analytics refresh (lib/analytics/snapshots.ts) unless PANELIST_ANALYTICS_WORKERS=0.
+// analytics refresh (lib/analytics/snapshots.ts) unless PANELIST_ANALYTICS_WORKERS=0, and webhook
+// delivery (lib/webhooks/deliver-webhook.ts) unless PANELIST_WEBHOOK_WORKERS=0.
 // The Node-only code lives in its own modules so the edge bundle never sees process.exit.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -35,6 +36,10 @@ export async function register(): Promise<void> {
     startWithRetry("invitation mail workers", () => startInvitationMailJobs());
     const { startIdempotencySweep } = await import("./lib/api/v1/idempotency");
     startWithRetry("API idempotency-key sweep", () => startIdempotencySweep());
+  }
+  if (process.env.PANELIST_WEBHOOK_WORKERS !== "0") {
+    const { startWebhookJobs } = await import("./lib/webhooks/deliver-webhook");
+    startWithRetry("webhook delivery workers", () => startWebhookJobs());
   }
   if (process.env.PANELIST_ANALYTICS_WORKERS !== "0") {
     const { startAnalyticsJobs } = await import("./lib/analytics/snapshots");
