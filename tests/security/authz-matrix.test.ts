@@ -37,6 +37,8 @@ const PUBLIC = new Set([
   // Health probes for load balancers: no data, no actor (lib/health/readiness.ts).
   "GET /api/health/live",
   "GET /api/health/ready",
+  // The public API's OpenAPI document (lib/api/v1/openapi.ts): the same for everyone, no data.
+  "GET /api/v1/openapi.json",
 ]);
 
 /**

@@ -12,11 +12,16 @@
 // - fresh: runs right before the one call made with the right key, for routes that use their
 //   target up (erase, cancel): return the path parameters of a record made for the purpose.
 // - otherOrganization: what a valid key of ANOTHER organization (all scopes) gets. 404 — the
-//   default when the path names a record, or set it when the body does (a create naming this
-//   organization's candidate) — or "own": the route answers about the key's own organization
+//   default when the path names a record, or set it when the body does — 400 when the body names
+//   this organization's records and the service answers that as a field error (scheduling with
+//   another organization's candidate and kit: "not found" per field, nothing written) — or "own": the route answers about the key's own organization
 //   (2xx), and the answer must not contain this organization's id or any of its record ids.
 // - public: the route takes no key at all (the OpenAPI document); it must answer 2xx without one.
 // - status: the success status when it is not 200 (201 for a create, 204…).
+import { createCandidate } from "@/lib/candidates/create-candidate";
+import { parseInput } from "@/lib/errors";
+import { scheduleInterview } from "@/lib/interviews/schedule-interview";
+import { scheduleInterviewSchema } from "@/lib/interviews/schemas";
 import type { World } from "./world";
 
 export interface V1Case {
@@ -24,11 +29,32 @@ export interface V1Case {
   query?: [string, string][];
   body?: (w: World) => unknown;
   fresh?: (w: World) => Promise<Record<string, string>>;
-  otherOrganization?: 404 | "own";
+  otherOrganization?: 404 | 400 | "own";
   public?: true;
   status?: number;
 }
 
+/** A scheduled interview made for a call that uses it up or needs its first sequence (reschedule, cancel). */
+async function freshInterview(w: World): Promise<Record<string, string>> {
+  const scheduled = await scheduleInterview(w.owner, parseInput(scheduleInterviewSchema, w.templates["POST /api/interviews"]), new Date(), { mail: false });
+  return { id: scheduled.interview.id };
+}
+
 export const V1_CASES: Record<string, V1Case> = {
   "GET /api/v1/me": { otherOrganization: "own" },
+  "GET /api/v1/openapi.json": { public: true },
+  "GET /api/v1/interviews": { query: [["limit", "200"], ["updated_since", "2000-01-01T00:00:00Z"]] },
+  "POST /api/v1/interviews": { body: (w) => w.templates["POST /api/interviews"], otherOrganization: 400, status: 201 },
+  "GET /api/v1/interviews/[id]": {},
+  "PATCH /api/v1/interviews/[id]": { body: (w) => w.templates["PUT /api/interviews/[id]"], fresh: freshInterview },
+  "POST /api/v1/interviews/[id]/cancel": { body: () => ({ reason: "Filled through the ATS" }), fresh: freshInterview },
+  "GET /api/v1/candidates": { query: [["limit", "200"], ["updated_since", "2000-01-01T00:00:00Z"]] },
+  "POST /api/v1/candidates": { body: () => ({ name: "Ada from the ATS", email: "ada@example.com" }), status: 201 },
+  "GET /api/v1/candidates/[id]": {},
+  "PATCH /api/v1/candidates/[id]": { body: () => ({ name: "Alex Kim", roleApplied: "ML Engineer" }) },
+  "GET /api/v1/candidates/[id]/export": {},
+  "POST /api/v1/candidates/[id]/erase": {
+    body: () => ({ confirm: "ERASE" }),
+    fresh: async (w) => ({ id: (await createCandidate(w.owner, { name: "To be erased", email: null, roleApplied: null, links: [], privateNotes: null })).id }),
+  },
 };

@@ -1,0 +1,191 @@
+import { z } from "zod";
+import { INTERVIEW_STATUSES } from "@/lib/interviews/schemas";
+
+/**
+ * The public API's response shapes, as zod schemas: the OpenAPI document (lib/api/v1/openapi.ts)
+ * is generated from them, and `Conforms` checks below make the compiler prove that what the
+ * services return matches what is documented. Request schemas are the domains' own (the same
+ * ones the pages' routes parse with). No server imports here.
+ */
+
+/**
+ * Compile-time proof that a service's return type matches its documented schema: assignable to
+ * it, and no top-level field the document does not list (`never` otherwise, so returning a value fails).
+ */
+export type Conforms<Actual extends Documented, Documented> = [Exclude<keyof Actual, keyof Documented>] extends [never] ? Actual : never;
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z
+        .enum(["VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "GONE", "TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "UNPROCESSABLE", "INTERNAL"])
+        .meta({ description: "Stable machine-readable code; the HTTP status follows from it." }),
+      message: z.string().meta({ description: "A sentence safe to show to a person." }),
+      fieldErrors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Per field (dotted path), what is wrong." }),
+      details: z.unknown().optional().meta({ description: "On a 409 conflict, the current value." }),
+    }),
+  })
+  .meta({ id: "Error", description: "Every error has this body." });
+
+const isoInstant = z.iso.datetime().meta({ description: "ISO 8601 instant in UTC." });
+
+export function pageSchema<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      data: z.array(item),
+      nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+    })
+    .meta({ id });
+}
+
+export const idParamsSchema = z.object({ id: z.string().min(1).max(64).meta({ description: "The record's id." }) });
+
+// Interviews
+
+export const panelistSchema = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    timeZone: z.string(),
+    isLead: z.boolean(),
+    scorecard: z.enum(["NONE", "DRAFT", "SUBMITTED"]).meta({ description: "The panelist's scorecard state (its content is read from /scorecards)." }),
+  })
+  .meta({ id: "Panelist" });
+
+const interviewFields = {
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(INTERVIEW_STATUSES),
+  startsAt: isoInstant,
+  endsAt: isoInstant,
+  timeZone: z.string().meta({ description: "The IANA zone the organizer chose." }),
+  durationMinutes: z.number().int(),
+  candidate: z.object({ id: z.string(), name: z.string().meta({ description: "A pseudonym in anonymized review." }), erased: z.boolean() }),
+  kitName: z.string(),
+  meetingUrl: z.string().nullable(),
+  sequence: z.number().int().meta({ description: "The calendar invite's SEQUENCE; send it back to reschedule." }),
+  panel: z.array(panelistSchema),
+  questionCount: z.number().int(),
+  updatedAt: isoInstant,
+};
+
+export const interviewSchema = z.object(interviewFields).meta({ id: "Interview" });
+
+export const interviewDetailSchema = z
+  .object({
+    ...interviewFields,
+    kitId: z.string().nullable(),
+    overallAttributes: z.array(z.string()),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        position: z.number().int(),
+        minutes: z.number().int(),
+        questionVersionId: z.string(),
+        title: z.string(),
+        versionNumber: z.number().int(),
+        difficulty: z.enum(["EASY", "MEDIUM", "HARD"]),
+      }),
+    ),
+    cancelledAt: isoInstant.nullable(),
+    createdAt: isoInstant,
+    createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  })
+  .meta({ id: "InterviewDetail" });
+
+export const interviewPageSchema = pageSchema(interviewSchema, "InterviewPage");
+export const interviewEnvelopeSchema = z.object({ interview: interviewDetailSchema }).meta({ id: "InterviewEnvelope" });
+export const scheduleResultSchema = z
+  .object({
+    interview: interviewDetailSchema,
+    warnings: z
+      .array(
+        z.object({
+          userId: z.string(),
+          name: z.string(),
+          interviewId: z.string().meta({ description: "The other interview." }),
+          title: z.string(),
+          start: isoInstant,
+          end: isoInstant,
+          timeZone: z.string(),
+          overlapMinutes: z.number().int(),
+        }),
+      )
+      .meta({ description: "Panelists already busy then: scheduling went ahead; tell the organizer." }),
+  })
+  .meta({ id: "ScheduleResult" });
+
+export type InterviewDocumented = z.output<typeof interviewSchema>;
+export type InterviewDetailDocumented = z.output<typeof interviewDetailSchema>;
+export type ScheduleResultDocumented = z.output<typeof scheduleResultSchema>;
+
+// The key itself
+
+export const meSchema = z
+  .object({
+    organization: z.object({ id: z.string(), name: z.string() }),
+    apiKey: z.object({ id: z.string(), name: z.string(), prefix: z.string(), scopes: z.array(z.string()) }),
+  })
+  .meta({ id: "Me" });
+
+// Candidates
+
+const candidateFields = {
+  id: z.string(),
+  name: z.string().meta({ description: "“Erased candidate” once erased." }),
+  email: z.string().nullable(),
+  roleApplied: z.string().nullable(),
+  erased: z.boolean(),
+  interviewCount: z.number().int(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+};
+
+export const candidateSchema = z.object(candidateFields).meta({ id: "Candidate" });
+export const candidateDetailSchema = z
+  .object({
+    ...candidateFields,
+    links: z.array(z.string()),
+    privateNotes: z.string().nullable(),
+    erasedAt: isoInstant.nullable(),
+    interviews: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kitName: z.string(),
+        startsAt: isoInstant,
+        timeZone: z.string(),
+        status: z.enum(INTERVIEW_STATUSES),
+        decision: z
+          .object({ outcome: z.enum(["ADVANCE", "HIRE", "NO_HIRE", "HOLD"]), decidedAt: isoInstant })
+          .nullable()
+          .meta({ description: "The hiring decision on the interview; null without the reports:read scope." }),
+      }),
+    ).meta({ description: "The interviews the key may see (none without an interviews scope)." }),
+  })
+  .meta({ id: "CandidateDetail" });
+export const candidatePageSchema = pageSchema(candidateSchema, "CandidatePage");
+export const candidateEnvelopeSchema = z.object({ candidate: candidateDetailSchema }).meta({ id: "CandidateEnvelope" });
+export const candidateExportSchema = z
+  .object({
+    format: z.literal("panelist.candidate"),
+    version: z.literal(1),
+    exportedAt: isoInstant,
+    organization: z.string(),
+    candidate: z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      roleApplied: z.string().nullable(),
+      links: z.array(z.string()),
+      privateNotes: z.string().nullable(),
+      createdAt: isoInstant,
+      erasedAt: isoInstant.nullable(),
+    }),
+    interviews: z.array(z.record(z.string(), z.unknown())).meta({ description: "Each interview with its questions and every panelist's scorecard, scores and notes." }),
+  })
+  .meta({ id: "CandidateExport", description: "Everything held about the candidate, for a data-subject access request (GDPR art. 15)." });
+
+export type CandidateDocumented = z.output<typeof candidateSchema>;
+export type CandidateDetailDocumented = z.output<typeof candidateDetailSchema>;
