@@ -1,15 +1,15 @@
 // Resolving a bearer token to its key, in ONE statement on the pool (it runs on every /api/v1
 // request): the key by sha256(token), its organization and creator, whether it is live (not
 // revoked, not expired), last_used_at moved at most once a minute (SKIP LOCKED: a touch never
-// waits — another request touching the same row is as good), and one request counted on the
-// key's rate-limit bucket. Revoked, expired and unknown keys are not counted: only a live key
-// has a bucket. No "server-only": the bench calls it outside Next.
+// waits — another request touching the same row is as good), and one request counted in the
+// key's window (api_key_request_windows, UNLOGGED: no WAL flush per request). Revoked, expired
+// and unknown keys are not counted: only a live key has a window. So a request writes nothing
+// durable except last_used_at once a minute. No "server-only": the bench calls it outside Next.
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import type { Actor } from "@/lib/auth/actor-query";
 import { API_KEY_ROLE } from "@/lib/auth/actor-query";
 import { isGrantableScope } from "./scopes";
 import type { ApiKeyRateLimit } from "./rate-limit";
-import { rateLimitKeyOf } from "./rate-limit";
 import { hashApiToken } from "./token";
 
 interface KeyRow {
@@ -46,13 +46,12 @@ WITH k AS (
               FOR UPDATE OF a SKIP LOCKED)
   RETURNING id
 ), bucket AS (
-  INSERT INTO rate_limit_buckets (key, count, reset_at, updated_at)
-  SELECT $2 || k.id, 1, now() + make_interval(secs => $3::int), now() FROM k WHERE k.state = 'live'
-  ON CONFLICT (key) DO UPDATE SET
-    count = CASE WHEN rate_limit_buckets.reset_at <= now() THEN 1 ELSE rate_limit_buckets.count + 1 END,
-    reset_at = CASE WHEN rate_limit_buckets.reset_at <= now()
-      THEN now() + make_interval(secs => $3::int) ELSE rate_limit_buckets.reset_at END,
-    updated_at = now()
+  INSERT INTO api_key_request_windows (api_key_id, count, reset_at)
+  SELECT k.id, 1, now() + make_interval(secs => $2::int) FROM k WHERE k.state = 'live'
+  ON CONFLICT (api_key_id) DO UPDATE SET
+    count = CASE WHEN api_key_request_windows.reset_at <= now() THEN 1 ELSE api_key_request_windows.count + 1 END,
+    reset_at = CASE WHEN api_key_request_windows.reset_at <= now()
+      THEN now() + make_interval(secs => $2::int) ELSE api_key_request_windows.reset_at END
   RETURNING count, CEIL(EXTRACT(EPOCH FROM (reset_at - now())))::int AS wait
 )
 SELECT k.*, (SELECT count FROM bucket) AS bucket_count, (SELECT wait FROM bucket) AS bucket_wait,
@@ -65,8 +64,7 @@ export type KeyAuthentication =
   | { state: "live"; actor: Actor };
 
 export async function authenticateApiKey(run: SqlRunner, token: string, limit: ApiKeyRateLimit): Promise<KeyAuthentication> {
-  const prefix = rateLimitKeyOf("");
-  const [row] = await run.query<KeyRow>(KEY_SQL, [hashApiToken(token), prefix, limit.windowSeconds]);
+  const [row] = await run.query<KeyRow>(KEY_SQL, [hashApiToken(token), limit.windowSeconds]);
   if (!row) return { state: "unknown" };
   if (row.state !== "live") return { state: row.state };
   const actor: Actor = {

@@ -1,7 +1,7 @@
-// The per-key request limit of the public API: a fixed window per key on the shared
-// rate_limit_buckets table (the password limits' table), counted inside the statement that
-// resolves the key (authenticate-api-key.ts), so it holds across every instance at no extra
-// round trip.
+// The per-key request limit of the public API: a fixed window per key in Postgres
+// (api_key_request_windows, an UNLOGGED table — migration 20261211011000), counted inside the
+// statement that resolves the key (authenticate-api-key.ts), so it holds across every instance
+// at no extra round trip and no WAL flush.
 export interface ApiKeyRateLimit {
   limit: number;
   windowSeconds: number;
@@ -16,5 +16,3 @@ export function apiKeyRateLimit(value = process.env.API_KEY_RATE_LIMIT_PER_MINUT
   if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new Error(`API_KEY_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1,000,000, not “${value}”.`);
   return { limit: n, windowSeconds: 60 };
 }
-
-export const rateLimitKeyOf = (apiKeyId: string) => `api-key:${apiKeyId}`;

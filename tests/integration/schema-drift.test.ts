@@ -27,7 +27,7 @@ describe("schema drift", () => {
 
   it("covers the whole model: every table, enum, GIN index and cascade rule is actually compared", () => {
     const expected = expectedSchema(schemaText);
-    expect(Object.keys(expected.tables)).toHaveLength(40);
+    expect(Object.keys(expected.tables)).toHaveLength(41);
     expect(expected.enums.LabRunStatus).toContain("TIMED_OUT");
     expect(expected.indexes.questions_search_vector_idx).toMatchObject({ method: "gin", columns: ["search_vector"] });
     expect(expected.tables.score_events!.columns.id).toEqual({ type: "bigint", nullable: false, default: "nextval('score_events_id_seq'::regclass)" });
