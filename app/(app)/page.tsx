@@ -6,6 +6,8 @@ import { requirePageActor } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { AGENDA_DAYS, getHome } from "@/lib/home/get-home";
 import { zonedTime } from "@/lib/interviews/time-zones";
+import { progressLabel } from "@/lib/pools/panel-rules";
+import { POOL_STAGE_LABELS } from "@/lib/pools/schemas";
 import type { InterviewSummary } from "@/lib/interviews/types";
 
 const SECTIONS = [
@@ -97,6 +99,18 @@ export default async function HomePage() {
                 <li key={day.date}>
                   <h3 className="text-sm font-medium">{zonedTime(`${day.date}T12:00:00Z`, "UTC").date.replace(/ \d{4}$/, "")}</h3>
                   {day.interviews.length ? <InterviewList interviews={day.interviews} zone={zone} href={detail} extra={(i) => `${i.candidate.name} · ${i.kitName}`} /> : <Empty>No interviews.</Empty>}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
+        {home.training && home.training.length > 0 && (
+          <Section title="Your training" action={<AppLink href={`/analytics/interviewers/${encodeURIComponent(actor.userId)}`} className={`${link} text-sm`}>Your calibration</AppLink>}>
+            <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="home-training">
+              {home.training.map((p) => (
+                <li key={p.kitId} className="py-2 text-sm">
+                  <span className="font-medium">{p.kitName}</span> — {POOL_STAGE_LABELS[p.stage]}: {progressLabel(p.stage, p.progress)}
+                  {p.progress.ready && " (ready for promotion)"}
                 </li>
               ))}
             </ul>

@@ -6,6 +6,8 @@ import { listInterviews } from "@/lib/interviews/list-interviews";
 import { listMyInterviews } from "@/lib/interviews/list-my-interviews";
 import { canonicalTimeZone } from "@/lib/interviews/time-zones";
 import type { InterviewSummary } from "@/lib/interviews/types";
+import { listPoolsOf } from "@/lib/pools/list-my-pools";
+import type { MyPool } from "@/lib/pools/types";
 import { listReportIndex, type ReportIndexInterview } from "@/lib/reports/list-report-index";
 
 /** How far ahead "upcoming" and the recruiter's agenda look. */
@@ -26,6 +28,8 @@ export interface Home {
   waitingOnFeedback: InterviewSummary[] | null;
   /** Report readers: the latest completed interviews. */
   newReports: ReportIndexInterview[] | null;
+  /** Panelists in training: the kits whose pool has them as shadow or reverse shadow, with their progress. */
+  training: MyPool[] | null;
 }
 
 const live = (i: InterviewSummary) => i.status === "SCHEDULED" || i.status === "IN_PROGRESS";
@@ -40,11 +44,12 @@ export async function getHome(actor: Actor, now: Date = new Date()): Promise<Hom
   const lastDay = DateTime.fromJSDate(now, { zone }).plus({ days: AGENDA_DAYS - 1 }).toISODate()!;
   const horizon = now.getTime() + AGENDA_DAYS * 86_400_000;
 
-  const [mine, week, overdue, reports] = await Promise.all([
+  const [mine, week, overdue, reports, pools] = await Promise.all([
     sitsOnPanels ? listMyInterviews(actor, now) : null,
     schedules ? listInterviews(actor, { q: "", from: today, to: lastDay }) : null,
     schedules ? listInterviews(actor, { q: "", from: DateTime.fromJSDate(now, { zone }).minus({ days: 30 }).toISODate()!, to: today }) : null,
     readsReports ? listReportIndex(actor, { limit: 30 }) : null,
+    sitsOnPanels ? listPoolsOf(actor, actor.userId, now) : null,
   ]);
 
   const started = (i: InterviewSummary) => new Date(i.startsAt).getTime() <= now.getTime();
@@ -68,5 +73,6 @@ export async function getHome(actor: Actor, now: Date = new Date()): Promise<Hom
       : null,
     waitingOnFeedback: overdue ? overdue.filter((i) => live(i) && ended(i) && i.panel.some((p) => p.scorecard !== "SUBMITTED")) : null,
     newReports: reports ? reports.interviews.filter((i) => i.status === "COMPLETED").slice(0, NEW_REPORTS) : null,
+    training: pools ? pools.filter((p) => p.stage !== "QUALIFIED") : null,
   };
 }

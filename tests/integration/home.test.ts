@@ -74,4 +74,19 @@ describe("home", () => {
     expect(home.agenda).toBeNull();
     expect(home.waitingOnFeedback).toBeNull();
   });
+
+  it("a panelist in training: their stage and progress in each kit's pool; qualified pools and other roles show none", async () => {
+    const kit = async (name: string) => (await db.kit.create({ data: { organizationId: org, name, reverseShadowsRequired: 3 }, select: { id: true } })).id;
+    const [training, qualified] = [await kit("Onsite"), await kit("Phone screen")];
+    await db.interviewerPoolMember.createMany({
+      data: [
+        { organizationId: org, kitId: training, userId: interviewer.userId, stage: "REVERSE_SHADOW" },
+        { organizationId: org, kitId: qualified, userId: interviewer.userId, stage: "QUALIFIED" },
+      ],
+    });
+    const home = await getHome(interviewer, NOW);
+    expect(home.training).toEqual([expect.objectContaining({ kitId: training, kitName: "Onsite", stage: "REVERSE_SHADOW", progress: { done: 0, required: 3, ready: false } })]);
+    expect((await getHome(recruiter, NOW)).training).toEqual([]);
+    expect((await getHome(reviewer, NOW)).training).toBeNull();
+  });
 });
