@@ -21,6 +21,12 @@ const discoverySchema = z.object({
 });
 const jwksSchema = z.object({ keys: z.array(z.object({ kty: z.string() }).loose()).min(1) });
 
+/** A provider on this machine (127.0.0.0/8, ::1, localhost): plain http never leaves the host. */
+function isLoopback(issuer: string): boolean {
+  const host = new URL(issuer).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 /** The issuer as stored and compared: no trailing slash. */
 export function normalizeIssuer(issuer: string): string {
   return issuer.trim().replace(/\/+$/, "");
@@ -64,8 +70,8 @@ async function getJson(url: string, issuer: string, what: string): Promise<unkno
  */
 export async function checkDiscovery(issuerInput: string): Promise<SsoDiscoverySummary> {
   const issuer = normalizeIssuer(issuerInput);
-  if (process.env.NODE_ENV === "production" && !issuer.startsWith("https://")) {
-    const message = "The issuer must use https.";
+  if (process.env.NODE_ENV === "production" && !issuer.startsWith("https://") && !isLoopback(issuer)) {
+    const message = "The issuer must use https (plain http only for a provider on this machine's loopback address).";
     throw new AppError("VALIDATION", message, { fieldErrors: { issuer: [message] } });
   }
   const doc = discoverySchema.safeParse(await getJson(discoveryUrl(issuer), issuer, "its discovery document"));

@@ -6,7 +6,8 @@
 import type { Server } from "node:http";
 import { SignJWT, decodeJwt, exportJWK, generateKeyPair, type KeyLike } from "jose";
 import Provider from "oidc-provider";
-import { freePort } from "@/lib/net/free-port";
+// Relative, not "@/": Playwright (e2e/sso.spec.ts) loads this file too.
+import { freePort } from "../../lib/net/free-port";
 
 export interface TestAccount {
   email: string;
