@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseTrustedProxyHops } from "./auth/client-ip";
+import { apiKeyRateLimit } from "./api-keys/rate-limit";
 
 /** Used only outside production, so a fresh clone runs with no configuration. */
 export const DEV_AUTH_SECRET = "panelist-dev-secret-not-for-production-use-0000";
@@ -19,6 +20,18 @@ const envSchema = z.object({
     .transform((raw, ctx) => {
       try {
         return parseTrustedProxyHops(raw);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Requests a minute per API key on /api/v1 (lib/api-keys/rate-limit.ts), as { limit, windowSeconds }. */
+  API_KEY_RATE_LIMIT_PER_MINUTE: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return apiKeyRateLimit(raw);
       } catch (err) {
         ctx.addIssue({ code: "custom", message: (err as Error).message });
         return z.NEVER;

@@ -16,11 +16,11 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { runAsApiKey } from "@/lib/api-keys/api-key-context";
-import { apiKeyRateLimit } from "@/lib/api-keys/rate-limit";
 import { type ApiScope, scopeCovers } from "@/lib/api-keys/scopes";
 import { readBearer } from "@/lib/api-keys/token";
 import type { Actor } from "@/lib/auth/actor";
 import { getPgPool } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { poolRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import { noteActor } from "@/lib/log";
@@ -48,7 +48,7 @@ async function authenticate(req: NextRequest): Promise<Actor> {
   const bearer = readBearer(req.headers.get("authorization"));
   if (bearer.kind === "missing") throw Object.assign(new AppError("UNAUTHENTICATED", API_KEY_MESSAGES.missing), { wwwAuthenticate: REALM });
   if (bearer.kind === "malformed") throw unauthenticated(bearer.reason);
-  const auth = await authenticateApiKey(poolRunner(getPgPool), bearer.token, apiKeyRateLimit());
+  const auth = await authenticateApiKey(poolRunner(getPgPool), bearer.token, env().API_KEY_RATE_LIMIT_PER_MINUTE);
   switch (auth.state) {
     case "live":
       return auth.actor;
