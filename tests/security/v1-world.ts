@@ -20,6 +20,8 @@
 // - status: the success status when it is not 200 (201 for a create, 204…).
 import { createCandidate } from "@/lib/candidates/create-candidate";
 import { parseInput } from "@/lib/errors";
+import { createQuestion } from "@/lib/questions/create-question";
+import { createQuestionSchema } from "@/lib/questions/schemas";
 import { scheduleInterview } from "@/lib/interviews/schedule-interview";
 import { scheduleInterviewSchema } from "@/lib/interviews/schemas";
 import type { World } from "./world";
@@ -53,6 +55,18 @@ export const V1_CASES: Record<string, V1Case> = {
   "GET /api/v1/candidates/[id]": {},
   "PATCH /api/v1/candidates/[id]": { body: () => ({ name: "Alex Kim", roleApplied: "ML Engineer" }) },
   "GET /api/v1/candidates/[id]/export": {},
+  "GET /api/v1/questions": { query: [["limit", "200"], ["updated_since", "2000-01-01T00:00:00Z"]] },
+  "POST /api/v1/questions": { body: (w) => w.templates["POST /api/questions"], status: 201 },
+  "GET /api/v1/questions/[id]": {},
+  // A question of its own, at lockVersion 0 as the body says (the world's may have been edited by then).
+  "PATCH /api/v1/questions/[id]": {
+    body: (w) => w.templates["PUT /api/questions/[id]"],
+    fresh: async (w) => ({ id: (await createQuestion(w.owner, parseInput(createQuestionSchema(), w.templates["POST /api/questions"]))).id }),
+  },
+  "GET /api/v1/questions/[id]/versions": {},
+  "GET /api/v1/questions/[id]/versions/[number]": { params: (w) => ({ id: w.targets["/api/questions/[id]"]!.id!, number: "1" }) },
+  "GET /api/v1/kits": {},
+  "GET /api/v1/kits/[id]": {},
   "POST /api/v1/candidates/[id]/erase": {
     body: () => ({ confirm: "ERASE" }),
     fresh: async (w) => ({ id: (await createCandidate(w.owner, { name: "To be erased", email: null, roleApplied: null, links: [], privateNotes: null })).id }),

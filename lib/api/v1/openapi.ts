@@ -2,9 +2,19 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteaso
 import { z } from "zod";
 import { API_SCOPES, type GrantableScope } from "@/lib/api-keys/scopes";
 import { candidateInputSchema, eraseCandidateSchema } from "@/lib/candidates/schemas";
+import { kitListQuerySchema } from "@/lib/kits/schemas";
+import { createQuestionSchema, updateQuestionSchema } from "@/lib/questions/schemas";
 import { cancelInterviewSchema, rescheduleInterviewSchema, scheduleInterviewSchema } from "@/lib/interviews/schemas";
 import { PAGE_LIMITS, pageQuerySchema } from "./pagination";
-import { candidateEnvelopeSchema, candidateExportSchema, candidatePageSchema, errorBodySchema, idParamsSchema, meSchema, interviewEnvelopeSchema, interviewPageSchema, scheduleResultSchema } from "./schemas";
+import {
+  kitEnvelopeSchema,
+  kitListSchema,
+  questionEnvelopeSchema,
+  questionPageSchema,
+  questionVersionEnvelopeSchema,
+  questionVersionParamsSchema,
+  questionVersionsSchema,
+  candidateEnvelopeSchema, candidateExportSchema, candidatePageSchema, errorBodySchema, idParamsSchema, meSchema, interviewEnvelopeSchema, interviewPageSchema, scheduleResultSchema } from "./schemas";
 
 /**
  * The public API's OpenAPI 3.1 document, generated from the same zod schemas the routes parse
@@ -176,6 +186,88 @@ export const API_OPERATIONS: ApiOperation[] = [
     body: eraseCandidateSchema,
     success: { status: 200, description: "Erased.", schema: candidateEnvelopeSchema },
     errors: [404, 409, 410],
+  },
+  {
+    method: "get",
+    path: "/api/v1/questions",
+    scope: "questions:read",
+    tag: "Questions",
+    summary: "List questions",
+    description: "The question bank, archived questions included, in the order they last changed (updatedAt, then id). Read a question's content with its id.",
+    query: pageQuerySchema,
+    success: { status: 200, description: "One page of questions.", schema: questionPageSchema },
+  },
+  {
+    method: "post",
+    path: "/api/v1/questions",
+    scope: "questions:write",
+    tag: "Questions",
+    summary: "Create a question",
+    description: "Creates version 1 with its rubric. Each criterion's levels must cover the organization's scale (0–4 unless changed in Settings).",
+    body: createQuestionSchema(),
+    idempotent: true,
+    success: { status: 201, description: "Created.", schema: questionEnvelopeSchema },
+  },
+  {
+    method: "get",
+    path: "/api/v1/questions/{id}",
+    scope: "questions:read",
+    tag: "Questions",
+    summary: "Get a question",
+    params: idParamsSchema,
+    success: { status: 200, description: "The question with its latest version.", schema: questionEnvelopeSchema },
+    errors: [404],
+  },
+  {
+    method: "patch",
+    path: "/api/v1/questions/{id}",
+    scope: "questions:write",
+    tag: "Questions",
+    summary: "Update a question (new version)",
+    description: "Send the whole content with the `lockVersion` you read: a content change saves a new immutable version; a stale `lockVersion` is a 409 with the current question in `error.details`.",
+    params: idParamsSchema,
+    body: updateQuestionSchema(),
+    success: { status: 200, description: "Saved.", schema: questionEnvelopeSchema },
+    errors: [404, 409],
+  },
+  {
+    method: "get",
+    path: "/api/v1/questions/{id}/versions",
+    scope: "questions:read",
+    tag: "Questions",
+    summary: "List a question's versions",
+    params: idParamsSchema,
+    success: { status: 200, description: "Newest first, with how many kit items and interviews use each.", schema: questionVersionsSchema },
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/questions/{id}/versions/{number}",
+    scope: "questions:read",
+    tag: "Questions",
+    summary: "Get one version of a question",
+    params: questionVersionParamsSchema,
+    success: { status: 200, description: "The version.", schema: questionVersionEnvelopeSchema },
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/kits",
+    scope: "kits:read",
+    tag: "Kits",
+    summary: "List kits",
+    query: kitListQuerySchema,
+    success: { status: 200, description: "The kits, by name.", schema: kitListSchema },
+  },
+  {
+    method: "get",
+    path: "/api/v1/kits/{id}",
+    scope: "kits:read",
+    tag: "Kits",
+    summary: "Get a kit",
+    params: idParamsSchema,
+    success: { status: 200, description: "The kit with its ordered question versions.", schema: kitEnvelopeSchema },
+    errors: [404],
   },
 ];
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INTERVIEW_STATUSES } from "@/lib/interviews/schemas";
+import { DIFFICULTIES, QUESTION_STATUSES } from "@/lib/questions/schemas";
 
 /**
  * The public API's response shapes, as zod schemas: the OpenAPI document (lib/api/v1/openapi.ts)
@@ -189,3 +190,125 @@ export const candidateExportSchema = z
 
 export type CandidateDocumented = z.output<typeof candidateSchema>;
 export type CandidateDetailDocumented = z.output<typeof candidateDetailSchema>;
+
+// Questions and kits
+
+const difficulty = z.enum(DIFFICULTIES);
+const author = z.object({ id: z.string(), name: z.string() }).nullable();
+
+export const questionSummarySchema = z
+  .object({
+    id: z.string(),
+    externalKey: z.string().nullable().meta({ description: "Your own key for the question, if set on import." }),
+    title: z.string(),
+    status: z.enum(QUESTION_STATUSES),
+    latestVersionNo: z.number().int(),
+    lockVersion: z.number().int().meta({ description: "Send it back to update the question." }),
+    createdAt: isoInstant,
+    updatedAt: isoInstant,
+  })
+  .meta({ id: "QuestionSummary" });
+
+export const questionVersionSchema = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    title: z.string(),
+    prompt: z.string().meta({ description: "Markdown." }),
+    difficulty,
+    tags: z.array(z.string()),
+    minutes: z.number().int(),
+    followUps: z.array(z.string()),
+    redFlags: z.array(z.string()),
+    modelAnswer: z.string().nullable(),
+    lab: z.string().nullable().meta({ description: "The demo lab the interview room offers with this version, if any." }),
+    scale: z.object({ min: z.number().int(), max: z.number().int() }),
+    criteria: z.array(
+      z.object({
+        key: z.string(),
+        position: z.number().int(),
+        title: z.string(),
+        description: z.string(),
+        weight: z.number(),
+        levels: z.array(z.object({ level: z.number().int(), descriptor: z.string() })),
+      }),
+    ),
+    createdAt: isoInstant,
+    createdBy: author,
+  })
+  .meta({ id: "QuestionVersion", description: "One immutable version: interviews point at versions, so editing a question never changes a past interview." });
+
+export const questionDetailSchema = z
+  .object({
+    id: z.string(),
+    externalKey: z.string().nullable(),
+    status: z.enum(QUESTION_STATUSES),
+    lockVersion: z.number().int(),
+    latestVersionNo: z.number().int(),
+    createdAt: isoInstant,
+    updatedAt: isoInstant,
+    inUse: z.boolean().meta({ description: "Whether a kit or an interview uses any of its versions." }),
+    latest: questionVersionSchema,
+  })
+  .meta({ id: "Question" });
+
+export const questionPageSchema = pageSchema(questionSummarySchema, "QuestionPage");
+export const questionEnvelopeSchema = z.object({ question: questionDetailSchema }).meta({ id: "QuestionEnvelope" });
+export const questionVersionsSchema = z
+  .object({
+    versions: z.array(
+      z.object({
+        id: z.string(),
+        number: z.number().int(),
+        title: z.string(),
+        createdAt: isoInstant,
+        createdBy: author,
+        usedBy: z.object({ kitItems: z.number().int(), interviews: z.number().int() }),
+      }),
+    ),
+  })
+  .meta({ id: "QuestionVersions" });
+export const questionVersionEnvelopeSchema = z.object({ version: questionVersionSchema }).meta({ id: "QuestionVersionEnvelope" });
+export const questionVersionParamsSchema = idParamsSchema.extend({ number: z.coerce.number().int().min(1).max(2_147_483_647).meta({ description: "The version number, from 1." }) });
+
+const kitFields = {
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  description: z.string(),
+  itemCount: z.number().int(),
+  totalMinutes: z.number().int(),
+  overallAttributes: z.array(z.string()),
+  archived: z.boolean(),
+  updatedAt: isoInstant,
+};
+export const kitSummarySchema = z.object(kitFields).meta({ id: "KitSummary" });
+export const kitDetailSchema = z
+  .object({
+    ...kitFields,
+    lockVersion: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        position: z.number().int(),
+        minutes: z.number().int(),
+        questionVersionId: z.string(),
+        questionId: z.string(),
+        title: z.string(),
+        difficulty,
+        versionNumber: z.number().int(),
+        latestVersionNumber: z.number().int(),
+        questionArchived: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: "Kit" });
+export const kitListSchema = z.object({ kits: z.array(kitSummarySchema) }).meta({ id: "KitList" });
+export const kitEnvelopeSchema = z.object({ kit: kitDetailSchema }).meta({ id: "KitEnvelope" });
+
+export type QuestionSummaryDocumented = z.output<typeof questionSummarySchema>;
+export type QuestionDetailDocumented = z.output<typeof questionDetailSchema>;
+export type QuestionVersionDocumented = z.output<typeof questionVersionSchema>;
+export type QuestionVersionsDocumented = z.output<typeof questionVersionsSchema>;
+export type KitSummaryDocumented = z.output<typeof kitSummarySchema>;
+export type KitDetailDocumented = z.output<typeof kitDetailSchema>;

@@ -2,7 +2,19 @@ import type { InterviewDetail, InterviewSummary, ScheduleResult } from "@/lib/in
 import type { InterviewSyncItem } from "@/lib/interviews/list-interviews-page";
 import type { CandidateSyncItem } from "@/lib/candidates/list-candidates-page";
 import type { CandidateDetail } from "@/lib/candidates/types";
-import type { CandidateDetailDocumented, CandidateDocumented, Conforms, InterviewDetailDocumented, InterviewDocumented, ScheduleResultDocumented } from "./schemas";
+import type { KitDetail, KitSummary } from "@/lib/kits/types";
+import type { QuestionSyncItem } from "@/lib/questions/list-questions-page";
+import type { QuestionDetail, QuestionVersionSummary, QuestionVersionView } from "@/lib/questions/types";
+import type {
+  CandidateDetailDocumented,
+  CandidateDocumented,
+  Conforms,
+  KitDetailDocumented,
+  KitSummaryDocumented,
+  QuestionDetailDocumented,
+  QuestionSummaryDocumented,
+  QuestionVersionDocumented,
+  QuestionVersionsDocumented, InterviewDetailDocumented, InterviewDocumented, ScheduleResultDocumented } from "./schemas";
 
 /**
  * The services' views as the public API shows them: what the documented schemas list and nothing
@@ -36,3 +48,10 @@ export function v1Candidate(c: CandidateSyncItem): Conforms<CandidateSyncItem, C
 export function v1CandidateDetail(c: CandidateDetail): Conforms<CandidateDetail, CandidateDetailDocumented> {
   return c;
 }
+
+export const v1QuestionSummary = (q: QuestionSyncItem): Conforms<QuestionSyncItem, QuestionSummaryDocumented> => q;
+export const v1Question = (q: QuestionDetail): Conforms<QuestionDetail, QuestionDetailDocumented> => q;
+export const v1QuestionVersion = (v: QuestionVersionView): Conforms<QuestionVersionView, QuestionVersionDocumented> => v;
+export const v1QuestionVersions = (versions: QuestionVersionSummary[]): QuestionVersionsDocumented => ({ versions });
+export const v1KitSummary = (k: KitSummary): Conforms<KitSummary, KitSummaryDocumented> => k;
+export const v1Kit = (k: KitDetail): Conforms<KitDetail, KitDetailDocumented> => k;
