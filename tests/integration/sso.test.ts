@@ -47,9 +47,16 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", app);
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-  const request = new NextRequest(url, { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
+  const request = new NextRequest(url, { method: req.method, headers, body: req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks) });
   const response = await requestScope.run(request, async () => {
-    if (url.pathname === "/api/auth/sso" && req.method === "POST") return ssoStartRoute.POST(request, { params: Promise.resolve({}) });
+    const none = { params: Promise.resolve({}) };
+    if (url.pathname === "/api/auth/sso" && req.method === "POST") return ssoStartRoute.POST(request, none);
+    if (url.pathname === "/api/organizations/sso") {
+      const settingsRoute = await import("@/app/api/organizations/sso/route");
+      if (req.method === "GET") return settingsRoute.GET(request, none);
+      if (req.method === "PUT") return settingsRoute.PUT(request, none);
+    }
+    if (url.pathname === "/api/organizations/sso/test" && req.method === "POST") return (await import("@/app/api/organizations/sso/test/route")).POST(request, none);
     if (url.pathname.startsWith("/api/auth/")) {
       const ctx = { params: Promise.resolve({ nextauth: url.pathname.slice("/api/auth/".length).split("/") }) };
       return req.method === "POST" ? nextAuthRoute.POST(request, ctx) : nextAuthRoute.GET(request, ctx);
@@ -448,6 +455,28 @@ describe("configuring it", () => {
     }
     expect(await db.ssoConfig.findUniqueOrThrow({ where: { organizationId: org.organizationId }, include: { domains: true } })).toEqual(before);
     expect(await db.auditEvent.count({ where: { organizationId: org.organizationId } })).toBe(auditsBefore);
+  });
+
+  it("over HTTP: the settings route answers a failing issuer with a 400 naming the issuer field, and never sends the secret", async () => {
+    const jar = new Jar();
+    const { csrfToken } = (await (await go(jar, `${app}/api/auth/csrf`)).json()) as { csrfToken: string };
+    expect((await go(jar, `${app}/api/auth/callback/credentials`, { form: { csrfToken, email: `owner@${DOMAIN}`, password: PASSWORD, json: "true" } })).status).toBe(200);
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const put = await go(jar, `${app}/api/organizations/sso`, {
+      method: "PUT",
+      json: { issuer: closed, clientId: "x", clientSecret: "y", domains: [DOMAIN], defaultRole: "INTERVIEWER", ssoRequired: false },
+    });
+    expect(put.status).toBe(400);
+    const body = (await put.json()) as { error: { message: string; fieldErrors: Record<string, string[]> } };
+    expect(body.error.fieldErrors.issuer![0]).toMatch(/could not be reached for its discovery document/);
+    const test = await go(jar, `${app}/api/organizations/sso/test`, { json: { issuer: idp.issuer } });
+    expect(test.status).toBe(200);
+    const get = await go(jar, `${app}/api/organizations/sso`);
+    const text = await get.text();
+    expect(get.status).toBe(200);
+    expect(JSON.parse(text)).toMatchObject({ sso: { issuer: idp.issuer, clientId: CLIENT.clientId, hasClientSecret: true } });
+    expect(text).not.toContain(CLIENT.clientSecret);
+    expect(text).not.toContain((await db.ssoConfig.findUniqueOrThrow({ where: { organizationId: org.organizationId } })).clientSecretEnc);
   });
 
   it("a domain another organization routes is a 409; only owners configure SSO", async () => {
