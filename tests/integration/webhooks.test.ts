@@ -12,6 +12,8 @@ import { applyMutation } from "@/lib/scoring/apply-mutation";
 import { openRoom } from "@/lib/scoring/open-room";
 import { attemptWebhookDelivery, startWebhookJobs, sweepWebhookDeliveries, WEBHOOK_DISABLE_AFTER_FAILURES, WEBHOOK_RETRY_WINDOW_MS } from "@/lib/webhooks/deliver-webhook";
 import { createWebhookEndpoint, enableWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/manage-webhook-endpoints";
+import { postWebhook } from "@/lib/webhooks/post-webhook";
+import { resolveWebhookTarget } from "@/lib/webhooks/url-safety";
 import { resendWebhookDelivery } from "@/lib/webhooks/webhook-deliveries";
 import { expectAppError } from "../helpers/app-errors";
 import { cancelInterview, createCandidate, createKit, createQuestion, eraseCandidate, scheduleInterview, setAnonymizedReview } from "../helpers/boundary";
@@ -185,6 +187,18 @@ describe("webhooks from the outbox", () => {
     expect(o.result).toBe("retry");
     expect(receiver.received).toHaveLength(0);
     expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: d!.id } })).lastError).toMatch(/https|loopback/);
+  });
+
+  it("connects to the address it checked, not to whatever the name resolves to when the request is made (no DNS rebinding)", async () => {
+    // A name the system resolver does not know: only the pinned, checked address can reach the receiver.
+    const port = new URL(receiver.url).port;
+    const target = await resolveWebhookTarget(`http://rebind.panelist.invalid:${port}/hooks`, async () => [{ address: "127.0.0.1", family: 4 }]);
+    const posted = await postWebhook(target, "{}", { "panelist-event-id": "evt_pinned" });
+    expect(posted).toMatchObject({ statusCode: 204, error: null });
+    expect(receiver.received.map((r) => [r.headers.host, r.headers["panelist-event-id"]])).toEqual([[`rebind.panelist.invalid:${port}`, "evt_pinned"]]);
+    // And the host name of the URL never decides: a literal-looking name is dialled at the pinned address too.
+    const pinnedElsewhere = await postWebhook({ url: new URL(`http://localhost:1/hooks`), addresses: [{ address: "127.0.0.1", family: 4 }] }, "{}", {}, 2_000);
+    expect(pinnedElsewhere.statusCode).toBeNull(); // port 1 at the pinned address: refused, whatever "localhost" would have been
   });
 
   it("refuses private, loopback and non-https URLs with a 400 naming the URL, and saves nothing", async () => {
