@@ -81,3 +81,22 @@ describe("the public API's OpenAPI document", () => {
     expect(routeOperations().get("GET /api/v1/openapi.json")).toBeNull();
   });
 });
+
+describe("the API reference page's content", () => {
+  it("lists every operation once, under its tag, with its access, parameters and body fields from the document", async () => {
+    const { apiReference } = await import("@/lib/api/v1/reference");
+    const ref = apiReference();
+    const ops = ref.sections.flatMap((s) => s.operations);
+    expect(ops.map((o) => `${o.method} ${o.path}`).sort()).toEqual(API_OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
+    const list = ops.find((o) => o.method === "GET" && o.path === "/api/v1/interviews")!;
+    expect(list.access).toBe("Needs the `interviews:read` or `interviews:write` scope.");
+    expect(list.params.map((p) => [p.name, p.in])).toEqual([["limit", "query"], ["cursor", "query"], ["updated_since", "query"]]);
+    expect(list.success).toMatchObject({ status: "200", shape: "InterviewPage" });
+    const schedule = ops.find((o) => o.method === "POST" && o.path === "/api/v1/interviews")!;
+    expect(schedule.idempotent).toBe(true);
+    expect(schedule.params.map((p) => p.name)).toContain("Idempotency-Key");
+    expect(schedule.body.find((f) => f.name === "candidateId")).toMatchObject({ required: true, type: "string" });
+    expect(schedule.errors.map((e) => e.status)).toEqual(expect.arrayContaining(["400", "401", "403", "409", "422", "429"]));
+    expect(ops.find((o) => o.path === "/api/v1/openapi.json")!.access).toBe("Public: no key needed.");
+  });
+});

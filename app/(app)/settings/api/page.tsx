@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { PageHeader } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/api-keys";
@@ -10,17 +11,22 @@ export const metadata: Metadata = { title: "API keys" };
 export default async function ApiSettingsPage() {
   const actor = await requirePageActor();
   const description = "Keys let other systems (your ATS, HRIS or scripts) use Panelist's REST API at /api/v1 — each with only the scopes you give it. Send one as “Authorization: Bearer <key>”.";
+  const reference = (
+    <Link className="text-sm underline" href="/settings/api/reference">
+      API reference
+    </Link>
+  );
   if (!can(actor, "apiKeys.manage")) {
     return (
       <>
-        <PageHeader title="API" description={description} />
+        <PageHeader title="API" description={description} actions={reference} />
         <p className="text-sm text-slate-600 dark:text-slate-400">Only owners and admins manage API keys.</p>
       </>
     );
   }
   return (
     <>
-      <PageHeader title="API" description={description} />
+      <PageHeader title="API" description={description} actions={reference} />
       <ApiKeysPanel initial={await listApiKeys(actor)} timeZone={actor.timeZone} />
     </>
   );
