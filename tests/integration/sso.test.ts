@@ -275,6 +275,35 @@ describe("signing in through the organization's identity provider", () => {
     expect(await db.membership.findMany({ where: { userId: other.userId }, select: { organizationId: true } })).toEqual([{ organizationId: other.organizationId }]);
   });
 
+  it("a provider that is down when someone signs in sends them back with next-auth's OAuthSignin, signing nobody in", async () => {
+    const down = await createAccount({ name: "Dora", email: "dora@down-sso.test", password: PASSWORD, organizationName: "Down SSO" });
+    const second = await startOidcProvider({ clients: [{ clientId: "down", clientSecret: "down-secret", redirectUris: [`${app}/api/auth/callback/sso-${down.organizationId}`] }], accounts: {} });
+    const dora = (await loadActor(down.userId, down.organizationId))!;
+    await saveSsoConfig(dora, parseInput(ssoConfigInputSchema, { issuer: second.issuer, clientId: "down", clientSecret: "down-secret", domains: ["down-sso.test"], defaultRole: "INTERVIEWER", ssoRequired: false }));
+    await second.close();
+    const jar = new Jar();
+    const { providerId } = (await (await go(jar, `${app}/api/auth/sso`, { json: { email: "dora@down-sso.test" } })).json()) as { providerId: string };
+    const { csrfToken } = (await (await go(jar, `${app}/api/auth/csrf`)).json()) as { csrfToken: string };
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const res = await go(jar, `${app}/api/auth/signin/${providerId}`, { form: { csrfToken, callbackUrl: `${app}/`, json: "true" } });
+      const { url } = (await res.json()) as { url: string };
+      expect(errorOf(url)).toBe("OAuthSignin");
+      // next-auth's error and sign-in actions send the browser on to Panelist's sign-in page with the code.
+      let next = new URL(url, app);
+      for (let hop = 0; hop < 4 && next.pathname.startsWith("/api/auth/"); hop++) {
+        const res = await go(jar, next.toString());
+        expect(res.status).toBe(302);
+        next = new URL(res.headers.get("location")!, app);
+      }
+      expect(next.pathname).toBe("/sign-in");
+      expect(next.searchParams.get("error")).toBe("OAuthSignin");
+    } finally {
+      logged.mockRestore();
+    }
+    expect(jar.get("next-auth.session-token")).toBeUndefined();
+  });
+
   it("an email domain no organization routes is told to use its password", async () => {
     const res = await go(new Jar(), `${app}/api/auth/sso`, { json: { email: "someone@nobody-sso.test" } });
     expect(res.status).toBe(404);
