@@ -41,20 +41,28 @@ export const WEBHOOK_DISABLE_AFTER_FAILURES = 15;
 export const WEBHOOK_RETRY_WINDOW_MS = 24 * 3_600_000;
 /** The sweep leaves a due delivery to the enqueue that follows its commit for this long. */
 const SWEEP_GRACE_MS = 30_000;
-/** One queued and one active job per delivery (its id is the singleton key). */
+/** One queued and one active job per attempt (the delivery and its due time are the singleton key). */
 const QUEUE_OPTIONS = { policy: "stately" } as const;
 /** The attempt is this module's; pg-boss retries only a job whose worker died (expired). */
 const JOB_OPTIONS = { retryLimit: 3, retryDelay: 30, expireInSeconds: 120 } as const;
 
 const out = () => log("webhooks");
 
-/** After the commit: a job for each delivery, starting when it is due. Never throws — the sweep queues what this could not. */
-export async function enqueueWebhookDeliveries(deliveries: readonly { id: string; at?: Date }[]): Promise<number> {
+/**
+ * After the commit: a job for each delivery's next attempt, starting when it is due. The singleton
+ * key is the delivery and that due time, so the sweep or a second enqueue of the same attempt adds
+ * nothing, while an attempt brought forward (an endpoint enabled again) is not held behind the job
+ * of the one it replaced (which then finds nothing due). Never throws — the sweep queues what this could not.
+ */
+export async function enqueueWebhookDeliveries(deliveries: readonly { id: string; nextAttemptAt: Date }[]): Promise<number> {
   if (deliveries.length === 0) return 0;
   try {
     const boss = await getJobs(WEBHOOK_QUEUE, QUEUE_OPTIONS);
     let queued = 0;
-    for (const d of deliveries) if (await boss.send(WEBHOOK_QUEUE, { deliveryId: d.id }, { singletonKey: d.id, ...JOB_OPTIONS, ...(d.at ? { startAfter: d.at } : {}) })) queued++;
+    for (const d of deliveries) {
+      const options = { singletonKey: `${d.id}@${d.nextAttemptAt.getTime()}`, ...JOB_OPTIONS, ...(d.nextAttemptAt.getTime() > Date.now() ? { startAfter: d.nextAttemptAt } : {}) };
+      if (await boss.send(WEBHOOK_QUEUE, { deliveryId: d.id }, options)) queued++;
+    }
     return queued;
   } catch (err) {
     out().warn({ reason: err instanceof Error ? err.message : String(err), deliveries: deliveries.length }, "webhook delivery not queued; the sweep will queue it");
@@ -66,7 +74,7 @@ export async function enqueueWebhookDeliveries(deliveries: readonly { id: string
 export async function enqueueWebhookEvent(eventId: string | null): Promise<number> {
   if (!eventId) return 0;
   try {
-    const rows = await db.webhookDelivery.findMany({ where: { eventId, status: "pending" }, select: { id: true } });
+    const rows = await db.webhookDelivery.findMany({ where: { eventId, status: "pending" }, select: { id: true, nextAttemptAt: true } });
     return await enqueueWebhookDeliveries(rows);
   } catch (err) {
     out().warn({ reason: err instanceof Error ? err.message : String(err), eventId }, "webhook event not queued; the sweep will queue it");
@@ -82,7 +90,7 @@ export async function enqueueRecentWebhookDeliveries(now: Date = new Date()): Pr
   try {
     const fresh = await db.webhookDelivery.findMany({
       where: { status: "pending", attempts: 0, nextAttemptAt: { lte: now }, createdAt: { gte: new Date(now.getTime() - 60_000) } },
-      select: { id: true },
+      select: { id: true, nextAttemptAt: true },
       take: 500,
     });
     return await enqueueWebhookDeliveries(fresh);
@@ -102,8 +110,8 @@ export async function sweepWebhookDeliveries(now: Date = new Date()): Promise<nu
       FROM webhook_endpoints e
      WHERE e.id = d.endpoint_id AND NOT e.enabled AND d.status = 'pending' AND d.created_at < ${new Date(now.getTime() - WEBHOOK_RETRY_WINDOW_MS)}`;
   if (expired) out().warn({ deliveries: expired }, "webhook deliveries given up: their endpoint stayed disabled");
-  const due = await db.$queryRaw<{ id: string }[]>`
-    SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+  const due = await db.$queryRaw<{ id: string; nextAttemptAt: Date }[]>`
+    SELECT d.id, d.next_attempt_at AS "nextAttemptAt" FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
      WHERE d.status = 'pending' AND e.enabled AND d.next_attempt_at <= ${now} AND d.created_at <= ${new Date(now.getTime() - SWEEP_GRACE_MS)}
      ORDER BY d.next_attempt_at LIMIT 5000`;
   return enqueueWebhookDeliveries(due);
@@ -257,7 +265,7 @@ export async function startWebhookJobs(opts: { pollingIntervalSeconds?: number; 
       await Promise.all(
         jobs.map(async (job) => {
           const outcome = await attemptWebhookDelivery(job.data.deliveryId);
-          if (outcome.result === "retry") await enqueueWebhookDeliveries([{ id: job.data.deliveryId, at: outcome.nextAttemptAt }]);
+          if (outcome.result === "retry") await enqueueWebhookDeliveries([{ id: job.data.deliveryId, nextAttemptAt: outcome.nextAttemptAt }]);
         }),
       );
     }),

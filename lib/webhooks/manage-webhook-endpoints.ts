@@ -113,7 +113,7 @@ export async function rotateWebhookSecret(actor: Actor, endpointId: string): Pro
  * Enables a disabled endpoint: its run of failures starts over, and its pending deliveries are
  * due now (the caller queues them: `enqueueWebhookDeliveries`). Returns them with the endpoint.
  */
-export async function enableWebhookEndpoint(actor: Actor, endpointId: string, now: Date = new Date()): Promise<{ endpoint: WebhookEndpointView; due: { id: string }[] }> {
+export async function enableWebhookEndpoint(actor: Actor, endpointId: string, now: Date = new Date()): Promise<{ endpoint: WebhookEndpointView; due: { id: string; nextAttemptAt: Date }[] }> {
   assertCan(actor, "webhooks.manage");
   const target = await db.webhookEndpoint.findFirst({ where: { id: endpointId, organizationId: actor.organizationId }, select: { url: true } });
   if (!target) throw notFound("That webhook endpoint");
@@ -121,7 +121,7 @@ export async function enableWebhookEndpoint(actor: Actor, endpointId: string, no
   return db.$transaction(async (tx) => {
     const before = await lockEndpointOrThrow(tx, actor, endpointId);
     const updated = await tx.webhookEndpoint.update({ where: { id: before.id }, data: { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0 }, select: endpointSelect });
-    const due = await tx.webhookDelivery.updateManyAndReturn({ where: { endpointId: before.id, status: "pending" }, data: { nextAttemptAt: now }, select: { id: true } });
+    const due = await tx.webhookDelivery.updateManyAndReturn({ where: { endpointId: before.id, status: "pending" }, data: { nextAttemptAt: now }, select: { id: true, nextAttemptAt: true } });
     if (!before.enabled) {
       await recordAuditEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "webhook.endpoint_enabled", targetType: "webhook_endpoint", targetId: before.id, data: { url: before.url, disabledReason: before.disabledReason } });
     }

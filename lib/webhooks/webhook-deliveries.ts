@@ -54,7 +54,7 @@ export async function resendWebhookDelivery(actor: Actor, deliveryId: string): P
     const original = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, organizationId: actor.organizationId }, select: { eventId: true, endpointId: true } });
     if (!original) throw notFound("That delivery");
     await lockEndpointOrThrow(tx, actor, original.endpointId);
-    return tx.webhookDelivery.create({ data: { organizationId: actor.organizationId, eventId: original.eventId, endpointId: original.endpointId }, select: { id: true } });
+    return tx.webhookDelivery.create({ data: { organizationId: actor.organizationId, eventId: original.eventId, endpointId: original.endpointId }, select: { id: true, nextAttemptAt: true } });
   });
   await enqueueWebhookDeliveries([created]);
   return { deliveryId: created.id };
@@ -69,9 +69,9 @@ export async function sendTestWebhook(actor: Actor, endpointId: string): Promise
       data: { organizationId: actor.organizationId, type: "webhook.test", payload: { endpointId: endpoint.id, message: "A test event from Panelist's webhook settings." } },
       select: { id: true },
     });
-    const delivery = await tx.webhookDelivery.create({ data: { organizationId: actor.organizationId, eventId: event.id, endpointId: endpoint.id }, select: { id: true } });
-    return { deliveryId: delivery.id, eventId: event.id };
+    const delivery = await tx.webhookDelivery.create({ data: { organizationId: actor.organizationId, eventId: event.id, endpointId: endpoint.id }, select: { id: true, nextAttemptAt: true } });
+    return { delivery, eventId: event.id };
   });
-  await enqueueWebhookDeliveries([{ id: created.deliveryId }]);
-  return created;
+  await enqueueWebhookDeliveries([created.delivery]);
+  return { deliveryId: created.delivery.id, eventId: created.eventId };
 }
