@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { PageHeader } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/api-keys";
@@ -12,9 +12,9 @@ export default async function ApiSettingsPage() {
   const actor = await requirePageActor();
   const description = "Keys let other systems (your ATS, HRIS or scripts) use Panelist's REST API at /api/v1 — each with only the scopes you give it. Send one as “Authorization: Bearer <key>”.";
   const reference = (
-    <Link className="text-sm underline" href="/settings/api/reference">
+    <AppLink className="text-sm underline" href="/settings/api/reference">
       API reference
-    </Link>
+    </AppLink>
   );
   if (!can(actor, "apiKeys.manage")) {
     return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { ReactNode } from "react";
 import { Card, PageHeader } from "@/components/ui/card";
 import { apiReference, type ReferenceField } from "@/lib/api/v1/reference";
@@ -74,9 +74,9 @@ export default async function ApiReferencePage() {
       <PageHeader title="API reference" description={ref.description} />
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Machine-readable: <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Keys are made in{" "}
-        <Link className="underline" href="/settings/api">
+        <AppLink className="underline" href="/settings/api">
           Settings → API
-        </Link>
+        </AppLink>
         .
       </p>
       <Card className="mt-4 space-y-2 text-sm text-slate-700 dark:text-slate-300">
