@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -66,7 +67,7 @@ export async function sendTestWebhook(actor: Actor, endpointId: string): Promise
   const created = await db.$transaction(async (tx) => {
     const endpoint = await lockEndpointOrThrow(tx, actor, endpointId);
     const event = await tx.webhookEvent.create({
-      data: { organizationId: actor.organizationId, type: "webhook.test", payload: { endpointId: endpoint.id, message: "A test event from Panelist's webhook settings." } },
+      data: { id: `evt_${randomUUID().replaceAll("-", "")}`, organizationId: actor.organizationId, type: "webhook.test", payload: { endpointId: endpoint.id, message: "A test event from Panelist's webhook settings." } },
       select: { id: true },
     });
     const delivery = await tx.webhookDelivery.create({ data: { organizationId: actor.organizationId, eventId: event.id, endpointId: endpoint.id }, select: { id: true, nextAttemptAt: true } });
