@@ -1,4 +1,4 @@
-// Child of the webhooks bench (scripts/bench/webhooks.ts; "_": not a suite). BENCH_ROLE=worker: one instance's
+// Child of the api bench's webhook part (scripts/bench/lib/webhook-delivery.ts; "_": not a suite). BENCH_ROLE=worker: one instance's
 // webhook delivery workers (lib/webhooks/deliver-webhook.ts: the pg-boss queue, a row lock per
 // attempt, the signed POST), running until every event of the bench organization is delivered
 // (or BENCH_DEADLINE_MS passes). BENCH_ROLE=producer: changes that record their event in a

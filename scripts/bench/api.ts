@@ -2,17 +2,19 @@
 // (an integration's sync, one page of 50 with its cursor) over 10,000 interviews, p95 over HTTP
 // with an API key beside the same statement alone over one pg connection, measured interleaved
 // in the same rounds (targets: ≤ 50 ms, HTTP ≤ 1.5 × SQL). The key layer's own statement (key,
-// rate window, last use) is part of the HTTP figure, as every v1 request pays it.
+// rate window, last use) is part of the HTTP figure, as every v1 request pays it. Then webhook
+// delivery throughput and lag with two workers (scripts/bench/lib/webhook-delivery.ts).
 import { Pool } from "pg";
 import { generateApiToken } from "@/lib/api-keys/token";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/seed/credentials";
 import { createBenchOrganization } from "./lib/fixtures";
 import { timedGet } from "./lib/http";
+import { measureWebhookDelivery } from "./lib/webhook-delivery";
 import { percentile, result } from "./lib/stats";
 import type { BenchContext, BenchResult } from "./types";
 
-export const description = "Public API: GET /api/v1/interviews?updated_since=… over 10,000 interviews (HTTP p95 with an API key beside the SQL)";
+export const description = "Public API: GET /api/v1/interviews?updated_since=… over 10,000 interviews (HTTP p95 with an API key beside the SQL); webhook delivery throughput and lag with two workers";
 export const servers = 1;
 
 const SUITE = "api";
@@ -139,6 +141,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       result(SUITE, "interviews_updated_since_sql_p95_ms", p95(samples.sql), "ms"),
       result(SUITE, "interviews_updated_since_http_over_sql", p95(samples.http) / p95(samples.sql), "×", { target: { op: "<=", value: 1.5 } }),
       result(SUITE, "interviews_page_rows", rows, "interviews"),
+      ...(await measureWebhookDelivery(ctx)),
     ];
   } finally {
     await pool.end();

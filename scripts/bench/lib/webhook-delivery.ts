@@ -1,21 +1,18 @@
-// Webhooks suite for `npm run bench -- webhooks` (issue 18): delivery throughput and lag with two
-// workers (two child processes, as two replicas run them) against a local receiver (node:http on
-// 127.0.0.1, PANELIST_WEBHOOKS_ALLOW_LOOPBACK=1). A producer child records BENCH_WEBHOOK_EVENTS
-// events at BENCH_WEBHOOK_RATE per second the way the services do (the outbox row in a
-// transaction, the job after the commit); the receiver notes when each event id first arrives.
-// Lag = arrival − the event's createdAt (same machine clock); throughput = distinct events
-// received per second from the first to the last; duplicates are counted (expected 0).
-// (Part of `npm run bench -- api` once scripts/bench/api.ts exists: import `run` from here.)
+// Webhook delivery for `npm run bench -- api` (issue 18; scripts/bench/api.ts runs it after its
+// API figures): throughput and lag with two workers (two child processes, as two replicas run
+// them) against a local receiver (node:http on 127.0.0.1, PANELIST_WEBHOOKS_ALLOW_LOOPBACK=1). A
+// producer child records BENCH_WEBHOOK_EVENTS events at BENCH_WEBHOOK_RATE per second the way the
+// services do (the outbox row in a transaction, the job after the commit); the receiver notes when
+// each event id first arrives. Lag = arrival − the event's createdAt (same machine clock);
+// throughput = distinct events received per second from the first to the last; duplicates are
+// counted (expected 0).
 import http from "node:http";
 import { Pool } from "pg";
-import { runBenchChild } from "./lib/fixtures";
-import { percentile, result } from "./lib/stats";
-import type { BenchContext, BenchResult } from "./types";
+import type { BenchContext, BenchResult } from "../types";
+import { runBenchChild } from "./fixtures";
+import { percentile, result } from "./stats";
 
-export const description = "Webhook delivery from the outbox: throughput and event → receiver lag (p50/p95) with two workers against a local receiver";
-export const servers = 0;
-
-const SUITE = "webhooks";
+const SUITE = "api";
 const ORG_ID = "bench-webhooks-org";
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 2_000);
 const RATE = Number(process.env.BENCH_WEBHOOK_RATE ?? 200);
@@ -59,7 +56,7 @@ async function startReceiver(): Promise<Receiver> {
   };
 }
 
-export async function run(ctx: BenchContext): Promise<BenchResult[]> {
+export async function measureWebhookDelivery(ctx: BenchContext): Promise<BenchResult[]> {
   const pool = new Pool({ connectionString: ctx.databaseUrl, max: 2 });
   const receiver = await startReceiver();
   try {
