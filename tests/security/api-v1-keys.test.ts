@@ -87,7 +87,7 @@ async function call(h: V1Handler, authorization: string | null, opts: { params?:
   const c = V1_CASES[h.key] ?? {};
   const { path, params } = addressOf(h, c, opts.params);
   const url = new URL(path, "http://localhost");
-  for (const [k, v] of c.query ?? []) url.searchParams.append(k, v);
+  for (const [k, v] of (typeof c.query === "function" ? c.query(world) : c.query) ?? []) url.searchParams.append(k, v);
   const headers: Record<string, string> = { "x-forwarded-for": "203.0.113.9" };
   if (authorization !== null) headers.authorization = authorization;
   if (opts.cookieOf) headers.cookie = await sessionCookieOf(opts.cookieOf);

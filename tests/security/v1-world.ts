@@ -8,7 +8,7 @@
 // - params: the path parameters, pointed at this organization's record. Default: the first id of
 //   the collection the segment before `[id]` names (world.own.interviews[0] for
 //   /api/v1/interviews/[id]), or world.targets["/api/…"] of the same path without /v1 when set.
-// - query, body: what a valid request carries (a body for POST/PUT/PATCH/DELETE; default {}).
+// - query, body: what a valid request carries (query: pairs, or a function of the world) (a body for POST/PUT/PATCH/DELETE; default {}).
 // - fresh: runs right before the one call made with the right key, for routes that use their
 //   target up (erase, cancel): return the path parameters of a record made for the purpose.
 // - otherOrganization: what a valid key of ANOTHER organization (all scopes) gets. 404 — the
@@ -24,11 +24,12 @@ import { createQuestion } from "@/lib/questions/create-question";
 import { createQuestionSchema } from "@/lib/questions/schemas";
 import { scheduleInterview } from "@/lib/interviews/schedule-interview";
 import { scheduleInterviewSchema } from "@/lib/interviews/schemas";
+import { makeReportInterview } from "../helpers/report-factories";
 import type { World } from "./world";
 
 export interface V1Case {
   params?: (w: World) => Record<string, string>;
-  query?: [string, string][];
+  query?: [string, string][] | ((w: World) => [string, string][]);
   body?: (w: World) => unknown;
   fresh?: (w: World) => Promise<Record<string, string>>;
   otherOrganization?: 404 | 400 | "own";
@@ -67,6 +68,10 @@ export const V1_CASES: Record<string, V1Case> = {
   "GET /api/v1/questions/[id]/versions/[number]": { params: (w) => ({ id: w.targets["/api/questions/[id]"]!.id!, number: "1" }) },
   "GET /api/v1/kits": {},
   "GET /api/v1/kits/[id]": {},
+  "GET /api/v1/decisions": { query: (w) => [["candidate_id", w.targets["/api/candidates/[id]"]!.id!]] },
+  // A key reads completed interviews' reports: one made for the purpose (submitted panel).
+  "GET /api/v1/interviews/[id]/report": { fresh: async (w) => ({ id: (await makeReportInterview({ organizationId: w.owner.organizationId, status: "COMPLETED" })).interviewId }) },
+  "GET /api/v1/candidates/[id]/report": { fresh: async (w) => ({ id: (await makeReportInterview({ organizationId: w.owner.organizationId, status: "COMPLETED" })).candidateId }) },
   "POST /api/v1/candidates/[id]/erase": {
     body: () => ({ confirm: "ERASE" }),
     fresh: async (w) => ({ id: (await createCandidate(w.owner, { name: "To be erased", email: null, roleApplied: null, links: [], privateNotes: null })).id }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DECISION_OUTCOMES } from "@/lib/decisions/schemas";
 import { INTERVIEW_STATUSES } from "@/lib/interviews/schemas";
 import { DIFFICULTIES, QUESTION_STATUSES } from "@/lib/questions/schemas";
 
@@ -312,3 +313,71 @@ export type QuestionVersionDocumented = z.output<typeof questionVersionSchema>;
 export type QuestionVersionsDocumented = z.output<typeof questionVersionsSchema>;
 export type KitSummaryDocumented = z.output<typeof kitSummarySchema>;
 export type KitDetailDocumented = z.output<typeof kitDetailSchema>;
+
+// Hiring decisions and reports
+
+export const decisionQuerySchema = z
+  .object({
+    interview_id: z.string().min(1).max(64).optional().meta({ description: "Only the decision on this interview." }),
+    candidate_id: z.string().min(1).max(64).optional().meta({ description: "Only decisions on this candidate's interviews." }),
+  })
+  .refine((q) => q.interview_id !== undefined || q.candidate_id !== undefined, { message: "Give interview_id or candidate_id.", path: ["interview_id"] });
+
+export const decisionListSchema = z
+  .object({
+    decisions: z.array(
+      z.object({
+        interviewId: z.string(),
+        candidateId: z.string(),
+        outcome: z.enum(DECISION_OUTCOMES),
+        rationale: z.string().nullable().meta({ description: "Null in anonymized review (a key without candidates:read, when the organization turns it on)." }),
+        decidedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+        decidedAt: isoInstant,
+      }),
+    ),
+  })
+  .meta({ id: "HiringDecisions" });
+
+const reportCandidate = z.object({
+  id: z.string(),
+  label: z.string().meta({ description: "What to call the candidate: their name, or a stable pseudonym in anonymized review." }),
+  name: z.string().nullable().meta({ description: "Null in anonymized review." }),
+  email: z.string().nullable(),
+  links: z.array(z.string()),
+  roleApplied: z.string().nullable(),
+  anonymized: z.boolean(),
+  erased: z.boolean(),
+});
+const scale = z.object({ min: z.number().int(), max: z.number().int() });
+
+export const interviewReportSchema = z
+  .object({
+    report: z
+      .object({
+        interview: z.object({ id: z.string(), title: z.string(), kitId: z.string().nullable(), kitName: z.string(), status: z.string(), startsAt: isoInstant, timeZone: z.string(), durationMinutes: z.number().int() }),
+        candidate: reportCandidate,
+        scale,
+        panelists: z.array(z.record(z.string(), z.unknown())).meta({ description: "Each panelist with their scorecard's state, recommendation and summary; scores only from submitted scorecards (the blind rule)." }),
+        partial: z.boolean().meta({ description: "True while any panelist has not submitted: the numbers may still change." }),
+        empty: z.boolean(),
+        questions: z.array(z.record(z.string(), z.unknown())).meta({ description: "Per question and criterion, each submitted panelist's level and the mean." }),
+        overall: z.object({ score: z.number().nullable(), perPanelist: z.array(z.record(z.string(), z.unknown())), spread: z.number().nullable() }),
+        coverage: z.object({ assessed: z.number().int(), total: z.number().int(), unassessed: z.array(z.object({ questionTitle: z.string(), criterionTitle: z.string(), criterionKey: z.string() })) }),
+        recommendations: z.record(z.string(), z.number().int()),
+      })
+      .loose(),
+  })
+  .meta({ id: "InterviewReport", description: "The interview's report as the app shows it: only submitted scorecards count; anonymized review applies." });
+
+export const candidateReportSchema = z
+  .object({
+    report: z.object({
+      candidate: reportCandidate,
+      scale,
+      interviews: z.array(z.record(z.string(), z.unknown())).meta({ description: "Each completed interview's score, recommendations and whether it is partial." }),
+      score: z.number().nullable().meta({ description: "Mean over interviews with a score, on the organization's scale." }),
+    }),
+  })
+  .meta({ id: "CandidateReport" });
+
+export type DecisionListDocumented = z.output<typeof decisionListSchema>;
