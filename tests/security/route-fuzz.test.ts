@@ -160,6 +160,7 @@ let ids: Record<string, string[]>;
 /** The natural target of each template's path parameters (the room, a scheduled interview, a co-panelist's membership…). */
 let targets: Record<string, Record<string, string>>;
 let templates: Record<string, unknown>;
+let v1Token: string;
 
 /** The database as the previous request left it (null: take a fresh snapshot). */
 let state: Record<string, string> | null = null;
@@ -170,7 +171,7 @@ async function snapshot(): Promise<Record<string, string>> {
   const { rows: tables } = await pool.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables
       WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-        AND table_name NOT IN ('_prisma_migrations', 'rate_limit_buckets', 'sessions')
+        AND table_name NOT IN ('_prisma_migrations', 'rate_limit_buckets', 'sessions', 'api_key_request_windows')
         AND table_name NOT LIKE 'sign_in%'
       ORDER BY 1`,
   );
@@ -191,7 +192,11 @@ beforeAll(async () => {
   ids = Object.fromEntries(Object.keys(world.own).map((k) => [k, [...world.own[k]!, ...(world.strangers[k] ?? []).slice(0, 1)]]));
   targets = world.targets;
   templates = world.templates;
+  v1Token = world.v1Token;
 }, 120_000);
+
+/** The public API's routes take a key (every scope) instead of the session, so their handlers are reached too. */
+const bearerFor = (pattern: string) => (pattern.startsWith("/api/v1/") ? v1Token : undefined);
 
 /** A path parameter: a real id of the collection the segment before it names, another tenant's, or hostile. */
 function paramValues(pattern: string): Record<string, fc.Arbitrary<string>> {
@@ -247,7 +252,7 @@ describe("every route handler, fuzzed", () => {
             const input = `${method} ${describeInput(path, query, body)}`;
             let res: { status: number; text: string };
             try {
-              res = await callRoute(route, method, path, allParams, body, query, owner);
+              res = await callRoute(route, method, path, allParams, body, query, owner, bearerFor(route.pattern));
             } catch (err) {
               state = null;
               failures.push(`threw for ${input}: ${err instanceof Error ? err.stack : String(err)}`);
@@ -302,7 +307,7 @@ describe("every route handler, fuzzed", () => {
           const before = (state ??= await snapshot());
           const input = `${key} with ${leaf.join(".")} = ${JSON.stringify(value).slice(0, 40)}`;
           try {
-            const res = await callRoute(route, method, path, params, { kind: "json", value: body }, [], owner);
+            const res = await callRoute(route, method, path, params, { kind: "json", value: body }, [], owner, bearerFor(pattern));
             requests++;
             const after = (state = await snapshot());
             const changed = Object.keys(after).filter((t) => after[t] !== before[t]);

@@ -8,6 +8,8 @@
 // The test file must mock "@/lib/auth/actor" with tests/helpers/fixed-session.ts (callRoute
 // sets its actor) and next-auth (whose handler needs a running Next).
 import { NextRequest } from "next/server";
+import { createApiKey } from "@/lib/api-keys/api-keys";
+import { API_SCOPES } from "@/lib/api-keys/scopes";
 import type { Actor } from "@/lib/auth/actor";
 import { db, getPgPool } from "@/lib/db/client";
 import { routeClassOf } from "@/lib/security/route-policy";
@@ -33,6 +35,12 @@ export interface World {
   targets: Record<string, Record<string, string>>;
   /** A valid body per "METHOD pattern[#variant]". */
   templates: Record<string, unknown>;
+  /**
+   * An API key of the owner's organization with every scope, for the public API's routes
+   * (callRoute's `bearer`). Its last_used_at lies far ahead, so no request moves it: a refused
+   * request must change nothing.
+   */
+  v1Token: string;
 }
 
 /**
@@ -40,11 +48,12 @@ export interface World {
  * (set up by the test file) answers requireApiActor, and a genuine session cookie rides along for
  * the handlers that read it themselves (the scoring write).
  */
-export async function callRoute(route: RouteModule, method: HttpMethod, path: string, params: Record<string, string | string[]>, body: Body, query: [string, string][], actor: Actor | null) {
+export async function callRoute(route: RouteModule, method: HttpMethod, path: string, params: Record<string, string | string[]>, body: Body, query: [string, string][], actor: Actor | null, bearer?: string) {
   session.actor = actor;
   const url = new URL(path, ORIGIN);
   for (const [k, v] of query) url.searchParams.append(k, v);
   const headers: Record<string, string> = { cookie: await sessionCookieOf(actor), "x-forwarded-for": "203.0.113.7" };
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
   let payload: BodyInit | undefined;
   if (body.kind === "json") payload = JSON.stringify(body.value) ?? "null";
   else if (body.kind === "bytes") payload = body.bytes as BodyInit;
@@ -226,5 +235,7 @@ export async function buildWorld(): Promise<World> {
     body: "Asked about **sparsity**.",
     offsetSeconds: 30,
   };
-  return { owner, stranger, room, own, strangers, targets, templates };
+  const v1Token = (await createApiKey(owner, { name: "Every scope (route tests)", scopes: [...API_SCOPES], expiresInDays: null })).token;
+  await db.apiKey.updateMany({ where: { organizationId: owner.organizationId, name: "Every scope (route tests)" }, data: { lastUsedAt: new Date("9999-01-01T00:00:00Z") } });
+  return { owner, stranger, room, own, strangers, targets, templates, v1Token };
 }
