@@ -21,9 +21,9 @@ test.describe("API keys settings", () => {
     await page.getByLabel("Expires").selectOption("30");
     await page.getByRole("button", { name: "Create key" }).click();
     const tokenBox = page.getByLabel("API key");
-    await expect(tokenBox).toHaveText(/^pnl_[a-z0-9]{12}_[A-Za-z0-9]{43}$/);
+    await expect(tokenBox).toHaveValue(/^pnl_[a-z0-9]{12}_[A-Za-z0-9]{43}$/);
     await expect(page.getByText(/only time Panelist shows it/)).toBeVisible();
-    const token = (await tokenBox.textContent())!;
+    const token = await tokenBox.inputValue();
 
     // The cookie alone is no key; the key is.
     expect((await page.request.get("/api/v1/me")).status()).toBe(401);
@@ -38,6 +38,7 @@ test.describe("API keys settings", () => {
     await expect(table.getByText(`pnl_${token.slice(4, 16)}_…`)).toBeVisible();
     await expect(table.getByText("interviews:read")).toBeVisible();
     await expect(page.getByText(token)).toHaveCount(0);
+    await expect(page.locator(`input[value="${token}"]`)).toHaveCount(0);
 
     page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: "Revoke the key “E2E sync”" }).click();

@@ -37,9 +37,7 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
         This is the only time Panelist shows it: only a fingerprint is kept. Store it in your integration&apos;s secret store; anyone holding it acts for your organization within its scopes.
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <code aria-label="API key" className="min-w-0 flex-1 break-all rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm dark:border-slate-700 dark:bg-slate-900">
-          {token}
-        </code>
+        <Input aria-label="API key" readOnly value={token} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 font-mono" />
         <Button
           variant="secondary"
           size="sm"
