@@ -2,9 +2,10 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import * as decisions from "@/app/api/v1/decisions/route";
 import * as report from "@/app/api/v1/interviews/[id]/report/route";
+import * as scorecards from "@/app/api/v1/interviews/[id]/scorecards/route";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import type { GrantableScope } from "@/lib/api-keys/scopes";
-import { decisionListSchema, interviewReportSchema } from "@/lib/api/v1/schemas";
+import { decisionListSchema, interviewReportSchema, scorecardListSchema } from "@/lib/api/v1/schemas";
 import { db } from "@/lib/db/client";
 import { makeOrg } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
@@ -30,7 +31,7 @@ describe("v1 reports and decisions", () => {
       candidate: { name: "Priya Raman", email: "priya@example.com" },
       questions: [{ criteria: [{ key: "depth" }] }],
       panel: [
-        { status: "SUBMITTED", recommendation: "YES", levels: [[3]] },
+        { status: "SUBMITTED", recommendation: "YES", summary: "Priya Raman explained caching well.", levels: [[3]] },
         { status: "DRAFT", levels: [[0]] },
       ],
     });
@@ -56,5 +57,14 @@ describe("v1 reports and decisions", () => {
     const named = decisionListSchema.parse(await (await decisions.GET(get(`/api/v1/decisions?interview_id=${fx.interviewId}`, withCandidates), ctx())).json());
     expect(named.decisions[0]!.rationale).toBe("Priya was strong.");
     expect((await decisions.GET(get(`/api/v1/decisions`, reportsOnly), ctx())).status).toBe(400);
+
+    // Scorecards: a draft's contents never show; the summary loses the name in anonymized review.
+    const cardsKey = await keyFor(org.id, ["scorecards:read"]);
+    const cards = scorecardListSchema.parse(await (await scorecards.GET(get(`/api/v1/interviews/${fx.interviewId}/scorecards`, cardsKey), ctx({ id: fx.interviewId }))).json()).scorecards;
+    expect(cards.map((c) => c.status)).toEqual(["SUBMITTED", "DRAFT"]);
+    expect(cards[0]).toMatchObject({ recommendation: "YES", scores: [expect.objectContaining({ level: 3 })] });
+    expect(cards[0]!.summary).not.toContain("Priya");
+    expect(cards[0]!.summary).toContain("explained caching well.");
+    expect(cards[1]).toMatchObject({ recommendation: null, summary: null, scores: [], attributes: [] });
   });
 });

@@ -71,6 +71,7 @@ export const V1_CASES: Record<string, V1Case> = {
   "GET /api/v1/decisions": { query: (w) => [["candidate_id", w.targets["/api/candidates/[id]"]!.id!]] },
   // A key reads completed interviews' reports: one made for the purpose (submitted panel).
   "GET /api/v1/interviews/[id]/report": { fresh: async (w) => ({ id: (await makeReportInterview({ organizationId: w.owner.organizationId, status: "COMPLETED" })).interviewId }) },
+  "GET /api/v1/interviews/[id]/scorecards": { fresh: async (w) => ({ id: (await makeReportInterview({ organizationId: w.owner.organizationId, status: "COMPLETED" })).interviewId }) },
   "GET /api/v1/candidates/[id]/report": { fresh: async (w) => ({ id: (await makeReportInterview({ organizationId: w.owner.organizationId, status: "COMPLETED" })).candidateId }) },
   "POST /api/v1/candidates/[id]/erase": {
     body: () => ({ confirm: "ERASE" }),

@@ -7,6 +7,7 @@ import { createQuestionSchema, updateQuestionSchema } from "@/lib/questions/sche
 import { cancelInterviewSchema, rescheduleInterviewSchema, scheduleInterviewSchema } from "@/lib/interviews/schemas";
 import { PAGE_LIMITS, pageQuerySchema } from "./pagination";
 import {
+  scorecardListSchema,
   candidateReportSchema,
   decisionListSchema,
   decisionQuerySchema,
@@ -303,6 +304,17 @@ export const API_OPERATIONS: ApiOperation[] = [
     description: "The candidate's completed interviews side by side, with the mean score. Anonymized review applies as for interview reports.",
     params: idParamsSchema,
     success: { status: 200, description: "The report.", schema: candidateReportSchema },
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/interviews/{id}/scorecards",
+    scope: "scorecards:read",
+    tag: "Scorecards",
+    summary: "List an interview's scorecards",
+    description: "Each panelist's scorecard: its state, and — only once submitted — recommendation, summary and levels. A key reads completed interviews.",
+    params: idParamsSchema,
+    success: { status: 200, description: "The panel's scorecards, the lead first.", schema: scorecardListSchema },
     errors: [404],
   },
 ];

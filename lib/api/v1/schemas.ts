@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DECISION_OUTCOMES } from "@/lib/decisions/schemas";
 import { INTERVIEW_STATUSES } from "@/lib/interviews/schemas";
 import { DIFFICULTIES, QUESTION_STATUSES } from "@/lib/questions/schemas";
+import { RECOMMENDATIONS } from "@/lib/scoring/protocol";
 
 /**
  * The public API's response shapes, as zod schemas: the OpenAPI document (lib/api/v1/openapi.ts)
@@ -381,3 +382,37 @@ export const candidateReportSchema = z
   .meta({ id: "CandidateReport" });
 
 export type DecisionListDocumented = z.output<typeof decisionListSchema>;
+
+// Scorecards
+
+export const scorecardListSchema = z
+  .object({
+    scorecards: z.array(
+      z.object({
+        panelistId: z.string(),
+        interviewer: z.object({ id: z.string(), name: z.string() }),
+        isLead: z.boolean(),
+        trainingStage: z.string().nullable().meta({ description: "The seat's interviewer-pool stage when scheduled (SHADOW, REVERSE_SHADOW, QUALIFIED), or null. Reports leave a shadow's scorecard out." }),
+        status: z.enum(["NONE", "DRAFT", "SUBMITTED"]),
+        submittedAt: isoInstant.nullable(),
+        recommendation: z.enum(RECOMMENDATIONS).nullable().meta({ description: "Only once submitted." }),
+        summary: z.string().nullable().meta({ description: "Only once submitted; in anonymized review the candidate's name, email and links are replaced by the pseudonym." }),
+        scores: z
+          .array(
+            z.object({
+              questionPosition: z.number().int(),
+              questionTitle: z.string(),
+              criterionKey: z.string(),
+              criterionTitle: z.string(),
+              level: z.number().int().nullable(),
+              covered: z.boolean(),
+            }),
+          )
+          .meta({ description: "Only once submitted: a draft never shows." }),
+        attributes: z.array(z.object({ attribute: z.string(), level: z.number().int().nullable() })),
+      }),
+    ),
+  })
+  .meta({ id: "Scorecards" });
+
+export type ScorecardListDocumented = z.output<typeof scorecardListSchema>;
