@@ -16,6 +16,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getPgPool } from "@/lib/db/client";
 import { type HttpMethod, routeModules, samplePaths } from "./route-list";
 import { type Body, buildWorld, callRoute } from "./world";
+import { V1_CASES } from "./v1-world";
 
 vi.mock("@/lib/auth/actor", async (importOriginal) => {
   const fixed = await (await import("../helpers/fixed-session")).withFixedSession(importOriginal);
@@ -190,8 +191,16 @@ beforeAll(async () => {
   owner = world.owner;
   // Real ids, and one of the other organization's per collection (as good as unknown).
   ids = Object.fromEntries(Object.keys(world.own).map((k) => [k, [...world.own[k]!, ...(world.strangers[k] ?? []).slice(0, 1)]]));
-  targets = world.targets;
-  templates = world.templates;
+  // The public API's valid bodies and targets (tests/security/v1-world.ts), swept leaf by leaf like the rest.
+  templates = { ...world.templates };
+  targets = { ...world.targets };
+  for (const [key, c] of Object.entries(V1_CASES)) {
+    if (c.body) templates[key] = c.body(world);
+    const pattern = key.split(" ")[1]!;
+    // As the key matrix addresses them: the entry's params, else the same path's target without /v1.
+    const target = c.params?.(world) ?? world.targets[pattern.replace(/^\/api\/v1\//, "/api/")];
+    if (target) targets[pattern] = { ...targets[pattern], ...target };
+  }
   v1Token = world.v1Token;
 }, 120_000);
 
