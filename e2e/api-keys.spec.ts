@@ -20,7 +20,7 @@ test.describe("API keys settings", () => {
     await page.getByRole("radio", { name: "Interviews: read", exact: true }).check();
     await page.getByLabel("Expires").selectOption("30");
     await page.getByRole("button", { name: "Create key" }).click();
-    const tokenBox = page.getByLabel("API key");
+    const tokenBox = page.getByRole("textbox", { name: "API key", exact: true });
     await expect(tokenBox).toHaveValue(/^pnl_[a-z0-9]{12}_[A-Za-z0-9]{43}$/);
     await expect(page.getByText(/only time Panelist shows it/)).toBeVisible();
     const token = await tokenBox.inputValue();
@@ -32,7 +32,7 @@ test.describe("API keys settings", () => {
     expect(await me.json()).toMatchObject({ apiKey: { name: "E2E sync", scopes: ["interviews:read"] } });
 
     await page.getByRole("button", { name: "I have stored it" }).click();
-    await expect(page.getByLabel("API key")).toBeHidden();
+    await expect(page.getByRole("textbox", { name: "API key", exact: true })).toBeHidden();
     const table = page.getByRole("table", { name: "API keys" });
     await expect(table.getByText("E2E sync")).toBeVisible();
     await expect(table.getByText(`pnl_${token.slice(4, 16)}_…`)).toBeVisible();

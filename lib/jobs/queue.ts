@@ -17,6 +17,8 @@ interface Shared {
   state: JobsState;
   workers: Set<string>;
   queues: Map<string, Promise<void>>;
+  /** The last queue creation: the next waits for it (see getJobs). */
+  creating: Promise<unknown>;
 }
 
 const KEY = Symbol.for("panelist.jobs");
@@ -36,7 +38,7 @@ function create(connectionString: string): Shared {
     maintenanceIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
     monitorStateIntervalSeconds: 60,
   });
-  const shared: Shared = { boss, state: "starting", workers: new Set(), queues: new Map(), started: Promise.resolve(boss) };
+  const shared: Shared = { boss, state: "starting", workers: new Set(), queues: new Map(), creating: Promise.resolve(), started: Promise.resolve(boss) };
   const out = log("jobs");
   boss.on("error", (err: Error) => out.warn({ reason: err.message }, "job queue error"));
   shared.started = boss.start().then(
@@ -66,7 +68,13 @@ export async function getJobs(queue: string, options: Omit<PgBoss.Queue, "name">
   const shared = (globalForJobs[KEY] ??= create(connectionString));
   const boss = await shared.started;
   let created = shared.queues.get(queue);
-  if (!created) shared.queues.set(queue, (created = boss.createQueue(queue, { name: queue, ...options }).catch((err: unknown) => (shared.queues.delete(queue), Promise.reject(err)))));
+  if (!created) {
+    // One creation at a time in this process: pg-boss creates a table per queue, and the workers'
+    // starts at boot (instrumentation.ts), run side by side, deadlocked each other in Postgres.
+    const creation = shared.creating.then(() => boss.createQueue(queue, { name: queue, ...options }));
+    shared.creating = creation.catch(() => {});
+    shared.queues.set(queue, (created = creation.catch((err: unknown) => (shared.queues.delete(queue), Promise.reject(err)))));
+  }
   await created;
   return boss;
 }
