@@ -3,7 +3,7 @@ import type { RoleName } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { zonedTime } from "@/lib/interviews/time-zones";
-import { getJobs, noteWorker } from "@/lib/jobs/queue";
+import { getJobs, noteWorker, workDraining } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
 import { escapeHtml, mailConfigured, sendMail } from "@/lib/mail/send-mail";
 import { anonymousInterviewTitle } from "@/lib/reports/anonymize";
@@ -263,7 +263,7 @@ export async function startFeedbackJobs(opts: { pollingIntervalSeconds?: number;
   await boss.schedule(SWEEP_QUEUE, opts.cron ?? "* * * * *", {}, { singletonKey: "sweep" });
   noteWorker(await boss.work(SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5 }, async () => void (await sweepReminders())));
   noteWorker(
-    await boss.work<{ notificationId: string }>(MAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+    await workDraining<{ notificationId: string }>(boss, MAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
       if (job) await deliverReminderMail(job.data.notificationId);
     }),
   );

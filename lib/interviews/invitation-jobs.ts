@@ -2,7 +2,7 @@ import "server-only";
 import type { RoleName } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { getJobs, noteWorker } from "@/lib/jobs/queue";
+import { getJobs, noteWorker, workDraining } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send-mail";
 import { isAnonymizedFor } from "@/lib/reports/report-access";
@@ -156,7 +156,7 @@ export async function startInvitationMailJobs(opts: { pollingIntervalSeconds?: n
   await boss.schedule(INVITATION_SWEEP_QUEUE, opts.cron ?? "* * * * *", {}, { singletonKey: "sweep" });
   noteWorker(await boss.work(INVITATION_SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5 }, async () => void (await sweepInvitationMails())));
   noteWorker(
-    await boss.work<{ mailId: string }>(INVITATION_MAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+    await workDraining<{ mailId: string }>(boss, INVITATION_MAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
       if (job) await deliverInvitationMail(job.data.mailId);
     }),
   );

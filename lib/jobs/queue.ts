@@ -107,3 +107,27 @@ export async function stopJobs(opts: { graceful?: boolean } = {}): Promise<void>
   await shared.started.catch(() => null);
   await shared.boss.stop({ graceful: opts.graceful ?? true, wait: true, timeout: 15_000 }).catch(() => {});
 }
+
+/**
+ * boss.work that drains a backlog: pg-boss 10 waits the polling interval after every fetch, even
+ * one that found jobs, so a worker took at most batchSize jobs per interval (webhook deliveries:
+ * one a second per replica, whatever the backlog). After a batch that found work, the worker is
+ * told to fetch again at once; an empty queue is polled at the interval as before.
+ */
+export async function workDraining<T extends object>(
+  boss: PgBoss,
+  queue: string,
+  options: PgBoss.WorkOptions,
+  handler: (jobs: PgBoss.Job<T>[]) => Promise<void>,
+): Promise<string> {
+  // The id arrives once work() resolves, before its first fetch can: the fetch waits on the database.
+  const worker: { id?: string } = {};
+  worker.id = await boss.work<T>(queue, options, async (jobs) => {
+    try {
+      await handler(jobs);
+    } finally {
+      if (worker.id && jobs.length > 0) boss.notifyWorker(worker.id);
+    }
+  });
+  return worker.id;
+}

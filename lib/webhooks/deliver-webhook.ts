@@ -3,7 +3,7 @@ import { PERMISSIONS } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { getJobs, noteWorker } from "@/lib/jobs/queue";
+import { getJobs, noteWorker, workDraining } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
 import { escapeHtml, mailConfigured, sendMail } from "@/lib/mail/send-mail";
 import { backoffMs } from "./backoff";
@@ -261,7 +261,7 @@ export async function startWebhookJobs(opts: { pollingIntervalSeconds?: number; 
   await boss.schedule(WEBHOOK_SWEEP_QUEUE, opts.cron ?? "* * * * *", {}, { singletonKey: "sweep" });
   noteWorker(await boss.work(WEBHOOK_SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5 }, async () => void (await sweepWebhookDeliveries())));
   noteWorker(
-    await boss.work<{ deliveryId: string }>(WEBHOOK_QUEUE, { batchSize: opts.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+    await workDraining<{ deliveryId: string }>(boss, WEBHOOK_QUEUE, { batchSize: opts.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async (jobs) => {
       await Promise.all(
         jobs.map(async (job) => {
           const outcome = await attemptWebhookDelivery(job.data.deliveryId);
