@@ -14,6 +14,9 @@ const BOUNDARIES: Record<string, string> = {
   "lib/api/route.ts": "the route layer itself: parseJson and parseQuery are where request input enters",
   "lib/lab/execute-lab-run.ts": "a lab run's params as stored (a JSON column), checked again before a worker runs them",
   "lib/lab/lab-run-view.ts": "a lab run's stored result (a JSON column)",
+  "lib/api/v1/idempotency.ts": "hashes and replays whatever JSON a public API create was sent or answered, before and after the route parses it",
+  "lib/sso/discovery.ts": "an identity provider's discovery document and key set, fetched from the issuer an owner typed",
+  "lib/webhooks/deliver-webhook.ts": "an event's stored payload (a JSON column), signed and sent as it is",
 };
 
 function serverModules(dir: string): string[] {
