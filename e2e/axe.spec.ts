@@ -87,27 +87,35 @@ test("the page list covers the app (a page added later is checked too)", () => {
   for (const r of routes) expect(r.includes("[") ? urlOf(r, { question: "q", kit: "k", candidate: "c", interview: "i", completed: "d", token: "t", me: "m" }) : r, r).not.toMatch(/\[/);
 });
 
+// Each theme's pages in two halves (each a test of its own, within its time limit): the signed-in
+// pages split in two, the signed-out ones with the second half.
 for (const scheme of ["light", "dark"] as const) {
-  test(`axe: every page, ${scheme} theme`, async ({ pageAs, browser }) => {
-    test.setTimeout(240_000);
-    const owner = await pageAs("owner@panelist.dev");
-    const ids = await demoIds(owner.request);
-    await owner.emulateMedia({ colorScheme: scheme });
-    const found: string[] = [];
-    const routes = pageRoutes().filter((r) => !REDIRECTS.has(r));
-    for (const route of routes.filter((r) => !SIGNED_OUT.has(r))) {
-      await owner.goto(urlOf(route, ids));
-      await owner.waitForLoadState("networkidle").catch(() => {});
-      found.push(...(await violations(owner)));
-    }
-    const anonContext = await browser.newContext({ colorScheme: scheme });
-    const anon = await anonContext.newPage();
-    for (const route of routes.filter((r) => SIGNED_OUT.has(r))) {
-      await anon.goto(urlOf(route, ids));
-      await anon.waitForLoadState("networkidle").catch(() => {});
-      found.push(...(await violations(anon)));
-    }
-    await anonContext.close();
-    expect(found).toEqual([]);
-  });
+  for (const part of [1, 2] as const) {
+    test(`axe: every page, ${scheme} theme (part ${part} of 2)`, async ({ pageAs, browser }) => {
+      test.setTimeout(240_000);
+      const owner = await pageAs("owner@panelist.dev");
+      const ids = await demoIds(owner.request);
+      await owner.emulateMedia({ colorScheme: scheme });
+      const found: string[] = [];
+      const routes = pageRoutes().filter((r) => !REDIRECTS.has(r));
+      const signedIn = routes.filter((r) => !SIGNED_OUT.has(r));
+      const half = Math.ceil(signedIn.length / 2);
+      for (const route of part === 1 ? signedIn.slice(0, half) : signedIn.slice(half)) {
+        await owner.goto(urlOf(route, ids));
+        await owner.waitForLoadState("networkidle").catch(() => {});
+        found.push(...(await violations(owner)));
+      }
+      if (part === 2) {
+        const anonContext = await browser.newContext({ colorScheme: scheme });
+        const anon = await anonContext.newPage();
+        for (const route of routes.filter((r) => SIGNED_OUT.has(r))) {
+          await anon.goto(urlOf(route, ids));
+          await anon.waitForLoadState("networkidle").catch(() => {});
+          found.push(...(await violations(anon)));
+        }
+        await anonContext.close();
+      }
+      expect(found).toEqual([]);
+    });
+  }
 }
