@@ -121,7 +121,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (name: string, token: string)
                   {(["none", "read", "write"] as const).map((level) => (
                     <td key={level} className="px-3 text-center">
                       {level === "write" && !hasWrite(area) ? (
-                        <span className="text-xs text-slate-500">read-only</span>
+                        <span className="text-xs text-slate-500 dark:text-slate-400">read-only</span>
                       ) : (
                         <input
                           type="radio"

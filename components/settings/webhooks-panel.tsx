@@ -65,7 +65,7 @@ function EndpointForm({ initial, submitLabel, busy, onSubmit, onCancel }: { init
                 }}
               />
               <span>
-                {WEBHOOK_EVENT_LABELS[t]} <code className="text-xs text-slate-500">{t}</code>
+                {WEBHOOK_EVENT_LABELS[t]} <code className="text-xs text-slate-500 dark:text-slate-400">{t}</code>
               </span>
             </label>
           ))}
