@@ -6,9 +6,7 @@
 // naive computation is lib/analytics' own collect + compute, timed in a child process; so is the
 // refresh job's cost (what keeping the snapshot fresh takes, off the request path).
 import { Pool } from "pg";
-import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD } from "@/lib/seed/credentials";
-import { createBenchOrganization, runBenchChild } from "./lib/fixtures";
+import { createBenchDataOnce, runBenchChild } from "./lib/fixtures";
 import { timedGet } from "./lib/http";
 import { percentile, result } from "./lib/stats";
 import type { BenchContext, BenchResult } from "./types";
@@ -24,26 +22,12 @@ const INTERVIEWERS = 40;
 const QUESTIONS = 12;
 const ROUNDS = Number(process.env.BENCH_ANALYTICS_ROUNDS ?? 40);
 const NAIVE_ROUNDS = Number(process.env.BENCH_ANALYTICS_NAIVE_ROUNDS ?? 3);
+const ORGANIZATION = { orgId: ORG_ID, slug: "bench-analytics", name: "Analytics benchmark", prefix: "bench-an", ownerEmail: OWNER_EMAIL, ownerName: "Analytics Bench Owner", interviewers: INTERVIEWERS };
 
 /** Deterministic: planted severities ((u mod 9) − 4) × 0.2 levels and discriminations q / 11; 4 panelists, 3 questions, 3 criteria each; ~8% not assessed. */
 async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
-  if ((await pool.query("SELECT 1 FROM organizations WHERE id = $1", [ORG_ID])).rowCount) return;
-  const started = Date.now();
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const client = await pool.connect();
   const u01 = (expr: string) => `((hashtext(${expr}) & 65535) / 65535.0)`;
-  try {
-    await client.query("BEGIN");
-    await createBenchOrganization(client, {
-      orgId: ORG_ID,
-      slug: "bench-analytics",
-      name: "Analytics benchmark",
-      prefix: "bench-an",
-      ownerEmail: OWNER_EMAIL,
-      ownerName: "Analytics Bench Owner",
-      passwordHash: hash,
-      interviewers: INTERVIEWERS,
-    });
+  const started = await createBenchDataOnce(pool, ORGANIZATION, async (client) => {
     await client.query(
       `INSERT INTO questions (id, organization_id, status, latest_version_no, title, updated_at)
        SELECT 'bench-an-q' || q, $1, 'ACTIVE', 1, 'Benchmark question ' || lpad(q::text, 2, '0'), now() FROM generate_series(0, $2 - 1) q`,
@@ -114,13 +98,8 @@ async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
         WHERE i.organization_id = $1 AND ${u01("'d' || i.id")} < 0.7`,
       [ORG_ID],
     );
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK");
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
+  if (started === null) return;
   await pool.query("VACUUM ANALYZE interviews, interview_questions, panelists, scorecards, criterion_scores, rubric_criteria, question_versions, hiring_decisions");
   const counts = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM criterion_scores cs JOIN scorecards s ON s.id = cs.scorecard_id WHERE s.interview_id LIKE 'bench-an-i%'`);
   log(`Created ${INTERVIEWS} interviews, ${INTERVIEWS * 4} scorecards and ${counts.rows[0]!.n} criterion scores in ${Date.now() - started} ms.`);

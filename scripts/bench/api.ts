@@ -6,9 +6,7 @@
 // delivery throughput and lag with two workers (scripts/bench/lib/webhook-delivery.ts).
 import { Pool } from "pg";
 import { generateApiToken } from "@/lib/api-keys/token";
-import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD } from "@/lib/seed/credentials";
-import { createBenchOrganization } from "./lib/fixtures";
+import { createBenchDataOnce } from "./lib/fixtures";
 import { timedGet } from "./lib/http";
 import { measureWebhookDelivery } from "./lib/webhook-delivery";
 import { percentile, result } from "./lib/stats";
@@ -27,24 +25,11 @@ const PANEL = 2;
 // Under the key's default rate limit (600 a minute) with the warm-up.
 const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 100);
 const LIMIT = 50;
+const ORGANIZATION = { orgId: ORG_ID, slug: "bench-api", name: "API benchmark", prefix: PREFIX, ownerEmail: OWNER_EMAIL, ownerName: "API Bench Owner", interviewers: INTERVIEWERS };
 
 /** 10,000 interviews changed one a minute over the last week, 2 panelists each. Plain SQL, deterministic. */
 async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
-  if ((await pool.query("SELECT 1 FROM organizations WHERE id = $1", [ORG_ID])).rowCount) return;
-  const started = Date.now();
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await createBenchOrganization(client, {
-      orgId: ORG_ID,
-      slug: "bench-api",
-      name: "API benchmark",
-      prefix: PREFIX,
-      ownerEmail: OWNER_EMAIL,
-      ownerName: "API Bench Owner",
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      interviewers: INTERVIEWERS,
-    });
+  const started = await createBenchDataOnce(pool, ORGANIZATION, async (client) => {
     await client.query(`INSERT INTO candidates (id, organization_id, name, updated_at) SELECT 'bench-api-c' || g, $1, 'Candidate ' || g, now() FROM generate_series(1, $2) g`, [ORG_ID, INTERVIEWS]);
     await client.query(
       `INSERT INTO interviews (id, organization_id, candidate_id, kit_name, title, starts_at, time_zone, duration_minutes, status, ics_uid, created_by_id, updated_at)
@@ -60,13 +45,8 @@ async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
          FROM generate_series(1, $1) g CROSS JOIN generate_series(0, ${PANEL - 1}) k`,
       [INTERVIEWS, INTERVIEWERS],
     );
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK");
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
+  if (started === null) return;
   await pool.query("VACUUM ANALYZE interviews, panelists, candidates, users");
   log(`Created ${INTERVIEWS} interviews in ${Date.now() - started} ms.`);
 }

@@ -5,9 +5,7 @@
 // (targets: ≤ 50 ms, HTTP ≤ 1.5 × SQL); and one reminder mail worker's throughput (mails
 // handed to an in-process SMTP server per second, scripts/bench/feedback-mail-worker.ts).
 import { Pool } from "pg";
-import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD } from "@/lib/seed/credentials";
-import { createBenchOrganization, runBenchChild } from "./lib/fixtures";
+import { createBenchDataOnce, runBenchChild } from "./lib/fixtures";
 import { timedGet } from "./lib/http";
 import { percentile, result } from "./lib/stats";
 import type { BenchContext, BenchResult } from "./types";
@@ -23,25 +21,11 @@ const PANEL = 4;
 const INTERVIEWERS = 40;
 const ROUNDS = Number(process.env.BENCH_FEEDBACK_ROUNDS ?? 60);
 const PERIOD_DAYS = 60;
+const ORGANIZATION = { orgId: ORG_ID, slug: "bench-feedback", name: "Feedback benchmark", prefix: "bench-fb", ownerEmail: OWNER_EMAIL, ownerName: "Feedback Bench Owner", interviewers: INTERVIEWERS };
 
 /** 10,000 interviews over the last 60 days, 4 panelists each; 1% of scorecards still open. Plain SQL, deterministic. */
 async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
-  if ((await pool.query("SELECT 1 FROM organizations WHERE id = $1", [ORG_ID])).rowCount) return;
-  const started = Date.now();
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await createBenchOrganization(client, {
-      orgId: ORG_ID,
-      slug: "bench-feedback",
-      name: "Feedback benchmark",
-      prefix: "bench-fb",
-      ownerEmail: OWNER_EMAIL,
-      ownerName: "Feedback Bench Owner",
-      passwordHash: hash,
-      interviewers: INTERVIEWERS,
-    });
+  const started = await createBenchDataOnce(pool, ORGANIZATION, async (client) => {
     await client.query(`INSERT INTO candidates (id, organization_id, name, updated_at) SELECT 'bench-fb-c' || g, $1, 'Candidate ' || g, now() FROM generate_series(1, $2) g`, [ORG_ID, INTERVIEWS]);
     // Interviews every ~8.6 minutes back over 60 days, the newest a day ago.
     await client.query(
@@ -70,13 +54,8 @@ async function createData(pool: Pool, log: (s: string) => void): Promise<void> {
          FROM panelists p JOIN interviews i ON i.id = p.interview_id WHERE i.organization_id = $1`,
       [ORG_ID],
     );
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK");
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
+  if (started === null) return;
   await pool.query("VACUUM ANALYZE interviews, panelists, scorecards, users, candidates, feedback_facts");
   log(`Created ${INTERVIEWS} interviews and ${INTERVIEWS * PANEL} scorecards in ${Date.now() - started} ms.`);
 }
