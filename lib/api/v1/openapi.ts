@@ -51,272 +51,170 @@ export interface ApiOperation {
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });
 
+type Success = ApiOperation["success"];
+const ok = (description: string, schema: z.ZodType): Success => ({ status: 200, description, schema });
+const created = (description: string, schema: z.ZodType): Success => ({ status: 201, description, schema });
+
+/** The operations listed under one tag of the reference, in this order. */
+const tagged = (tag: string, ops: Array<Omit<ApiOperation, "tag">>): ApiOperation[] => ops.map((op) => ({ ...op, tag }));
+
+/**
+ * One operation, from "METHOD /path", its scope and summary. A path with a record in it (`{id}`)
+ * takes idParamsSchema unless `params` says otherwise, and answers 404 for a record the key's
+ * organization does not have.
+ */
+function op(
+  route: `${Uppercase<HttpMethod>} /api/v1/${string}`,
+  scope: ApiOperation["scope"],
+  summary: string,
+  rest: Omit<ApiOperation, "method" | "path" | "scope" | "summary" | "tag">,
+): Omit<ApiOperation, "tag"> {
+  const [method, path] = route.split(" ") as [Uppercase<HttpMethod>, string];
+  const onRecord = path.includes("{");
+  return {
+    method: method.toLowerCase() as HttpMethod,
+    path,
+    scope,
+    summary,
+    ...(onRecord ? { params: idParamsSchema } : {}),
+    ...rest,
+    ...(onRecord ? { errors: [404, ...(rest.errors ?? [])] } : {}),
+  };
+}
+
 export const API_OPERATIONS: ApiOperation[] = [
-  {
-    method: "get",
-    path: "/api/v1/openapi.json",
-    scope: "public",
-    tag: "Reference",
-    summary: "This document",
-    description: "The OpenAPI 3.1 description of the API. A readable version is in the app under /docs/api.",
-    success: { status: 200, description: "The OpenAPI document.", schema: z.record(z.string(), z.unknown()) },
-  },
-  {
-    method: "get",
-    path: "/api/v1/me",
-    scope: "any",
-    tag: "Reference",
-    summary: "The key making the request",
-    description: "Its organization, name, prefix and scopes: a cheap way to check a key.",
-    success: { status: 200, description: "The key.", schema: meSchema },
-  },
-  {
-    method: "get",
-    path: "/api/v1/interviews",
-    scope: "interviews:read",
-    tag: "Interviews",
-    summary: "List interviews",
-    description: `Interviews of the key's organization in the order they last changed (updatedAt, then id), ${PAGE_LIMITS.default} per page by default. To sync, pass \`updated_since\` and follow \`nextCursor\` until it is null; an interview that changes while you page comes again on a later page.`,
-    query: pageQuerySchema,
-    success: { status: 200, description: "One page of interviews.", schema: interviewPageSchema },
-  },
-  {
-    method: "post",
-    path: "/api/v1/interviews",
-    scope: "interviews:write",
-    tag: "Interviews",
-    summary: "Schedule an interview",
-    description:
-      "The start is the wall-clock time in `timeZone` (IANA); give `endLocal` or `durationMinutes`. The panel (1–8 members who may score) gets the invitation by mail. Overlaps with the panelists' other interviews are warnings, not refusals.",
-    body: scheduleInterviewSchema,
-    idempotent: true,
-    success: { status: 201, description: "Scheduled.", schema: scheduleResultSchema },
-  },
-  {
-    method: "get",
-    path: "/api/v1/interviews/{id}",
-    scope: "interviews:read",
-    tag: "Interviews",
-    summary: "Get an interview",
-    params: idParamsSchema,
-    success: { status: 200, description: "The interview with its questions.", schema: interviewEnvelopeSchema },
-    errors: [404],
-  },
-  {
-    method: "patch",
-    path: "/api/v1/interviews/{id}",
-    scope: "interviews:write",
-    tag: "Interviews",
-    summary: "Reschedule an interview",
-    description:
-      "Time, zone, duration, panel, lead and meeting link of a SCHEDULED interview, given in full. `sequence` is the interview's current `sequence`: if it changed meanwhile the answer is 409 with the current interview in `error.details`.",
-    params: idParamsSchema,
-    body: rescheduleInterviewSchema,
-    success: { status: 200, description: "Rescheduled; the panel is told.", schema: scheduleResultSchema },
-    errors: [404, 409],
-  },
-  {
-    method: "post",
-    path: "/api/v1/interviews/{id}/cancel",
-    scope: "interviews:write",
-    tag: "Interviews",
-    summary: "Cancel an interview",
-    description: "Only a SCHEDULED interview can be cancelled; the panel gets the cancellation.",
-    params: idParamsSchema,
-    body: cancelInterviewSchema,
-    success: { status: 200, description: "Cancelled.", schema: interviewEnvelopeSchema },
-    errors: [404, 409],
-  },
-  {
-    method: "get",
-    path: "/api/v1/candidates",
-    scope: "candidates:read",
-    tag: "Candidates",
-    summary: "List candidates",
-    description: "Candidates of the key's organization, erased ones included, in the order they last changed (updatedAt, then id). Sync with `updated_since` and `nextCursor` as for interviews.",
-    query: pageQuerySchema,
-    success: { status: 200, description: "One page of candidates.", schema: candidatePageSchema },
-  },
-  {
-    method: "post",
-    path: "/api/v1/candidates",
-    scope: "candidates:write",
-    tag: "Candidates",
-    summary: "Create a candidate",
-    body: candidateInputSchema,
-    idempotent: true,
-    success: { status: 201, description: "Created.", schema: candidateEnvelopeSchema },
-  },
-  {
-    method: "get",
-    path: "/api/v1/candidates/{id}",
-    scope: "candidates:read",
-    tag: "Candidates",
-    summary: "Get a candidate",
-    params: idParamsSchema,
-    success: { status: 200, description: "The candidate with the interviews the key may see.", schema: candidateEnvelopeSchema },
-    errors: [404],
-  },
-  {
-    method: "patch",
-    path: "/api/v1/candidates/{id}",
-    scope: "candidates:write",
-    tag: "Candidates",
-    summary: "Update a candidate",
-    description: "Send the whole profile: fields left out take their empty value (as the profile form saves it). An erased candidate cannot be changed.",
-    params: idParamsSchema,
-    body: candidateInputSchema,
-    success: { status: 200, description: "Updated.", schema: candidateEnvelopeSchema },
-    errors: [404, 409, 410],
-  },
-  {
-    method: "get",
-    path: "/api/v1/candidates/{id}/export",
-    scope: "candidates:write",
-    tag: "Candidates",
-    summary: "Export a candidate's data (GDPR)",
-    description: "Everything Panelist holds about the candidate, for a data-subject access request. The export is audited.",
-    params: idParamsSchema,
-    success: { status: 200, description: "The export.", schema: candidateExportSchema },
-    errors: [404],
-  },
-  {
-    method: "post",
-    path: "/api/v1/candidates/{id}/erase",
-    scope: "candidates:write",
-    tag: "Candidates",
-    summary: "Erase a candidate (GDPR)",
-    description: "Removes the candidate's personal data for good (name, email, links, notes) and cancels their scheduled interviews; scores stay, anonymous. Send `{\"confirm\": \"ERASE\"}`.",
-    params: idParamsSchema,
-    body: eraseCandidateSchema,
-    success: { status: 200, description: "Erased.", schema: candidateEnvelopeSchema },
-    errors: [404, 409, 410],
-  },
-  {
-    method: "get",
-    path: "/api/v1/questions",
-    scope: "questions:read",
-    tag: "Questions",
-    summary: "List questions",
-    description: "The question bank, archived questions included, in the order they last changed (updatedAt, then id). Read a question's content with its id.",
-    query: pageQuerySchema,
-    success: { status: 200, description: "One page of questions.", schema: questionPageSchema },
-  },
-  {
-    method: "post",
-    path: "/api/v1/questions",
-    scope: "questions:write",
-    tag: "Questions",
-    summary: "Create a question",
-    description: "Creates version 1 with its rubric. Each criterion's levels must cover the organization's scale (0–4 unless changed in Settings).",
-    body: createQuestionSchema(),
-    idempotent: true,
-    success: { status: 201, description: "Created.", schema: questionEnvelopeSchema },
-  },
-  {
-    method: "get",
-    path: "/api/v1/questions/{id}",
-    scope: "questions:read",
-    tag: "Questions",
-    summary: "Get a question",
-    params: idParamsSchema,
-    success: { status: 200, description: "The question with its latest version.", schema: questionEnvelopeSchema },
-    errors: [404],
-  },
-  {
-    method: "patch",
-    path: "/api/v1/questions/{id}",
-    scope: "questions:write",
-    tag: "Questions",
-    summary: "Update a question (new version)",
-    description: "Send the whole content with the `lockVersion` you read: a content change saves a new immutable version; a stale `lockVersion` is a 409 with the current question in `error.details`.",
-    params: idParamsSchema,
-    body: updateQuestionSchema(),
-    success: { status: 200, description: "Saved.", schema: questionEnvelopeSchema },
-    errors: [404, 409],
-  },
-  {
-    method: "get",
-    path: "/api/v1/questions/{id}/versions",
-    scope: "questions:read",
-    tag: "Questions",
-    summary: "List a question's versions",
-    params: idParamsSchema,
-    success: { status: 200, description: "Newest first, with how many kit items and interviews use each.", schema: questionVersionsSchema },
-    errors: [404],
-  },
-  {
-    method: "get",
-    path: "/api/v1/questions/{id}/versions/{number}",
-    scope: "questions:read",
-    tag: "Questions",
-    summary: "Get one version of a question",
-    params: questionVersionParamsSchema,
-    success: { status: 200, description: "The version.", schema: questionVersionEnvelopeSchema },
-    errors: [404],
-  },
-  {
-    method: "get",
-    path: "/api/v1/kits",
-    scope: "kits:read",
-    tag: "Kits",
-    summary: "List kits",
-    query: kitListQuerySchema,
-    success: { status: 200, description: "The kits, by name.", schema: kitListSchema },
-  },
-  {
-    method: "get",
-    path: "/api/v1/kits/{id}",
-    scope: "kits:read",
-    tag: "Kits",
-    summary: "Get a kit",
-    params: idParamsSchema,
-    success: { status: 200, description: "The kit with its ordered question versions.", schema: kitEnvelopeSchema },
-    errors: [404],
-  },
-  {
-    method: "get",
-    path: "/api/v1/decisions",
-    scope: "reports:read",
-    tag: "Hiring decisions",
-    summary: "List hiring decisions",
-    description: "The decisions recorded on one interview (`interview_id`) or on a candidate's interviews (`candidate_id`), newest first — on the interviews whose reports the key may read.",
-    query: decisionQuerySchema,
-    success: { status: 200, description: "The decisions.", schema: decisionListSchema },
-  },
-  {
-    method: "get",
-    path: "/api/v1/interviews/{id}/report",
-    scope: "reports:read",
-    tag: "Reports",
-    summary: "Get an interview's report",
-    description: "Scores, coverage and recommendations from the submitted scorecards only (a draft never shows). A key reads completed interviews; in anonymized review a key without candidates:read sees a pseudonym.",
-    params: idParamsSchema,
-    success: { status: 200, description: "The report.", schema: interviewReportSchema },
-    errors: [404],
-  },
-  {
-    method: "get",
-    path: "/api/v1/candidates/{id}/report",
-    scope: "reports:read",
-    tag: "Reports",
-    summary: "Get a candidate's report",
-    description: "The candidate's completed interviews side by side, with the mean score. Anonymized review applies as for interview reports.",
-    params: idParamsSchema,
-    success: { status: 200, description: "The report.", schema: candidateReportSchema },
-    errors: [404],
-  },
-  {
-    method: "get",
-    path: "/api/v1/interviews/{id}/scorecards",
-    scope: "scorecards:read",
-    tag: "Scorecards",
-    summary: "List an interview's scorecards",
-    description: "Each panelist's scorecard: its state, and — only once submitted — recommendation, summary and levels. A key reads completed interviews.",
-    params: idParamsSchema,
-    success: { status: 200, description: "The panel's scorecards, the lead first.", schema: scorecardListSchema },
-    errors: [404],
-  },
+  ...tagged("Reference", [
+    op("GET /api/v1/openapi.json", "public", "This document", {
+      description: "The OpenAPI 3.1 description of the API. A readable version is in the app under /docs/api.",
+      success: ok("The OpenAPI document.", z.record(z.string(), z.unknown())),
+    }),
+    op("GET /api/v1/me", "any", "The key making the request", {
+      description: "Its organization, name, prefix and scopes: a cheap way to check a key.",
+      success: ok("The key.", meSchema),
+    }),
+  ]),
+  ...tagged("Interviews", [
+    op("GET /api/v1/interviews", "interviews:read", "List interviews", {
+      description: `Interviews of the key's organization in the order they last changed (updatedAt, then id), ${PAGE_LIMITS.default} per page by default. To sync, pass \`updated_since\` and follow \`nextCursor\` until it is null; an interview that changes while you page comes again on a later page.`,
+      query: pageQuerySchema,
+      success: ok("One page of interviews.", interviewPageSchema),
+    }),
+    op("POST /api/v1/interviews", "interviews:write", "Schedule an interview", {
+      description:
+        "The start is the wall-clock time in `timeZone` (IANA); give `endLocal` or `durationMinutes`. The panel (1–8 members who may score) gets the invitation by mail. Overlaps with the panelists' other interviews are warnings, not refusals.",
+      body: scheduleInterviewSchema,
+      idempotent: true,
+      success: created("Scheduled.", scheduleResultSchema),
+    }),
+    op("GET /api/v1/interviews/{id}", "interviews:read", "Get an interview", {
+      success: ok("The interview with its questions.", interviewEnvelopeSchema),
+    }),
+    op("PATCH /api/v1/interviews/{id}", "interviews:write", "Reschedule an interview", {
+      description:
+        "Time, zone, duration, panel, lead and meeting link of a SCHEDULED interview, given in full. `sequence` is the interview's current `sequence`: if it changed meanwhile the answer is 409 with the current interview in `error.details`.",
+      body: rescheduleInterviewSchema,
+      success: ok("Rescheduled; the panel is told.", scheduleResultSchema),
+      errors: [409],
+    }),
+    op("POST /api/v1/interviews/{id}/cancel", "interviews:write", "Cancel an interview", {
+      description: "Only a SCHEDULED interview can be cancelled; the panel gets the cancellation.",
+      body: cancelInterviewSchema,
+      success: ok("Cancelled.", interviewEnvelopeSchema),
+      errors: [409],
+    }),
+  ]),
+  ...tagged("Candidates", [
+    op("GET /api/v1/candidates", "candidates:read", "List candidates", {
+      description: "Candidates of the key's organization, erased ones included, in the order they last changed (updatedAt, then id). Sync with `updated_since` and `nextCursor` as for interviews.",
+      query: pageQuerySchema,
+      success: ok("One page of candidates.", candidatePageSchema),
+    }),
+    op("POST /api/v1/candidates", "candidates:write", "Create a candidate", {
+      body: candidateInputSchema,
+      idempotent: true,
+      success: created("Created.", candidateEnvelopeSchema),
+    }),
+    op("GET /api/v1/candidates/{id}", "candidates:read", "Get a candidate", {
+      success: ok("The candidate with the interviews the key may see.", candidateEnvelopeSchema),
+    }),
+    op("PATCH /api/v1/candidates/{id}", "candidates:write", "Update a candidate", {
+      description: "Send the whole profile: fields left out take their empty value (as the profile form saves it). An erased candidate cannot be changed.",
+      body: candidateInputSchema,
+      success: ok("Updated.", candidateEnvelopeSchema),
+      errors: [409, 410],
+    }),
+    op("GET /api/v1/candidates/{id}/export", "candidates:write", "Export a candidate's data (GDPR)", {
+      description: "Everything Panelist holds about the candidate, for a data-subject access request. The export is audited.",
+      success: ok("The export.", candidateExportSchema),
+    }),
+    op("POST /api/v1/candidates/{id}/erase", "candidates:write", "Erase a candidate (GDPR)", {
+      description: "Removes the candidate's personal data for good (name, email, links, notes) and cancels their scheduled interviews; scores stay, anonymous. Send `{\"confirm\": \"ERASE\"}`.",
+      body: eraseCandidateSchema,
+      success: ok("Erased.", candidateEnvelopeSchema),
+      errors: [409, 410],
+    }),
+  ]),
+  ...tagged("Questions", [
+    op("GET /api/v1/questions", "questions:read", "List questions", {
+      description: "The question bank, archived questions included, in the order they last changed (updatedAt, then id). Read a question's content with its id.",
+      query: pageQuerySchema,
+      success: ok("One page of questions.", questionPageSchema),
+    }),
+    op("POST /api/v1/questions", "questions:write", "Create a question", {
+      description: "Creates version 1 with its rubric. Each criterion's levels must cover the organization's scale (0–4 unless changed in Settings).",
+      body: createQuestionSchema(),
+      idempotent: true,
+      success: created("Created.", questionEnvelopeSchema),
+    }),
+    op("GET /api/v1/questions/{id}", "questions:read", "Get a question", {
+      success: ok("The question with its latest version.", questionEnvelopeSchema),
+    }),
+    op("PATCH /api/v1/questions/{id}", "questions:write", "Update a question (new version)", {
+      description: "Send the whole content with the `lockVersion` you read: a content change saves a new immutable version; a stale `lockVersion` is a 409 with the current question in `error.details`.",
+      body: updateQuestionSchema(),
+      success: ok("Saved.", questionEnvelopeSchema),
+      errors: [409],
+    }),
+    op("GET /api/v1/questions/{id}/versions", "questions:read", "List a question's versions", {
+      success: ok("Newest first, with how many kit items and interviews use each.", questionVersionsSchema),
+    }),
+    op("GET /api/v1/questions/{id}/versions/{number}", "questions:read", "Get one version of a question", {
+      params: questionVersionParamsSchema,
+      success: ok("The version.", questionVersionEnvelopeSchema),
+    }),
+  ]),
+  ...tagged("Kits", [
+    op("GET /api/v1/kits", "kits:read", "List kits", {
+      query: kitListQuerySchema,
+      success: ok("The kits, by name.", kitListSchema),
+    }),
+    op("GET /api/v1/kits/{id}", "kits:read", "Get a kit", {
+      success: ok("The kit with its ordered question versions.", kitEnvelopeSchema),
+    }),
+  ]),
+  ...tagged("Hiring decisions", [
+    op("GET /api/v1/decisions", "reports:read", "List hiring decisions", {
+      description: "The decisions recorded on one interview (`interview_id`) or on a candidate's interviews (`candidate_id`), newest first — on the interviews whose reports the key may read.",
+      query: decisionQuerySchema,
+      success: ok("The decisions.", decisionListSchema),
+    }),
+  ]),
+  ...tagged("Reports", [
+    op("GET /api/v1/interviews/{id}/report", "reports:read", "Get an interview's report", {
+      description: "Scores, coverage and recommendations from the submitted scorecards only (a draft never shows). A key reads completed interviews; in anonymized review a key without candidates:read sees a pseudonym.",
+      success: ok("The report.", interviewReportSchema),
+    }),
+    op("GET /api/v1/candidates/{id}/report", "reports:read", "Get a candidate's report", {
+      description: "The candidate's completed interviews side by side, with the mean score. Anonymized review applies as for interview reports.",
+      success: ok("The report.", candidateReportSchema),
+    }),
+  ]),
+  ...tagged("Scorecards", [
+    op("GET /api/v1/interviews/{id}/scorecards", "scorecards:read", "List an interview's scorecards", {
+      description: "Each panelist's scorecard: its state, and — only once submitted — recommendation, summary and levels. A key reads completed interviews.",
+      success: ok("The panel's scorecards, the lead first.", scorecardListSchema),
+    }),
+  ]),
 ];
 
 /** What the reference says a key needs (write implies read: SCOPE_PERMISSIONS in lib/auth/permissions.ts). */
