@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as list from "@/app/api/v1/candidates/route";
 import * as one from "@/app/api/v1/candidates/[id]/route";
@@ -8,7 +7,7 @@ import { createApiKey } from "@/lib/api-keys/api-keys";
 import { candidateEnvelopeSchema, candidateExportSchema, candidatePageSchema } from "@/lib/api/v1/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { z } from "zod";
+import { ctx, documented, request } from "../helpers/api-v1";
 import { makeOrg } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
 
@@ -18,22 +17,6 @@ import { makeActor } from "../helpers/room-factories";
 let owner: Actor;
 let readKey: string;
 let writeKey: string;
-const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
-
-function request(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): NextRequest {
-  return new NextRequest(`http://localhost${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-async function documented<S extends z.ZodType>(res: Response, schema: S): Promise<z.output<S>> {
-  const body: unknown = await res.json();
-  const parsed = schema.parse(body);
-  expect(parsed).toEqual(body);
-  return parsed;
-}
 
 beforeAll(async () => {
   owner = await makeActor((await makeOrg()).id, "OWNER");

@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as list from "@/app/api/v1/interviews/route";
 import * as one from "@/app/api/v1/interviews/[id]/route";
@@ -8,7 +7,7 @@ import type { GrantableScope } from "@/lib/api-keys/scopes";
 import { errorBodySchema, interviewEnvelopeSchema, interviewPageSchema, scheduleResultSchema } from "@/lib/api/v1/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { z } from "zod";
+import { ctx, documented, request } from "../helpers/api-v1";
 import { makeOrg } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
 import { createCandidate, createKit, createQuestion } from "../helpers/boundary";
@@ -23,26 +22,6 @@ let kitId: string;
 let candidateId: string;
 let writeKey: string;
 let readKey: string;
-
-const BASE = "http://localhost";
-type Ctx = { params: Promise<Record<string, string>> };
-const ctx = (params: Record<string, string> = {}): Ctx => ({ params: Promise.resolve(params) });
-
-function request(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): NextRequest {
-  return new NextRequest(`${BASE}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-/** The body, checked against its documented schema: parsing must neither fail nor drop a field. */
-async function documented<S extends z.ZodType>(res: Response, schema: S): Promise<z.output<S>> {
-  const body: unknown = await res.json();
-  const parsed = schema.parse(body);
-  expect(parsed).toEqual(body);
-  return parsed;
-}
 
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
