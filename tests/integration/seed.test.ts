@@ -6,10 +6,15 @@ import { pearson } from "@/lib/analytics/stats/correlation";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { listCandidates } from "@/lib/candidates/list-candidates";
 import { listReportIndex } from "@/lib/reports/list-report-index";
+import { getInterviewInvite } from "@/lib/interviews/get-interview-invite";
+import { listMyInterviews } from "@/lib/interviews/list-my-interviews";
+import { instantToLocal } from "@/lib/interviews/time-zones";
+import { getInterviewReportOrThrow } from "@/lib/reports/get-interview-report";
+import { renderReportCsv } from "@/lib/reports/render-report-csv";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { ALL_DEMO_USERS, DEMO_HISTORY_INTERVIEWERS, DEMO_PASSWORD } from "@/lib/seed/credentials";
-import { DEMO_AWAITING_INTERVIEW, DEMO_COMPLETED_INTERVIEW, DEMO_KIT, DEMO_POOL, seedDemoData, type SeedSummary } from "@/lib/seed/demo";
+import { DEMO_AWAITING_INTERVIEW, DEMO_COMPLETED_INTERVIEW, DEMO_KIT, DEMO_POOL, demoInterviewStart, seedDemoData, type SeedSummary } from "@/lib/seed/demo";
 import { HISTORY_EMAIL_DOMAIN, HISTORY_INTERVIEW_COUNT, PLANTED_INTERVIEWERS, PLANTED_QUESTIONS } from "@/lib/seed/history-plan";
 import { DEMO_KITS } from "@/lib/seed/kits";
 import { QUESTION_BANK, QUESTION_BANK_SCALE } from "@/prisma/seed/question-bank";
@@ -19,13 +24,13 @@ const criteriaInBank = QUESTION_BANK.reduce((n, q) => n + q.criteria.length, 0);
 const kitItems = DEMO_KITS.reduce((n, k) => n + k.questionKeys.length, 0);
 const walkThroughCards = Object.keys(DEMO_COMPLETED_INTERVIEW.panel).length + Object.keys(DEMO_AWAITING_INTERVIEW.panel).length;
 
+afterAll(async () => {
+  await db.$disconnect();
+});
+
 describe("seedDemoData", () => {
   let first: SeedSummary;
   let second: SeedSummary;
-
-  afterAll(async () => {
-    await db.$disconnect();
-  });
 
   it("creates the demo organization, users, questions, kits, candidates and interviews", async () => {
     first = await seedDemoData();
@@ -435,3 +440,87 @@ function ranks(xs: readonly number[]): number[] {
 function spearman(x: readonly number[], y: readonly number[]): number {
   return pearson(ranks(x), ranks(y)).r!;
 }
+
+// The walk-through's two interviews, on the database seeded (twice) above: one seeding for the
+// whole file, since each costs seconds. The reschedule case re-seeds, so it comes last.
+describe("demo seed: Sam Rivera's completed interview", () => {
+  it("is created once (the seed above ran twice), with two submitted scorecards that disagree, and reads as a full report", async () => {
+    const rows = await db.interview.findMany({ where: { candidate: { email: DEMO_COMPLETED_INTERVIEW.candidate.email } }, select: { id: true, status: true } });
+    expect(rows).toEqual([{ id: expect.any(String) as string, status: "COMPLETED" }]);
+    expect(await db.candidate.count({ where: { email: DEMO_COMPLETED_INTERVIEW.candidate.email } })).toBe(1);
+    expect(await db.scorecard.count({ where: { interviewId: rows[0]!.id } })).toBe(2);
+
+    const rita = await db.user.findUniqueOrThrow({ where: { email: "rita@panelist.dev" }, select: { id: true } });
+    const reviewer = (await loadActor(rita.id))!;
+    const report = await getInterviewReportOrThrow(reviewer, { interviewId: rows[0]!.id });
+    expect(report.partial).toBe(false);
+    expect(report.empty).toBe(false);
+    expect(report.panelists.map((p) => [p.name, p.status, p.isLead])).toEqual([
+      ["Ivy Interviewer", "SUBMITTED", true],
+      ["Ian Interviewer", "SUBMITTED", false],
+    ]);
+    expect(report.disagreements.map((d) => d.criterionKey).sort()).toEqual(["roc-pr", "why-it-helps"]);
+    expect(report.coverage.unassessed.map((u) => u.criterionKey)).toEqual(["recall-latency"]);
+    expect(report.recommendations).toMatchObject({ YES: 1, NO: 1 });
+    expect(report.notes).toHaveLength(5);
+    expect(report.overall.score).not.toBeNull();
+    expect(report.attributes.map((a) => a.attribute)).toEqual(["Communication", "Problem solving"]);
+    expect(renderReportCsv(report)).toContain("Sam Rivera");
+  }, 60_000);
+});
+
+describe("demo seed: Alex Kim's panel interview", () => {
+  it("schedules it tomorrow at 10:00 Berlin with Ivy leading and Ian on the panel, once (the seed above ran twice)", async () => {
+    const rows = await db.interview.findMany({
+      where: { candidate: { email: "alex.kim@example.com" } },
+      select: {
+        id: true,
+        startsAt: true,
+        timeZone: true,
+        status: true,
+        icsUid: true,
+        kitName: true,
+        questions: { select: { id: true } },
+        panelists: { orderBy: { isLead: "desc" }, select: { isLead: true, user: { select: { email: true } } } },
+      },
+    });
+    expect(rows).toHaveLength(1);
+    const i = rows[0]!;
+    expect(i).toMatchObject({ timeZone: "Europe/Berlin", status: "SCHEDULED", kitName: DEMO_KIT.name });
+    expect(i.questions).toHaveLength(4);
+    expect(i.panelists.map((p) => [p.user.email, p.isLead])).toEqual([
+      ["ivy@panelist.dev", true],
+      ["ian@panelist.dev", false],
+    ]);
+    expect(instantToLocal(i.startsAt, "Europe/Berlin").slice(11)).toBe("10:00");
+    expect(Math.abs(i.startsAt.getTime() - demoInterviewStart().getTime())).toBeLessThan(60_000);
+  }, 60_000);
+
+  it("shows up on Ivy's and Ian's dashboards in their own zones, with a downloadable invite", async () => {
+    const ivyUser = await db.user.findUniqueOrThrow({ where: { email: "ivy@panelist.dev" }, select: { id: true } });
+    const ian = await db.user.findUniqueOrThrow({ where: { email: "ian@panelist.dev" }, select: { id: true, timeZone: true } });
+    const ivy = (await loadActor(ivyUser.id))!;
+    expect(ivy.timeZone).toBe("Europe/Berlin");
+    expect(ian.timeZone).toBe("America/New_York");
+    const mine = await listMyInterviews(ivy);
+    const all = [...mine.today, ...mine.upcoming];
+    expect(all.map((x) => x.title)).toContain("Alex Kim — ML Engineer — onsite deep learning");
+    const alex = all.find((x) => x.title.startsWith("Alex Kim"))!;
+    const { icsUid } = await db.interview.findUniqueOrThrow({ where: { id: alex.id }, select: { icsUid: true } });
+    const invite = await getInterviewInvite(ivy, alex.id);
+    expect(invite.content).toContain(`UID:${icsUid}`);
+  });
+
+  it("moves a demo interview left in the past to tomorrow, as a reschedule through the service", async () => {
+    const alex = { candidate: { email: "alex.kim@example.com" } };
+    const { id } = await db.interview.findFirstOrThrow({ where: alex, select: { id: true } });
+    await db.interview.update({ where: { id }, data: { startsAt: new Date("2020-01-01T09:00:00Z") } });
+    await seedDemoData();
+    const i = await db.interview.findUniqueOrThrow({ where: { id }, select: { startsAt: true, icsSequence: true, status: true } });
+    expect(i.startsAt.getTime()).toBeGreaterThan(Date.now());
+    expect(Math.abs(i.startsAt.getTime() - demoInterviewStart().getTime())).toBeLessThan(60_000);
+    expect(i.icsSequence).toBe(1);
+    expect(i.status).toBe("SCHEDULED");
+    expect(await db.auditEvent.count({ where: { action: "interview.rescheduled", targetId: id } })).toBe(1);
+  }, 60_000);
+});
