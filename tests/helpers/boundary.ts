@@ -64,6 +64,21 @@ export const listCandidates = async (a: Actor, query: unknown = {}) => listCandi
 export const createKit = async (a: Actor, input: unknown) => createKitSvc.createKit(a, parseInput(createKitSchema, input));
 export const updateKit = async (a: Actor, id: string, input: unknown) => updateKitSvc.updateKit(a, id, parseInput(updateKitSchema, input));
 export const listKits = async (a: Actor, query: unknown = {}) => listKitsSvc.listKits(a, parseInput(kitListQuerySchema, query));
+
+/** What scheduling needs: an ACTIVE question with one criterion (levels 0–4, "Level n") and a kit of just that question, 20 minutes. */
+export async function createOneQuestionKit(a: Actor, o: { kit: string; question: string; prompt: string; criterion?: string }): Promise<{ kitId: string; questionVersionId: string }> {
+  const q = await createQuestion(a, {
+    title: o.question,
+    prompt: o.prompt,
+    difficulty: "MEDIUM",
+    tags: [],
+    minutes: 20,
+    status: "ACTIVE",
+    criteria: [{ title: o.criterion ?? "Depth", description: "", weight: 1, levels: [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level}` })) }],
+  });
+  const kit = await createKit(a, { name: o.kit, items: [{ questionVersionId: q.latest.id, minutes: 20 }] });
+  return { kitId: kit.id, questionVersionId: q.latest.id };
+}
 export const listQuestionChoices = async (a: Actor, query: unknown = {}) => choicesSvc.listQuestionChoices(a, parseInput(questionChoicesQuerySchema, query));
 export const scheduleInterview = async (a: Actor, input: unknown, now?: Date) => scheduleSvc.scheduleInterview(a, parseInput(scheduleInterviewSchema, input), now);
 export const rescheduleInterview = async (a: Actor, id: string, input: unknown, now?: Date) =>

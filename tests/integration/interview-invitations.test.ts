@@ -16,7 +16,7 @@ import { makeOrg } from "../helpers/factories";
 import { parseMail, type ParsedMail } from "../helpers/mime";
 import { makeActor } from "../helpers/room-factories";
 import { testSmtp } from "../helpers/smtp";
-import { cancelInterview, createCandidate, createKit, createQuestion, eraseCandidate, rescheduleInterview, scheduleInterview } from "../helpers/boundary";
+import { cancelInterview, createCandidate, createOneQuestionKit, eraseCandidate, rescheduleInterview, scheduleInterview } from "../helpers/boundary";
 
 const smtp = testSmtp();
 beforeAll(() => smtp.start("https://panelist.example"));
@@ -36,16 +36,7 @@ let candidateId: string;
 beforeAll(async () => {
   orgId = (await makeOrg({ name: "Invitations" })).id;
   recruiter = await makeActor(orgId, "RECRUITER", "America/Los_Angeles");
-  const q = await createQuestion(recruiter, {
-    title: "Batch normalization",
-    prompt: "Explain batch normalization.",
-    difficulty: "MEDIUM",
-    tags: [],
-    minutes: 20,
-    status: "ACTIVE",
-    criteria: [{ title: "Depth", description: "", weight: 1, levels: [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level}` })) }],
-  });
-  kitId = (await createKit(recruiter, { name: "ML onsite", items: [{ questionVersionId: q.latest.id, minutes: 20 }] })).id;
+  ({ kitId } = await createOneQuestionKit(recruiter, { kit: "ML onsite", question: "Batch normalization", prompt: "Explain batch normalization." }));
   candidateId = (await createCandidate(recruiter, { name: CANDIDATE, email: "zq@example.com", links: [] })).id;
 });
 
@@ -232,20 +223,11 @@ describe("interview invitations by mail", () => {
   it("a role that may not see candidates under anonymized review gets no candidate name in the subject, text, HTML or invite", async () => {
     const org = await makeOrg({ name: "Anonymized", anonymizedReview: true });
     const rec = await makeActor(org.id, "RECRUITER");
-    const q = await createQuestion(rec, {
-      title: "Bias and variance",
-      prompt: "Explain.",
-      difficulty: "MEDIUM",
-      tags: [],
-      minutes: 20,
-      status: "ACTIVE",
-      criteria: [{ title: "Depth", description: "", weight: 1, levels: [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level}` })) }],
-    });
-    const kit = await createKit(rec, { name: "Anon kit", items: [{ questionVersionId: q.latest.id, minutes: 20 }] });
+    const { kitId: anonKitId } = await createOneQuestionKit(rec, { kit: "Anon kit", question: "Bias and variance", prompt: "Explain." });
     const cand = await createCandidate(rec, { name: CANDIDATE, email: "zq2@example.com", links: [] });
     const rae = await makeActor(org.id, "INTERVIEWER", "Europe/Berlin");
     const ian = await makeActor(org.id, "INTERVIEWER", "America/New_York");
-    const { interview } = await scheduleInterview(rec, { ...input([rae, ian]), candidateId: cand.id, kitId: kit.id });
+    const { interview } = await scheduleInterview(rec, { ...input([rae, ian]), candidateId: cand.id, kitId: anonKitId });
     // Rae becomes a reviewer before the mail goes (and before the cancellation): the mail follows her role when it is sent.
     await db.membership.update({ where: { organizationId_userId: { organizationId: org.id, userId: rae.userId } }, data: { role: "REVIEWER" } });
     await deliverAll(interview.id);

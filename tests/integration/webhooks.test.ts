@@ -16,7 +16,7 @@ import { postWebhook } from "@/lib/webhooks/post-webhook";
 import { resolveWebhookTarget } from "@/lib/webhooks/url-safety";
 import { resendWebhookDelivery } from "@/lib/webhooks/webhook-deliveries";
 import { expectAppError } from "../helpers/app-errors";
-import { cancelInterview, createCandidate, createKit, createQuestion, eraseCandidate, scheduleInterview, setAnonymizedReview } from "../helpers/boundary";
+import { cancelInterview, createCandidate, createOneQuestionKit, eraseCandidate, scheduleInterview, setAnonymizedReview } from "../helpers/boundary";
 import { makeOrg } from "../helpers/factories";
 import { makeActor, makeRoomInterview, mid } from "../helpers/room-factories";
 import { until } from "../helpers/until";
@@ -53,16 +53,7 @@ interface OrgWorld {
 async function orgWorld(): Promise<OrgWorld> {
   const orgId = (await makeOrg()).id;
   const [owner, admin, recruiter, interviewer] = [await makeActor(orgId, "OWNER"), await makeActor(orgId, "ADMIN"), await makeActor(orgId, "RECRUITER"), await makeActor(orgId, "INTERVIEWER")];
-  const q = await createQuestion(recruiter, {
-    title: "Batch normalization",
-    prompt: "Explain batch normalization.",
-    difficulty: "MEDIUM",
-    tags: [],
-    minutes: 20,
-    status: "ACTIVE",
-    criteria: [{ title: "Depth", description: "", weight: 1, levels: [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level}` })) }],
-  });
-  const kitId = (await createKit(recruiter, { name: "ML onsite", items: [{ questionVersionId: q.latest.id, minutes: 20 }] })).id;
+  const { kitId } = await createOneQuestionKit(recruiter, { kit: "ML onsite", question: "Batch normalization", prompt: "Explain batch normalization." });
   const candidateId = (await createCandidate(recruiter, { name: CANDIDATE, email: "zq@example.com", links: [] })).id;
   return { orgId, owner, admin, recruiter, interviewer, kitId, candidateId };
 }
