@@ -15,8 +15,21 @@ import { generateApiToken } from "./token";
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Keys an organization may hold at once (live or not yet deleted): plenty for integrations, a bound on the list. */
+/**
+ * Live keys (neither revoked nor expired) an organization may hold at once: plenty for
+ * integrations. Revoked and expired keys do not count — there is no delete, so counting them
+ * would let an organization use the limit up for good.
+ */
 export const MAX_API_KEYS = 100;
+/** Revoked and expired keys listed besides the live ones (newest first): the list stays bounded. */
+const LISTED_INACTIVE_KEYS = 100;
+
+/** Keys that still authenticate at `now`. */
+const liveKeyWhere = (organizationId: string, now: Date) => ({
+  organizationId,
+  revokedAt: null,
+  OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+});
 
 const viewSelect = {
   id: true,
@@ -67,8 +80,10 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput): Prom
   const now = new Date();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null;
   const key = await db.$transaction(async (tx) => {
-    const count = await tx.apiKey.count({ where: { organizationId: actor.organizationId } });
-    if (count >= MAX_API_KEYS) throw new AppError("CONFLICT", `This organization has ${MAX_API_KEYS} API keys, the most it may hold. Revoke unused ones first.`);
+    const live = await tx.apiKey.count({ where: liveKeyWhere(actor.organizationId, now) });
+    if (live >= MAX_API_KEYS) {
+      throw new AppError("CONFLICT", `This organization has ${live} live API keys, the most it may hold at once. Revoke one it no longer uses (revoked and expired keys do not count).`);
+    }
     const created = await tx.apiKey.create({
       data: { organizationId: actor.organizationId, name: input.name, prefix, tokenHash: hash, scopes: input.scopes, expiresAt, createdById: actor.userId, createdAt: now },
       select: viewSelect,
@@ -86,12 +101,24 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput): Prom
   return { key: toView(key), token };
 }
 
-/** The organization's keys, newest first, revoked and expired ones included. */
+/** The organization's keys, newest first: every live one, and the newest revoked and expired ones. */
 export async function listApiKeys(actor: Actor): Promise<ApiKeyView[]> {
   assertCan(actor, "apiKeys.manage");
-  const rows = await db.apiKey.findMany({ where: { organizationId: actor.organizationId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: viewSelect, take: MAX_API_KEYS });
-  const now = Date.now();
-  return rows.map((r) => toView(r, now));
+  const now = new Date();
+  const live = liveKeyWhere(actor.organizationId, now);
+  const orderBy = [{ createdAt: "desc" }, { id: "desc" }] as const;
+  const [liveRows, inactiveRows] = await Promise.all([
+    db.apiKey.findMany({ where: live, orderBy: [...orderBy], select: viewSelect, take: MAX_API_KEYS }),
+    db.apiKey.findMany({
+      where: { organizationId: actor.organizationId, OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }] },
+      orderBy: [...orderBy],
+      select: viewSelect,
+      take: LISTED_INACTIVE_KEYS,
+    }),
+  ]);
+  return [...liveRows, ...inactiveRows]
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .map((r) => toView(r, now.getTime()));
 }
 
 /**

@@ -2,7 +2,7 @@
 // admins only, revocation and expiry take effect on the next request, audit rows (and a change
 // made through a key says so), another organization's key.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/api-keys";
+import { createApiKey, listApiKeys, MAX_API_KEYS, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { runAsApiKey } from "@/lib/api-keys/api-key-context";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { DEFAULT_API_KEY_RATE_LIMIT } from "@/lib/api-keys/rate-limit";
@@ -107,6 +107,35 @@ describe("a key's actor", () => {
 
   it("an unknown token, even one of the right shape, finds nothing", async () => {
     expect(await auth(`pnl_${"a".repeat(12)}_${"B".repeat(43)}`)).toEqual({ state: "unknown" });
+  });
+});
+
+describe("the limit of live keys", () => {
+  it("counts only live keys: revoked and expired ones free their place, and the 409 says so", async () => {
+    const org = await makeOrg({ name: "Busy integrations" });
+    const busy = await makeActor(org.id, "OWNER");
+    const base = await createApiKey(busy, input({ name: "First" }));
+    // The rest straight in the table: the limit, not the create path, is under test.
+    await db.apiKey.createMany({
+      data: Array.from({ length: MAX_API_KEYS - 1 }, (_, i) => ({ organizationId: org.id, name: `Key ${i}`, prefix: `${org.id.slice(-6)}${i}`, tokenHash: `hash-limit-${org.id}-${i}`, scopes: ["interviews:read"], createdById: busy.userId })),
+    });
+    const full = await expectAppError(createApiKey(busy, input({ name: "One too many" })), "CONFLICT");
+    expect(full.message).toContain(`${MAX_API_KEYS} live API keys`);
+    expect(full.message).toMatch(/revoked and expired keys do not count/);
+
+    // A revoked key frees a place, and so does an expired one.
+    await revokeApiKey(busy, base.key.id);
+    const second = await createApiKey(busy, input({ name: "After a revoke" }));
+    await expectAppError(createApiKey(busy, input({ name: "Full again" })), "CONFLICT");
+    await db.apiKey.update({ where: { id: second.key.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    const third = await createApiKey(busy, input({ name: "After an expiry" }));
+    expect(third.key.state).toBe("live");
+    await expectAppError(createApiKey(busy, input({ name: "Full once more" })), "CONFLICT");
+
+    // The list still shows every live key, and the revoked and expired ones.
+    const listed = await listApiKeys(busy);
+    expect(listed.filter((k) => k.state === "live")).toHaveLength(MAX_API_KEYS);
+    expect(listed.filter((k) => k.state !== "live").map((k) => k.id).sort()).toEqual([base.key.id, second.key.id].sort());
   });
 });
 
