@@ -32,7 +32,7 @@ const privateV6 = fc.oneof(
 );
 const publicV4 = v4(fc.constantFrom(8, 9, 23, 45, 93, 142, 151, 185), byte);
 
-const refused = async (p: Promise<unknown>) => {
+const refused = async (p: Promise<unknown>): Promise<AppError> => {
   const err = await p.then(
     () => null,
     (e: unknown) => e,
@@ -40,6 +40,7 @@ const refused = async (p: Promise<unknown>) => {
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).status).toBe(400);
   expect((err as AppError).fieldErrors?.url?.[0]).toBeTruthy();
+  return err as AppError;
 };
 
 afterEach(() => {
@@ -83,6 +84,14 @@ describe("webhook URL safety", () => {
     await refused(resolveWebhookTarget("https://user:pw@93.184.215.14/x"));
     await refused(resolveWebhookTarget("https://nowhere.example/x", async () => Promise.reject(new Error("ENOTFOUND"))));
     await refused(resolveWebhookTarget("not a url"));
+  });
+
+  it("a refusal names the host and the kind of address, never the internal address the name resolved to", async () => {
+    const err = await refused(resolveWebhookTarget("https://db.internal.example/x", async () => [{ address: "10.20.30.40", family: 4 }]));
+    const said = [err.message, ...(err.fieldErrors?.url ?? [])].join(" ");
+    expect(said).toContain("db.internal.example");
+    expect(said).toContain("private address");
+    expect(said).not.toContain("10.20.30.40");
   });
 
   it("the loopback flag allows http and loopback, and nothing else private", async () => {
