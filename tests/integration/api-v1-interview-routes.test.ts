@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { ctx, documented, request } from "../helpers/api-v1";
 import { makeOrg } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
-import { createCandidate, createKit, createQuestion } from "../helpers/boundary";
+import { createCandidate, createOneQuestionKit } from "../helpers/boundary";
 
 // The v1 interview routes over the real wrapper, services and Postgres: an API key schedules,
 // lists by updated_since, reads, reschedules and cancels; every body matches its documented schema.
@@ -37,16 +37,7 @@ beforeAll(async () => {
   orgId = (await makeOrg()).id;
   owner = await makeActor(orgId, "OWNER");
   ivy = await makeActor(orgId, "INTERVIEWER");
-  const q = await createQuestion(owner, {
-    title: "Caching",
-    prompt: "Design a cache.",
-    difficulty: "MEDIUM",
-    tags: [],
-    minutes: 20,
-    status: "ACTIVE",
-    criteria: [{ title: "Depth", description: "", weight: 1, levels: [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level}` })) }],
-  });
-  kitId = (await createKit(owner, { name: "Backend onsite", items: [{ questionVersionId: q.latest.id, minutes: 20 }] })).id;
+  ({ kitId } = await createOneQuestionKit(owner, { kit: "Backend onsite", question: "Caching", prompt: "Design a cache." }));
   candidateId = (await createCandidate(owner, { name: "Alex Kim" })).id;
   writeKey = await token(["interviews:write"]);
   readKey = await token(["interviews:read"]);

@@ -8,7 +8,7 @@ import { instantToLocal } from "@/lib/interviews/time-zones";
 import { jobsStatus } from "@/lib/jobs/queue";
 import { makeOrg } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
-import { cancelInterview, createCandidate, createKit, createQuestion, rescheduleInterview, scheduleInterview } from "../helpers/boundary";
+import { cancelInterview, createCandidate, createOneQuestionKit, rescheduleInterview, scheduleInterview } from "../helpers/boundary";
 
 // Read at the first env() of this file: whatever an earlier file in this worker set.
 delete process.env.SMTP_URL;
@@ -22,16 +22,7 @@ beforeAll(async () => {
   const orgId = (await makeOrg()).id;
   recruiter = await makeActor(orgId, "RECRUITER");
   panel = [await makeActor(orgId, "INTERVIEWER", "Europe/Berlin"), await makeActor(orgId, "INTERVIEWER")];
-  const q = await createQuestion(recruiter, {
-    title: "Batch normalization",
-    prompt: "Explain.",
-    difficulty: "MEDIUM",
-    tags: [],
-    minutes: 20,
-    status: "ACTIVE",
-    criteria: [{ title: "Depth", description: "", weight: 1, levels: [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level}` })) }],
-  });
-  kitId = (await createKit(recruiter, { name: "ML onsite", items: [{ questionVersionId: q.latest.id, minutes: 20 }] })).id;
+  ({ kitId } = await createOneQuestionKit(recruiter, { kit: "ML onsite", question: "Batch normalization", prompt: "Explain." }));
   candidateId = (await createCandidate(recruiter, { name: "Alex Kim", email: null, links: [] })).id;
 });
 
