@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the integration and end-to-end suites a second time against a real external PostgreSQL
-# server from Debian's `postgresql` package (installed when missing), through DATABASE_URL:
+# Runs the integration and security suites, and the browser walk-through, a second time against
+# a real external PostgreSQL server from Debian's `postgresql` package (installed when missing),
+# through DATABASE_URL:
 # migrations as their own step (the suites migrate their throwaway databases), no app seeding.
 # Called by .ci/run after `npm test` (which built .next-e2e/, reused here).
 set -euo pipefail
@@ -44,5 +45,10 @@ node -e '
   process.exit(r.numFailedTests > 0 || !r.success ? 1 : 0);
 '
 
-echo "--- End-to-end tests against Debian's PostgreSQL (DATABASE_URL)"
-E2E_JSON_REPORT=test-results/external-pg-e2e.json NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next-e2e}" npx tsx scripts/e2e.ts
+# The browser suite's walk-through against it: sign-up and sign-in, scheduling, the room from
+# lobby to submit, and the report. `npm test` has already run every spec on the same build
+# (embedded PostgreSQL); what differs here is only the database server, and SQL reaches it
+# through the integration and security suites above. E2E_EXTERNAL_SPECS="" runs every spec.
+echo "--- End-to-end walk-through against Debian's PostgreSQL (DATABASE_URL)"
+read -r -a SPECS <<< "${E2E_EXTERNAL_SPECS-e2e/auth.spec.ts e2e/scheduling.spec.ts e2e/room-flow.spec.ts e2e/reports.spec.ts}"
+E2E_JSON_REPORT=test-results/external-pg-e2e.json NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next-e2e}" npx tsx scripts/e2e.ts "${SPECS[@]}"
