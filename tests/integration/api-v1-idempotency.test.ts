@@ -114,6 +114,50 @@ describe("Idempotency-Key on a v1 create", () => {
     expect(await db.apiIdempotencyKey.count({ where: { key } })).toBe(0);
   });
 
+  /** A first request whose create ends with `firstAnswer` after a retry took its key over (past a minute) and is still running. */
+  async function overtaken(key: string, firstAnswer: () => Response) {
+    const body = JSON.stringify({ name: "Hal Slow" });
+    const where = { apiKeyId_key: { apiKeyId: keyActor.apiKey!.id, key } };
+    let retryClaimed!: () => void;
+    const claimedByRetry = new Promise<void>((resolve) => (retryClaimed = resolve));
+    let letRetryFinish!: () => void;
+    const retryMayFinish = new Promise<void>((resolve) => (letRetryFinish = resolve));
+    let retry: Promise<Response> | undefined;
+    const first = await idempotentCreate(post(body, key), keyActor, async () => {
+      await db.$executeRaw`UPDATE api_idempotency_keys SET created_at = now() - interval '61 seconds' WHERE key = ${key}`;
+      retry = idempotentCreate(post(body, key), keyActor, async () => {
+        retryClaimed();
+        await retryMayFinish;
+        return Response.json({ id: "from-the-retry" }, { status: 201 });
+      });
+      await claimedByRetry;
+      return firstAnswer();
+    });
+    const whileRetryRuns = await db.apiIdempotencyKey.findUnique({ where });
+    letRetryFinish();
+    const retried = await retry!;
+    const replay = await idempotentCreate(post(body, key), keyActor, async () => Response.json({ id: "a third create" }, { status: 201 }));
+    return { first, whileRetryRuns, retried, replay };
+  }
+
+  it("a slow first request whose key a retry took over does not delete the retry's claim when it fails", async () => {
+    const { first, whileRetryRuns, retried, replay } = await overtaken(`k-${uniqueSuffix()}`, () => Response.json({ error: "upstream" }, { status: 503 }));
+    expect(first.status).toBe(503);
+    expect(whileRetryRuns).toMatchObject({ completedAt: null, responseStatus: null });
+    expect(retried.status).toBe(201);
+    expect(replay.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await replay.json()).toEqual({ id: "from-the-retry" });
+  });
+
+  it("a slow first request whose key a retry took over does not complete the retry's claim with its own response", async () => {
+    const { first, whileRetryRuns, retried, replay } = await overtaken(`k-${uniqueSuffix()}`, () => Response.json({ id: "from-the-first" }, { status: 201 }));
+    // The first caller still gets what it created; the key stays the retry's, unfinished until it ends.
+    expect(await first.json()).toEqual({ id: "from-the-first" });
+    expect(whileRetryRuns).toMatchObject({ completedAt: null, responseStatus: null });
+    expect(await retried.json()).toEqual({ id: "from-the-retry" });
+    expect(await replay.json()).toEqual({ id: "from-the-retry" });
+  });
+
   it("refuses a malformed key (400) and runs a create without one every time", async () => {
     expect((await create(keyActor, post(JSON.stringify({ name: "Gus" }), "has space"))).status).toBe(400);
     expect((await create(keyActor, post(JSON.stringify({ name: "Gus" }), "x".repeat(256)))).status).toBe(400);

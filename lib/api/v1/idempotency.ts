@@ -23,6 +23,8 @@ import { parseJsonText } from "@/lib/security/request-body";
  *   be used again — for the corrected request too.
  * - Keys are per API key and kept 24 hours; an older claim, or an unfinished one older than a
  *   minute (its request died), is taken over by the next request. The hourly sweep deletes them.
+ * - Every claim has its own token (`claim_token`): a slow first request that ends after a retry
+ *   took its key over neither deletes nor completes the retry's claim.
  */
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
@@ -59,18 +61,20 @@ export function readIdempotencyKey(req: Request): string | null {
   return key;
 }
 
-type Claim = { claimed: true } | { claimed: false; requestHash: string; responseStatus: number | null; responseBody: unknown };
+/** `token` is this claim's own (a takeover gets a new one): release and completion match it. */
+type Claim = { claimed: true; token: string } | { claimed: false; requestHash: string; responseStatus: number | null; responseBody: unknown };
 
 async function claim(apiKeyId: string, organizationId: string, key: string, hash: string): Promise<Claim> {
-  const taken = await db.$queryRaw<{ claimed: boolean }[]>`
-    INSERT INTO api_idempotency_keys (api_key_id, key, organization_id, request_hash)
-    VALUES (${apiKeyId}, ${key}, ${organizationId}, ${hash})
+  const taken = await db.$queryRaw<{ token: string }[]>`
+    INSERT INTO api_idempotency_keys (api_key_id, key, organization_id, request_hash, claim_token)
+    VALUES (${apiKeyId}, ${key}, ${organizationId}, ${hash}, gen_random_uuid())
     ON CONFLICT (api_key_id, key) DO UPDATE
-      SET request_hash = EXCLUDED.request_hash, created_at = now(), completed_at = NULL, response_status = NULL, response_body = NULL
+      SET request_hash = EXCLUDED.request_hash, created_at = now(), completed_at = NULL, response_status = NULL, response_body = NULL,
+          claim_token = EXCLUDED.claim_token
       WHERE api_idempotency_keys.created_at < now() - interval '24 hours'
          OR (api_idempotency_keys.completed_at IS NULL AND api_idempotency_keys.created_at < now() - interval '60 seconds')
-    RETURNING true AS claimed`;
-  if (taken.length > 0) return { claimed: true };
+    RETURNING claim_token::text AS token`;
+  if (taken[0]) return { claimed: true, token: taken[0].token };
   const row = await db.apiIdempotencyKey.findUnique({
     where: { apiKeyId_key: { apiKeyId, key } },
     select: { requestHash: true, responseStatus: true, responseBody: true },
@@ -104,9 +108,13 @@ export async function idempotentCreate(req: Request, actor: Actor, create: (body
   const hash = requestHash(req.method, new URL(req.url).pathname, body);
 
   const deadline = Date.now() + WAIT_MS;
+  let claimToken: string;
   for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
     const c = await claim(apiKeyId, actor.organizationId, key, hash);
-    if (c.claimed) break;
+    if (c.claimed) {
+      claimToken = c.token;
+      break;
+    }
     if (c.requestHash !== hash) throw differentRequest();
     if (c.responseStatus !== null) return replay(c.responseStatus, c.responseBody);
     if (Date.now() + delay > deadline) {
@@ -117,7 +125,9 @@ export async function idempotentCreate(req: Request, actor: Actor, create: (body
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 
-  const release = () => db.apiIdempotencyKey.deleteMany({ where: { apiKeyId, key, completedAt: null } });
+  // Only our own claim: past a minute a retry may have taken the key over, and its claim is not ours to drop or fill.
+  const ours = { apiKeyId, key, claimToken, completedAt: null };
+  const release = () => db.apiIdempotencyKey.deleteMany({ where: ours });
   let response: Response;
   try {
     response = await create(body);
@@ -130,8 +140,9 @@ export async function idempotentCreate(req: Request, actor: Actor, create: (body
     return response;
   }
   const text = await response.text();
-  await db.apiIdempotencyKey.update({
-    where: { apiKeyId_key: { apiKeyId, key } },
+  // Taken over meanwhile (nothing updated): the create still happened, so this caller gets its response; the key replays the other's.
+  await db.apiIdempotencyKey.updateMany({
+    where: ours,
     data: { responseStatus: response.status, responseBody: JSON.parse(text) as Prisma.InputJsonValue, completedAt: new Date() },
   });
   return new Response(text, { status: response.status, headers: response.headers });
