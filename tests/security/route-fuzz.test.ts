@@ -166,19 +166,48 @@ let v1Token: string;
 /** The database as the previous request left it (null: take a fresh snapshot). */
 let state: Record<string, string> | null = null;
 
-/** Table name → a hash of its rows; tables that change by design on any request are left out. */
+/** Tables that change by design on any request (sessions, limits, the sign-in log): never hashed. */
+const UNWATCHED_SQL = `table_name NOT IN ('_prisma_migrations', 'rate_limit_buckets', 'sessions', 'api_key_request_windows', 'fuzz_touched')
+  AND table_name NOT LIKE 'sign_in%'`;
+let watched: string[] = [];
+/** Each watched table's hash, and the write counter it was taken at. */
+const hashes = new Map<string, { counter: string; hash: string }>();
+
+/**
+ * Counts committed writes per table: a statement-level trigger on every watched table bumps the
+ * table's row in fuzz_touched, inside the writing transaction (so a rolled-back write leaves no
+ * trace). The snapshot re-hashes only tables whose counter moved: the same verdict as hashing
+ * every table after every request, at a fraction of the cost once the tables have grown.
+ */
+async function watchWrites(): Promise<void> {
+  const pool = getPgPool();
+  const { rows } = await pool.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND ${UNWATCHED_SQL} ORDER BY 1`,
+  );
+  watched = rows.map((r) => r.name);
+  await pool.query(`CREATE TABLE fuzz_touched (name text PRIMARY KEY, n bigint NOT NULL)`);
+  await pool.query(`CREATE FUNCTION fuzz_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO fuzz_touched (name, n) VALUES (TG_TABLE_NAME, 1) ON CONFLICT (name) DO UPDATE SET n = fuzz_touched.n + 1;
+      RETURN NULL;
+    END $$`);
+  for (const t of watched) await pool.query(`CREATE TRIGGER fuzz_touch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${t}" FOR EACH STATEMENT EXECUTE FUNCTION fuzz_touch()`);
+}
+
+/** Table name → a hash of its rows (count and md5 of the sorted rows), for every watched table. */
 async function snapshot(): Promise<Record<string, string>> {
   const pool = getPgPool();
-  const { rows: tables } = await pool.query<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-        AND table_name NOT IN ('_prisma_migrations', 'rate_limit_buckets', 'sessions', 'api_key_request_windows')
-        AND table_name NOT LIKE 'sign_in%'
-      ORDER BY 1`,
-  );
-  const sql = tables.map((t) => `SELECT '${t.name}' AS name, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS hash FROM "${t.name}" x`).join(" UNION ALL ");
-  const { rows } = await pool.query<{ name: string; hash: string }>(sql);
-  return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
+  // Counters first: a write landing between them and the hash is seen again next time.
+  const { rows: counted } = await pool.query<{ name: string; n: string }>(`SELECT name, n::text AS n FROM fuzz_touched`);
+  const counters = new Map(counted.map((r) => [r.name, r.n]));
+  const stale = watched.filter((t) => hashes.get(t)?.counter !== (counters.get(t) ?? "0"));
+  if (stale.length) {
+    const sql = stale.map((t) => `SELECT '${t}' AS name, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS hash FROM "${t}" x`).join(" UNION ALL ");
+    const { rows } = await pool.query<{ name: string; hash: string }>(sql);
+    for (const r of rows) hashes.set(r.name, { counter: counters.get(r.name) ?? "0", hash: r.hash });
+  }
+  return Object.fromEntries(watched.map((t) => [t, hashes.get(t)!.hash]));
 }
 
 function describeInput(path: string, query: [string, string][], body: Body): string {
@@ -202,6 +231,7 @@ beforeAll(async () => {
     if (target) targets[pattern] = { ...targets[pattern], ...target };
   }
   v1Token = world.v1Token;
+  await watchWrites();
 }, 120_000);
 
 /** The public API's routes take a key (every scope) instead of the session, so their handlers are reached too. */
