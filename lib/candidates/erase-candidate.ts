@@ -1,13 +1,14 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { forgetIdempotentResponsesAbout } from "@/lib/api/v1/idempotency";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { enqueueInvitationMails } from "@/lib/interviews/invitation-jobs";
 import { recordInvitationMails } from "@/lib/interviews/invitation-outbox";
 import { enqueueWebhookEvent } from "@/lib/webhooks/deliver-webhook";
-import { recordWebhookEvent } from "@/lib/webhooks/record-webhook-event";
+import { recordWebhookEvent, scrubCandidateFromWebhookEvents } from "@/lib/webhooks/record-webhook-event";
 import { loadCandidateDetailOrThrow } from "./candidate-view";
 import { ERASED_CANDIDATE_NAME } from "./schemas";
 import type { CandidateDetail } from "./types";
@@ -18,7 +19,8 @@ import type { EraseCandidateData } from "./schemas";
  *
  * Removed: name, email, links, private notes; interview titles (they name the candidate) and
  * meeting links; interviewers' free-text notes and scorecard summaries; the before/after
- * payloads of score history (they may quote notes). Future interviews are cancelled, and their
+ * payloads of score history (they may quote notes); the name and email in stored webhook event
+ * payloads (ids kept) and public API create responses kept for replay. Future interviews are cancelled, and their
  * panelists get the cancellation by mail (queued after the commit).
  * Kept: role applied for, interview dates, kits and question versions, criterion and
  * attribute levels, recommendations — none of which identify the person.
@@ -68,6 +70,10 @@ export async function eraseCandidate(actor: Actor, candidateId: string, _confirm
       where: { interviewId: { in: interviewIds }, organizationId: actor.organizationId },
       data: { oldValue: { erased: true }, newValue: { erased: true }, response: { erased: true } },
     });
+    // Copies of the name and email kept elsewhere for a while: stored webhook payloads (resent
+    // as stored) and the public API's replayable create responses (24 h).
+    const webhookEventsScrubbed = await scrubCandidateFromWebhookEvents(tx, { organizationId: actor.organizationId, candidateId: c.id });
+    const apiResponsesForgotten = await forgetIdempotentResponsesAbout(tx, { organizationId: actor.organizationId, candidateId: c.id });
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
@@ -78,6 +84,8 @@ export async function eraseCandidate(actor: Actor, candidateId: string, _confirm
         interviews: interviews.length,
         cancelledInterviews: interviews.filter((i) => i.status === "SCHEDULED").length,
         notesRemoved: notes.count,
+        webhookEventsScrubbed,
+        apiResponsesForgotten,
       },
     });
     const hook = await recordWebhookEvent(tx, {

@@ -30,7 +30,8 @@ import { resolveWebhookTarget } from "./url-safety";
  * again (given up by the sweep 24 h after they were created).
  *
  * A one-minute sweep hands the queue any due delivery whose job was lost (the process died
- * between the commit and the enqueue, or the queue was down). `now` is a parameter throughout:
+ * between the commit and the enqueue, or the queue was down), and deletes events past their 30
+ * days (`pruneWebhookEvents`). `now` is a parameter throughout:
  * tests move time instead of waiting.
  */
 export const WEBHOOK_QUEUE = "webhook-delivery";
@@ -100,11 +101,34 @@ export async function enqueueRecentWebhookDeliveries(now: Date = new Date()): Pr
   }
 }
 
+/** Events (and their delivery log) are kept this long once none of their deliveries is pending. */
+export const WEBHOOK_EVENT_RETENTION_MS = 30 * 24 * 3_600_000;
+/** Events deleted per sweep at most: a backlog goes in bounded steps, one a minute. */
+const PRUNE_BATCH = 1_000;
+
 /**
- * Queues every due pending delivery of an enabled endpoint older than the grace period, and
- * gives up on pending deliveries of disabled endpoints created over 24 h ago. Returns how many were queued.
+ * Deletes events older than 30 days none of whose deliveries is still pending (delivered, given
+ * up, or none left), with their deliveries: a payload may carry a candidate's name and email, and
+ * the log need not keep it for ever. A pending delivery is given up within 24 h, so every event
+ * goes within about 31 days. Returns how many were deleted.
+ */
+export async function pruneWebhookEvents(now: Date = new Date()): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM webhook_events WHERE id IN (
+      SELECT ev.id FROM webhook_events ev
+       WHERE ev.created_at < ${new Date(now.getTime() - WEBHOOK_EVENT_RETENTION_MS)}
+         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = ev.id AND d.status = 'pending')
+       ORDER BY ev.created_at LIMIT ${PRUNE_BATCH})`;
+}
+
+/**
+ * Queues every due pending delivery of an enabled endpoint older than the grace period, gives up
+ * on pending deliveries of disabled endpoints created over 24 h ago, and prunes events past their
+ * retention (`pruneWebhookEvents`). Returns how many were queued.
  */
 export async function sweepWebhookDeliveries(now: Date = new Date()): Promise<number> {
+  const pruned = await pruneWebhookEvents(now);
+  if (pruned) out().info({ events: pruned }, "old webhook events deleted");
   const expired = await db.$executeRaw`
     UPDATE webhook_deliveries d SET status = 'failed', last_error = coalesce(d.last_error || ' — ', '') || 'given up: the endpoint stayed disabled'
       FROM webhook_endpoints e

@@ -29,3 +29,16 @@ export async function recordWebhookEvent(tx: Tx, input: WebhookEventInput): Prom
     SELECT panelist_record_webhook_event(${input.organizationId}, ${input.type}, ${JSON.stringify(input.data)}::jsonb, ${input.candidateId ?? null}) AS id`;
   return row?.id ?? null;
 }
+
+/**
+ * In the erasure's transaction: every stored event of the organization about the candidate keeps
+ * `candidate: { id }` and loses the name and email it was recorded with (anonymized review off).
+ * Stored payloads are what the retries and **Resend** send, so nothing erased goes out afterwards.
+ * Returns how many events were scrubbed.
+ */
+export async function scrubCandidateFromWebhookEvents(tx: Tx, input: { organizationId: string; candidateId: string }): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE webhook_events SET payload = payload || jsonb_build_object('candidate', jsonb_build_object('id', ${input.candidateId}::text))
+     WHERE organization_id = ${input.organizationId} AND payload -> 'candidate' ->> 'id' = ${input.candidateId}
+       AND payload -> 'candidate' <> jsonb_build_object('id', ${input.candidateId}::text)`;
+}

@@ -6,6 +6,7 @@ import { createCandidate } from "@/lib/candidates/create-candidate";
 import { candidateInputSchema } from "@/lib/candidates/schemas";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
+import { eraseCandidate } from "../helpers/boundary";
 import { makeOrg, uniqueSuffix } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
 
@@ -156,6 +157,18 @@ describe("Idempotency-Key on a v1 create", () => {
     expect(whileRetryRuns).toMatchObject({ completedAt: null, responseStatus: null });
     expect(await retried.json()).toEqual({ id: "from-the-retry" });
     expect(await replay.json()).toEqual({ id: "from-the-retry" });
+  });
+
+  it("erasing a candidate forgets the stored create responses that name them, and only those", async () => {
+    const [erasedKey, keptKey] = [`k-${uniqueSuffix()}`, `k-${uniqueSuffix()}`];
+    const created = await create(keyActor, post(JSON.stringify({ name: "Jo Erasable", email: "jo@example.com" }), erasedKey));
+    const { id } = (await created.json()) as { id: string };
+    expect((await create(keyActor, post(JSON.stringify({ name: "Kit Kept" }), keptKey))).status).toBe(201);
+    await eraseCandidate(await makeActor(orgId, "OWNER"), id, { confirm: "ERASE" });
+    expect(await db.apiIdempotencyKey.count({ where: { key: erasedKey } })).toBe(0);
+    expect(await db.apiIdempotencyKey.count({ where: { key: keptKey, responseStatus: 201 } })).toBe(1);
+    const rows = await db.apiIdempotencyKey.findMany({ where: { organizationId: orgId } });
+    expect(JSON.stringify(rows)).not.toContain("jo@example.com");
   });
 
   it("refuses a malformed key (400) and runs a create without one every time", async () => {

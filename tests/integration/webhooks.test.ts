@@ -10,7 +10,15 @@ import { db } from "@/lib/db/client";
 import { stopJobs } from "@/lib/jobs/queue";
 import { applyMutation } from "@/lib/scoring/apply-mutation";
 import { openRoom } from "@/lib/scoring/open-room";
-import { attemptWebhookDelivery, startWebhookJobs, sweepWebhookDeliveries, WEBHOOK_DISABLE_AFTER_FAILURES, WEBHOOK_RETRY_WINDOW_MS } from "@/lib/webhooks/deliver-webhook";
+import {
+  attemptWebhookDelivery,
+  pruneWebhookEvents,
+  startWebhookJobs,
+  sweepWebhookDeliveries,
+  WEBHOOK_DISABLE_AFTER_FAILURES,
+  WEBHOOK_EVENT_RETENTION_MS,
+  WEBHOOK_RETRY_WINDOW_MS,
+} from "@/lib/webhooks/deliver-webhook";
 import { createWebhookEndpoint, enableWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/manage-webhook-endpoints";
 import { postWebhook } from "@/lib/webhooks/post-webhook";
 import { resolveWebhookTarget } from "@/lib/webhooks/url-safety";
@@ -258,6 +266,49 @@ describe("webhooks from the outbox", () => {
       expect((JSON.parse(r.body) as { data: { candidate: unknown } }).data.candidate).toEqual({ id: w.candidateId });
     }
     expect((JSON.parse(receiver.received[1]!.body) as { data: { cancelledInterviews: string[] } }).data.cancelledInterviews).toEqual([interview.id]);
+  });
+
+  it("erasing a candidate scrubs their name and email from the stored events (ids kept); a resend afterwards sends no more", async () => {
+    const w = await orgWorld(); // anonymized review off: the events carry the name and email
+    const endpoint = await createWebhookEndpoint(w.owner, { url: receiver.url, events: ["interview.scheduled"] });
+    const { interview } = await schedule(w);
+    const [d] = await deliveriesOf(endpoint.id);
+    expect(d!.event.payload).toMatchObject({ candidate: { id: w.candidateId, name: CANDIDATE, email: "zq@example.com" } });
+    expect((await attemptWebhookDelivery(d!.id)).result).toBe("delivered");
+
+    await eraseCandidate(w.owner, w.candidateId, { confirm: "ERASE" });
+    const stored = await db.webhookEvent.findMany({ where: { organizationId: w.orgId } });
+    expect(stored).toHaveLength(1);
+    expect(JSON.stringify(stored)).not.toContain(CANDIDATE);
+    expect(JSON.stringify(stored)).not.toContain("zq@example.com");
+    expect(stored[0]!.payload).toMatchObject({ interview: { id: interview.id, panel: [w.interviewer.userId] }, candidate: { id: w.candidateId } });
+    expect((stored[0]!.payload as { candidate: unknown }).candidate).toEqual({ id: w.candidateId });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { organizationId: w.orgId, action: "candidate.erased" } });
+    expect(audit.data).toMatchObject({ webhookEventsScrubbed: 1 });
+
+    const { deliveryId } = await resendWebhookDelivery(w.owner, d!.id);
+    expect((await attemptWebhookDelivery(deliveryId)).result).toBe("delivered");
+    const resent = receiver.received.at(-1)!;
+    expect(resent.headers["panelist-event-id"]).toBe(d!.eventId);
+    expect(resent.body).not.toContain(CANDIDATE);
+    expect(resent.body).not.toContain("zq@example.com");
+    expect((JSON.parse(resent.body) as { data: { candidate: unknown } }).data.candidate).toEqual({ id: w.candidateId });
+  });
+
+  it("the sweep deletes events older than 30 days whose deliveries are all final, and keeps pending and recent ones", async () => {
+    const w = await orgWorld();
+    const endpoint = await createWebhookEndpoint(w.owner, { url: receiver.url, events: ["interview.scheduled"] });
+    for (const day of [3, 4, 5]) await schedule(w, day);
+    const [delivered, pending, recent] = await deliveriesOf(endpoint.id);
+    expect((await attemptWebhookDelivery(delivered!.id)).result).toBe("delivered");
+    expect((await attemptWebhookDelivery(recent!.id)).result).toBe("delivered");
+    const old = new Date(Date.now() - WEBHOOK_EVENT_RETENTION_MS - MIN);
+    await db.webhookEvent.updateMany({ where: { id: { in: [delivered!.eventId, pending!.eventId] } }, data: { createdAt: old } });
+
+    expect(await pruneWebhookEvents()).toBeGreaterThanOrEqual(1);
+    const left = await db.webhookEvent.findMany({ where: { organizationId: w.orgId }, select: { id: true } });
+    expect(left.map((e) => e.id).sort()).toEqual([pending!.eventId, recent!.eventId].sort());
+    expect(await db.webhookDelivery.count({ where: { id: delivered!.id } })).toBe(0);
   });
 
   it("a submitted scorecard and the completed interview are recorded by the scoring write's own transaction", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { readBodyText } from "@/lib/api/route";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { getJobs, noteWorker } from "@/lib/jobs/queue";
@@ -146,6 +146,19 @@ export async function idempotentCreate(req: Request, actor: Actor, create: (body
     data: { responseStatus: response.status, responseBody: JSON.parse(text) as Prisma.InputJsonValue, completedAt: new Date() },
   });
   return new Response(text, { status: response.status, headers: response.headers });
+}
+
+/**
+ * In a candidate's erasure: forgets every stored response of the organization that mentions the
+ * candidate's id anywhere (the created candidate, an interview naming them) — a replay would hand
+ * back the name and email for up to 24 hours. The key is free again afterwards: a retry of that
+ * very create runs anew, as the client's own new request. Returns how many were forgotten.
+ */
+export async function forgetIdempotentResponsesAbout(tx: Tx, input: { organizationId: string; candidateId: string }): Promise<number> {
+  return tx.$executeRaw`
+    DELETE FROM api_idempotency_keys
+     WHERE organization_id = ${input.organizationId} AND response_body IS NOT NULL
+       AND jsonb_path_exists(response_body, '$.** ? (@ == $id)', jsonb_build_object('id', ${input.candidateId}::text))`;
 }
 
 /** Deletes keys past their 24 hours. */
