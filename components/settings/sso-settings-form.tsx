@@ -9,7 +9,7 @@ import { Input, Select } from "@/components/ui/input";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { ROLE_LABELS, type RoleName } from "@/lib/auth/permissions";
 import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
-import { SSO_DEFAULT_ROLES, type SsoDiscoverySummary, type SsoSettings, ssoConfigInputSchema, ssoTestSchema } from "@/lib/sso/schemas";
+import { SSO_DEFAULT_ROLES, type SsoDiscoverySummary, type SsoDomainStatus, type SsoSettings, ssoConfigInputSchema, ssoTestSchema } from "@/lib/sso/schemas";
 
 /** Settings → Single sign-on (owners): the identity provider, the domains it signs in, the new members' role, "SSO required". */
 export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
@@ -18,7 +18,7 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [pending, setPending] = useState<"save" | "test" | "remove" | null>(null);
+  const [pending, setPending] = useState<"save" | "test" | "remove" | `verify:${string}` | null>(null);
 
   function values() {
     const data = new FormData(form.current!);
@@ -32,7 +32,7 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
     };
   }
 
-  async function run<T>(kind: "save" | "test" | "remove", call: () => Promise<T>): Promise<T | null> {
+  async function run<T>(kind: NonNullable<typeof pending>, call: () => Promise<T>): Promise<T | null> {
     setStatus(null);
     setError(null);
     setPending(kind);
@@ -68,6 +68,14 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
     if (result) setStatus(`Connected: ${result.discovery.issuer} answers with its sign-in and token endpoints and its keys (${result.discovery.signingAlgorithms.join(", ")}).`);
   }
 
+  async function onVerify(domain: string) {
+    const result = await run(`verify:${domain}`, () => fetchJson<{ domain: SsoDomainStatus }>("/api/organizations/sso/domains/verify", { method: "POST", json: { domain } }));
+    if (result) {
+      setStatus(`${domain} is verified: people at it can now sign in with SSO.`);
+      router.refresh();
+    }
+  }
+
   async function onRemove() {
     if (!window.confirm("Turn single sign-on off? Members keep their accounts; those without a password set one through “Forgot password?”.")) return;
     const removed = await run("remove", () => fetchJson<{ removed: boolean }>("/api/organizations/sso", { method: "DELETE" }));
@@ -99,9 +107,45 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
             <Input name="clientSecret" type="password" autoComplete="new-password" placeholder={settings.hasClientSecret ? "••••••••" : ""} />
           </Field>
         </div>
-        <Field label="Email domains" hint="People whose email is at these domains sign in through this provider (one organization per domain). Separate with commas or spaces." errors={fieldErrors.domains}>
+        <Field label="Email domains" hint="People whose email is at these domains sign in through this provider, once each domain is verified below. Separate with commas or spaces." errors={fieldErrors.domains}>
           <Input name="domains" defaultValue={settings.domains.join(", ")} placeholder="example.com" required />
         </Field>
+        {settings.domainStatus.length > 0 && (
+          <section aria-labelledby="sso-domain-verification" className="space-y-2">
+            <h3 id="sso-domain-verification" className="text-sm font-medium">
+              Domain verification
+            </h3>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              A domain signs people in only once you prove you control it: create the DNS TXT record shown, then choose Verify.
+            </p>
+            <ul className="space-y-2">
+              {settings.domainStatus.map((d) => (
+                <li key={d.domain} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <span className="font-medium">{d.domain}</span>
+                    {d.verifiedAt ? (
+                      <span className="text-emerald-700 dark:text-emerald-400">Verified {new Date(d.verifiedAt).toLocaleDateString()}</span>
+                    ) : (
+                      <Button variant="secondary" onClick={() => onVerify(d.domain)} disabled={pending !== null}>
+                        {pending === `verify:${d.domain}` ? "Checking DNS…" : `Verify ${d.domain}`}
+                      </Button>
+                    )}
+                  </div>
+                  {!d.verifiedAt && (
+                    <dl className="mt-2 grid gap-1 sm:grid-cols-[auto_1fr] sm:gap-x-3">
+                      <dt className="text-slate-600 dark:text-slate-400">Type</dt>
+                      <dd>TXT</dd>
+                      <dt className="text-slate-600 dark:text-slate-400">Name</dt>
+                      <dd className="break-all font-mono">{d.recordName}</dd>
+                      <dt className="text-slate-600 dark:text-slate-400">Value</dt>
+                      <dd className="break-all font-mono">{d.recordValue}</dd>
+                    </dl>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <Field label="Role of new members" hint="A first SSO sign-in makes the person a member with this role." errors={fieldErrors.defaultRole}>
           <Select name="defaultRole" defaultValue={settings.defaultRole}>
             {SSO_DEFAULT_ROLES.map((r) => (

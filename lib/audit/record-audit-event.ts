@@ -66,6 +66,10 @@ export const AUDIT_ACTIONS = [
   /** Settings → Single sign-on saved (lib/sso): data carries the values before and after, never the secret. */
   "sso.configured",
   "sso.removed",
+  /** An SSO email domain proven by its DNS TXT record (lib/sso/verify-sso-domain.ts); data: the domain and the record's name. */
+  "sso.domain_verified",
+  /** This organization's unverified claim of a domain went because another organization verified it (no actor). */
+  "sso.domain_released",
   /** A sign-in through the organization's identity provider (a first one also records member.joined). */
   "user.signed_in_with_sso",
   /** An API key was created or revoked (Settings → API; lib/api-keys): data carries its name, prefix and scopes. */

@@ -22,7 +22,9 @@ const MESSAGES: Readonly<Record<string, string>> = {
   OAuthCallback: "Single sign-on did not complete. Start again from “Sign in with SSO”.",
   OAuthAccountNotLinked: "Single sign-on did not complete. Start again from “Sign in with SSO”.",
   SsoEmailUnverified: "Your identity provider did not confirm your email address, so Panelist cannot sign you in with it.",
-  SsoDomain: "Your identity provider signed you in with an email outside your organization's single sign-on domains.",
+  SsoDomain: "Your identity provider signed you in with an email outside your organization's verified single sign-on domains.",
+  SsoNotMember:
+    "An account with your email already exists and is not a member of this organization, so single sign-on cannot sign you in to it. Sign in with your password, or ask an owner to invite you.",
   SsoOtherOrganizations: "Your account belongs to more than one organization: sign in with your password.",
   SsoDeactivated: "That account cannot sign in here.",
   SsoNotConfigured: "Single sign-on is not set up for your organization any more. Sign in with your password.",

@@ -4,8 +4,18 @@ import "server-only";
 // "Test connection": it must answer within a few seconds with JSON naming the same issuer, the
 // endpoints the code flow needs, and a JWKS with at least one key. Anything else is a 400 with
 // what went wrong, so a typo in the issuer never reaches a sign-in.
+//
+// The issuer is typed by an owner, so the fetch is a server-side request to an address of their
+// choosing (SSRF): the issuer, its jwks_uri and its token endpoint (which next-auth calls at
+// sign-in) must use https and resolve only to public addresses (lib/net/public-address.ts, the
+// webhooks' check), and each fetch connects to the address checked. PANELIST_SSO_ALLOW_LOOPBACK=1
+// (ignored in production) also admits http and loopback addresses, for a provider on this
+// machine in tests and development. A refusal never names the address a host resolved to.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { GetPinnedError, getPinned } from "@/lib/net/get-pinned";
+import { resolvePublicHost } from "@/lib/net/public-address";
 import type { SsoDiscoverySummary } from "./schemas";
 
 const TIMEOUT_MS = 5_000;
@@ -21,10 +31,9 @@ const discoverySchema = z.object({
 });
 const jwksSchema = z.object({ keys: z.array(z.object({ kty: z.string() }).loose()).min(1) });
 
-/** A provider on this machine (127.0.0.0/8, ::1, localhost): plain http never leaves the host. */
-function isLoopback(issuer: string): boolean {
-  const host = new URL(issuer).hostname;
-  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+/** PANELIST_SSO_ALLOW_LOOPBACK=1 (never in production): http, and loopback addresses, for a provider on this machine in tests and development. */
+export function ssoLoopbackAllowed(): boolean {
+  return process.env.PANELIST_SSO_ALLOW_LOOPBACK === "1" && process.env.NODE_ENV !== "production";
 }
 
 /** The issuer as stored and compared: no trailing slash. */
@@ -41,24 +50,36 @@ function refused(issuer: string, why: string): AppError {
   return new AppError("VALIDATION", message, { fieldErrors: { issuer: [message] } });
 }
 
-async function getJson(url: string, issuer: string, what: string): Promise<unknown> {
-  let res: Response;
+/**
+ * Refuses a URL the server must not call: not https (or http with the loopback flag), or a host
+ * with any non-public address. Returns the address to connect to.
+ */
+async function checkedTarget(url: URL, issuer: string, what: string) {
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && ssoLoopbackAllowed())) throw refused(issuer, `must use https for ${what}.`);
+  if (url.username || url.password) throw refused(issuer, `puts a user name or password in the URL of ${what}.`);
+  const checked = await resolvePublicHost(url.hostname, { allowLoopback: ssoLoopbackAllowed() });
+  if (!checked.ok && checked.reason === "unresolvable") throw refused(issuer, `could not be reached for ${what}: ${checked.host} could not be resolved.`);
+  if (!checked.ok) {
+    log("sso").warn({ host: checked.host, range: checked.range, address: checked.address }, "sso discovery refused a non-public address");
+    throw refused(issuer, `is not on a public address (${checked.host}, for ${what}); Panelist only calls identity providers on the internet.`);
+  }
+  return checked.addresses[0]!;
+}
+
+async function getJson(raw: string, issuer: string, what: string): Promise<unknown> {
+  const url = new URL(raw);
+  const pinned = await checkedTarget(url, issuer, what);
+  let res: { status: number; body: string };
   try {
-    res = await fetch(url, { headers: { accept: "application/json" }, redirect: "error", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    res = await getPinned(url, pinned, { timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES, headers: { accept: "application/json", "user-agent": "Panelist-SSO/1" } });
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-    throw refused(issuer, timedOut ? `did not answer ${what} within ${TIMEOUT_MS / 1000} seconds.` : `could not be reached for ${what} (${url}).`);
+    const kind = err instanceof GetPinnedError ? err.kind : "network";
+    if (kind === "too-large") throw refused(issuer, `sent ${what} larger than ${MAX_BYTES / 1024} KB.`);
+    throw refused(issuer, kind === "timeout" ? `did not answer ${what} within ${TIMEOUT_MS / 1000} seconds.` : `could not be reached for ${what} (${raw}).`);
   }
-  if (!res.ok) {
-    await res.body?.cancel();
-    throw refused(issuer, `answered ${what} with HTTP ${res.status}.`);
-  }
-  const declared = Number(res.headers.get("content-length") ?? 0);
-  if (declared > MAX_BYTES) throw refused(issuer, `sent ${what} larger than ${MAX_BYTES / 1024} KB.`);
-  const text = await res.text();
-  if (text.length > MAX_BYTES) throw refused(issuer, `sent ${what} larger than ${MAX_BYTES / 1024} KB.`);
+  if (res.status < 200 || res.status >= 300) throw refused(issuer, `answered ${what} with HTTP ${res.status}.`);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(res.body) as unknown;
   } catch {
     throw refused(issuer, `did not answer ${what} with JSON.`);
   }
@@ -70,10 +91,6 @@ async function getJson(url: string, issuer: string, what: string): Promise<unkno
  */
 export async function checkDiscovery(issuerInput: string): Promise<SsoDiscoverySummary> {
   const issuer = normalizeIssuer(issuerInput);
-  if (process.env.NODE_ENV === "production" && !issuer.startsWith("https://") && !isLoopback(issuer)) {
-    const message = "The issuer must use https (plain http only for a provider on this machine's loopback address).";
-    throw new AppError("VALIDATION", message, { fieldErrors: { issuer: [message] } });
-  }
   const doc = discoverySchema.safeParse(await getJson(discoveryUrl(issuer), issuer, "its discovery document"));
   if (!doc.success) throw refused(issuer, "answered with a discovery document that lacks the issuer, the authorization or token endpoint, or the key set (jwks_uri).");
   if (normalizeIssuer(doc.data.issuer) !== issuer) {
@@ -82,6 +99,8 @@ export async function checkDiscovery(issuerInput: string): Promise<SsoDiscoveryS
   if (doc.data.response_types_supported && !doc.data.response_types_supported.includes("code")) {
     throw refused(issuer, "does not offer the authorization code flow.");
   }
+  // next-auth calls the token endpoint from the server at each sign-in: the same rule, checked now.
+  await checkedTarget(new URL(doc.data.token_endpoint), issuer, "its token endpoint");
   const jwks = jwksSchema.safeParse(await getJson(doc.data.jwks_uri, issuer, "its key set"));
   if (!jwks.success) throw refused(issuer, "published a key set without keys.");
   return {

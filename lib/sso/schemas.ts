@@ -52,6 +52,15 @@ export const ssoConfigInputSchema = z
   .strict();
 export type SsoConfigInput = z.infer<typeof ssoConfigInputSchema>;
 
+/** "Verify": check one claimed domain's DNS TXT record. */
+export const ssoDomainVerifySchema = z.object({ domain: ssoDomainSchema }).strict();
+export type SsoDomainVerifyInput = z.infer<typeof ssoDomainVerifySchema>;
+
+/** The DNS TXT record that proves an organization controls a domain: its name and exact value. */
+export function ssoDomainChallenge(domain: string, token: string): { recordName: string; recordValue: string } {
+  return { recordName: `_panelist-challenge.${domain}`, recordValue: `panelist-verification=${token}` };
+}
+
 export const ssoTestSchema = z.object({ issuer: ssoIssuerSchema }).strict();
 export type SsoTestInput = z.infer<typeof ssoTestSchema>;
 
@@ -65,10 +74,21 @@ export interface SsoSettings {
   clientId: string;
   hasClientSecret: boolean;
   domains: string[];
+  /** Each domain's proof of ownership: only verified domains route "Sign in with SSO" and admit sign-ins. */
+  domainStatus: SsoDomainStatus[];
   defaultRole: string;
   ssoRequired: boolean;
   /** The redirect URI to register with the identity provider. */
   callbackUrl: string;
+}
+
+export interface SsoDomainStatus {
+  domain: string;
+  /** ISO time of the successful DNS check, or null while unverified. */
+  verifiedAt: string | null;
+  /** The TXT record to create: `_panelist-challenge.<domain>` = `panelist-verification=<token>`. */
+  recordName: string;
+  recordValue: string;
 }
 
 export interface SsoDiscoverySummary {

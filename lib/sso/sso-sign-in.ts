@@ -2,14 +2,16 @@ import "server-only";
 // Signing in through an organization's identity provider (next-auth's OAuth provider, built per
 // request in lib/sso/sso-provider.ts), and what it means for passwords.
 //
-// Who SSO may sign in. An owner declares the email domains of their provider without proving
-// they own them (no DNS check yet), so a provider is trusted only inside its organization: it
-// signs in a new person (created here, a member of this organization only) or someone who belongs
-// to this organization and to no other. Anyone who also belongs elsewhere keeps using their
-// password: otherwise one organization's provider could assert "alice@…" and open her other
-// organizations. The same rule decides "SSO required": a password is refused exactly when SSO
-// could sign that person in instead, and never for an owner (the recovery path when the provider
-// is down or misconfigured).
+// Who SSO may sign in. A provider speaks only for the organization's VERIFIED domains (a DNS TXT
+// record, verify-sso-domain.ts): "Sign in with SSO" routes only those, and a sign-in is admitted
+// only with an email at one of them. Even then a provider is trusted inside its organization
+// only: it signs in a new person (created here, a member of this organization only) or someone
+// who already belongs to this organization and to no other. An existing account that is not a
+// member here — in no organization, or in others — is never attached to it: the provider could
+// otherwise take over an account made before the domain was this organization's, and open the
+// other organizations (that person keeps their password, or is invited). The same rule decides
+// "SSO required": a password is refused exactly when SSO could sign that person in instead, and
+// never for an owner (the recovery path when the provider is down or misconfigured).
 import { randomBytes } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password";
@@ -21,15 +23,15 @@ import { type SsoClaims, type SsoStartInput, emailDomain, ssoProviderId } from "
 export const NO_SSO_FOR_DOMAIN = "Your email's domain does not sign in with single sign-on. Use your password instead.";
 export const SSO_REQUIRED_MESSAGE = "Your organization signs in with single sign-on. Choose “Sign in with SSO” and use your work email.";
 
-/** "Sign in with SSO": the provider id of the organization that routes the email's domain; 404 when none does. */
+/** "Sign in with SSO": the provider id of the organization that has verified the email's domain; 404 when none has. */
 export async function startSsoSignIn(input: SsoStartInput): Promise<{ providerId: string }> {
-  const found = await db.ssoDomain.findUnique({ where: { domain: emailDomain(input.email) }, select: { organizationId: true } });
+  const found = await db.ssoDomain.findUnique({ where: { verifiedDomain: emailDomain(input.email) }, select: { organizationId: true } });
   if (!found) throw new AppError("NOT_FOUND", NO_SSO_FOR_DOMAIN, { fieldErrors: { email: [NO_SSO_FOR_DOMAIN] } });
   return { providerId: ssoProviderId(found.organizationId) };
 }
 
 /** The refusals an SSO sign-in can meet; each is a fixed message on the sign-in page (lib/auth/sign-in-messages.ts). */
-export type SsoRefusal = "SsoEmailUnverified" | "SsoDomain" | "SsoOtherOrganizations" | "SsoDeactivated" | "SsoNotConfigured";
+export type SsoRefusal = "SsoEmailUnverified" | "SsoDomain" | "SsoNotMember" | "SsoOtherOrganizations" | "SsoDeactivated" | "SsoNotConfigured";
 
 /**
  * After next-auth (openid-client) has checked the ID token — signature, issuer, audience,
@@ -39,7 +41,7 @@ export type SsoRefusal = "SsoEmailUnverified" | "SsoDomain" | "SsoOtherOrganizat
  */
 export async function admitSsoSignIn(input: { organizationId: string; claims: SsoClaims }): Promise<{ userId: string } | { refused: SsoRefusal }> {
   const { organizationId, claims } = input;
-  const config = await db.ssoConfig.findUnique({ where: { organizationId }, include: { domains: { select: { domain: true } } } });
+  const config = await db.ssoConfig.findUnique({ where: { organizationId }, include: { domains: { where: { verifiedAt: { not: null } }, select: { domain: true } } } });
   if (!config) return { refused: "SsoNotConfigured" };
   if (claims.email_verified !== true || typeof claims.email !== "string") return { refused: "SsoEmailUnverified" };
   const email = claims.email.trim().toLowerCase();
@@ -52,6 +54,7 @@ export async function admitSsoSignIn(input: { organizationId: string; claims: Ss
     return await db.$transaction(async (tx) => {
       let user = await tx.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true, memberships: { select: { organizationId: true, role: true } } } });
       if (user?.deactivatedAt) return { refused: "SsoDeactivated" as const };
+      if (user && !user.memberships.some((m) => m.organizationId === organizationId)) return { refused: "SsoNotMember" as const };
       if (user && user.memberships.some((m) => m.organizationId !== organizationId)) return { refused: "SsoOtherOrganizations" as const };
       if (!user) user = { ...(await tx.user.create({ data: { email, name, passwordHash: unusableHash }, select: { id: true } })), deactivatedAt: null, memberships: [] };
       const member = user.memberships.find((m) => m.organizationId === organizationId);
@@ -85,7 +88,7 @@ export async function admitSsoSignIn(input: { organizationId: string; claims: Ss
 
 /**
  * Whether "SSO required" refuses this user's password: they belong to one organization only, it
- * requires SSO, their email is in one of its domains, and they are not an owner.
+ * requires SSO, their email is in one of its verified domains, and they are not an owner.
  */
 export async function passwordRefusedBySso(userId: string): Promise<boolean> {
   const rows = await db.$queryRaw<{ refused: boolean }[]>(Prisma.sql`
@@ -93,7 +96,7 @@ export async function passwordRefusedBySso(userId: string): Promise<boolean> {
       FROM users u
       JOIN memberships m ON m.user_id = u.id
       JOIN sso_configs c ON c.organization_id = m.organization_id
-      JOIN sso_domains d ON d.organization_id = c.organization_id AND d.domain = lower(split_part(u.email, '@', 2))
+      JOIN sso_domains d ON d.organization_id = c.organization_id AND d.verified_domain = lower(split_part(u.email, '@', 2))
      WHERE u.id = ${userId}
        AND NOT EXISTS (SELECT 1 FROM memberships o WHERE o.user_id = u.id AND o.organization_id <> m.organization_id)`);
   return rows[0]?.refused === true;

@@ -1,7 +1,8 @@
 // Where a webhook may be sent (SSRF): an https URL whose host resolves only to public unicast
-// addresses (lib/net/public-address.ts). Checked when an endpoint is saved and again before every attempt, and the attempt
-// connects to the very address checked (deliver-webhook.ts pins it), so a DNS answer that
-// changes between the check and the connection (rebinding) cannot reach an internal service.
+// addresses (the check is lib/net/public-address.ts, shared with SSO discovery). Checked when an
+// endpoint is saved and again before every attempt, and the attempt connects to the very address
+// checked (deliver-webhook.ts pins it), so a DNS answer that changes between the check and the
+// connection (rebinding) cannot reach an internal service.
 // No "server-only": the bench and tests import it outside Next.
 import { AppError } from "@/lib/errors";
 import { type CheckedAddress, type Resolver, resolvePublicHost, systemResolver } from "@/lib/net/public-address";
@@ -33,6 +34,7 @@ export async function resolveWebhookTarget(raw: string, resolve: Resolver = syst
   if (url.username || url.password) throw refuse("Leave the user name and password out of the URL; verify requests by their signature.");
   const checked = await resolvePublicHost(url.hostname, { allowLoopback: loopbackAllowed(), resolve });
   if (!checked.ok && checked.reason === "unresolvable") throw refuse(`The host ${checked.host} could not be resolved.`);
-  if (!checked.ok) throw refuse(`The host ${checked.host} resolves to a ${checked.range} address (${checked.address}); webhooks are only sent to public addresses.`);
+  // The kind of address, never the address: an internal name's private IP is what a prober wants.
+  if (!checked.ok) throw refuse(`The host ${checked.host} resolves to a ${checked.range} address; webhooks are only sent to public addresses.`);
   return { url, addresses: checked.addresses };
 }

@@ -4,7 +4,8 @@
 // login and consent pages, the callback. Only Next's request scope (next/headers) is stood in
 // for (tests/helpers/next-request-scope.ts); next-auth, openid-client and everything under them
 // run for real. The refusals each change one thing in the ID token the provider's token endpoint
-// sends (re-signed with its key, or with another), or replay a callback.
+// sends (re-signed with its key, or with another), or replay a callback. Email domains are
+// verified through a real DNS server (tests/helpers/dns-server.ts) answering the TXT challenge.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -18,13 +19,18 @@ import { freePort } from "@/lib/net/free-port";
 import { createAccount } from "@/lib/organizations/create-account";
 import { ssoConfigInputSchema } from "@/lib/sso/schemas";
 import { getSsoSettings, removeSsoConfig, saveSsoConfig, testSsoConnection } from "@/lib/sso/sso-config";
-import { SSO_REQUIRED_MESSAGE } from "@/lib/sso/sso-sign-in";
+import { SSO_REQUIRED_MESSAGE, admitSsoSignIn } from "@/lib/sso/sso-sign-in";
+import { verifySsoDomain } from "@/lib/sso/verify-sso-domain";
+import type { Actor } from "@/lib/auth/actor";
 import { expectAppError } from "../helpers/app-errors";
+import { type TestDnsServer, startDnsServer } from "../helpers/dns-server";
 import { makeMembership } from "../helpers/factories";
 import { installNextHeadersForCommonJs, requestScope } from "../helpers/next-request-scope";
 import { type TestOidcProvider, startOidcProvider } from "../helpers/oidc-provider";
 
 vi.mock("next/headers", async () => (await import("../helpers/next-request-scope")).nextHeaders);
+// The test providers listen on 127.0.0.1 over http (lib/sso/discovery.ts refuses both without it).
+process.env.PANELIST_SSO_ALLOW_LOOPBACK = "1";
 
 const PASSWORD = "a-long-password-1";
 const DOMAIN = "acme-sso.test";
@@ -35,6 +41,14 @@ let appServer: Server;
 let idp: TestOidcProvider;
 let uninstall: () => void;
 let org: { organizationId: string; ownerId: string };
+let dns: TestDnsServer;
+
+/** Publishes the organization's TXT challenge for `domain` on the test DNS server and verifies it. */
+async function verifyDomain(actor: Actor, domain: string) {
+  const status = (await getSsoSettings(actor)).domainStatus.find((d) => d.domain === domain)!;
+  dns.setTxt(status.recordName, [status.recordValue]);
+  return verifySsoDomain(actor, { domain });
+}
 
 // ---------------------------------------------------------------------------------------------
 // The app over HTTP: the real route files, each request inside its own request scope.
@@ -56,6 +70,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
       if (req.method === "GET") return settingsRoute.GET(request, none);
       if (req.method === "PUT") return settingsRoute.PUT(request, none);
     }
+    if (url.pathname === "/api/organizations/sso/domains/verify" && req.method === "POST") return (await import("@/app/api/organizations/sso/domains/verify/route")).POST(request, none);
     if (url.pathname === "/api/organizations/sso/test" && req.method === "POST") return (await import("@/app/api/organizations/sso/test/route")).POST(request, none);
     if (url.pathname.startsWith("/api/auth/")) {
       const ctx = { params: Promise.resolve({ nextauth: url.pathname.slice("/api/auth/".length).split("/") }) };
@@ -130,10 +145,15 @@ async function startSso(jar: Jar, email: string): Promise<string> {
   const start = await go(jar, `${app}/api/auth/sso`, { json: { email } });
   expect(start.status).toBe(200);
   const { providerId } = (await start.json()) as { providerId: string };
+  return startWithProvider(jar, providerId, idp);
+}
+
+/** next-auth's own sign-in POST for a provider id, as a browser (or an attacker skipping "Sign in with SSO") makes it. */
+async function startWithProvider(jar: Jar, providerId: string, provider: TestOidcProvider): Promise<string> {
   const { csrfToken } = (await (await go(jar, `${app}/api/auth/csrf`)).json()) as { csrfToken: string };
   const res = await go(jar, `${app}/api/auth/signin/${providerId}`, { form: { csrfToken, callbackUrl: `${app}/`, json: "true" } });
   const { url } = (await res.json()) as { url: string };
-  expect(url.startsWith(idp.issuer)).toBe(true);
+  expect(url.startsWith(provider.issuer)).toBe(true);
   return url;
 }
 
@@ -192,6 +212,8 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => appServer.listen(port, "127.0.0.1", resolve));
+  dns = await startDnsServer();
+  process.env.PANELIST_DNS_SERVERS = dns.servers;
 
   const owner = await createAccount({ name: "Olga Owner", email: `owner@${DOMAIN}`, password: PASSWORD, organizationName: "Acme SSO" });
   org = { organizationId: owner.organizationId, ownerId: owner.userId };
@@ -205,14 +227,19 @@ beforeAll(async () => {
       mallory: { email: `mallory@${DOMAIN}`, email_verified: true },
       replay: { email: `rita@${DOMAIN}`, email_verified: true },
       carol: { email: `carol@${DOMAIN}`, email_verified: true, name: "Carol" },
+      nora: { email: `nora@${DOMAIN}`, email_verified: true, name: "Nora" },
+      mia: { email: `mia@${DOMAIN}`, email_verified: true, name: "Mia" },
     },
   });
   await saveSsoConfig(await ownerActor(), parseInput(ssoConfigInputSchema, { issuer: idp.issuer, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, domains: [DOMAIN], defaultRole: "REVIEWER", ssoRequired: false }));
+  await verifyDomain(await ownerActor(), DOMAIN);
 }, 60_000);
 
 afterAll(async () => {
   uninstall?.();
   await idp?.close();
+  await dns?.close();
+  delete process.env.PANELIST_DNS_SERVERS;
   await new Promise<void>((resolve) => (appServer ? appServer.close(() => resolve()) : resolve()));
   delete process.env.NEXTAUTH_URL;
 });
@@ -266,13 +293,64 @@ describe("signing in through the organization's identity provider", () => {
     expect(await db.user.count({ where: { email: { in: [`uma@${DOMAIN}`, "otto@elsewhere.test"] } } })).toBe(0);
   });
 
-  it("someone who also belongs to another organization is not signed in by this provider (it could open the other one)", async () => {
+  it("an existing account that is not a member of this organization (here, one in another organization) is never attached to it", async () => {
     const other = await createAccount({ name: "Mallory", email: `mallory@${DOMAIN}`, password: PASSWORD, organizationName: "Elsewhere" });
     const jar = new Jar();
     const res = await ssoSignIn(jar, `mallory@${DOMAIN}`, "mallory");
-    expect(errorOf(res.location)).toBe("SsoOtherOrganizations");
+    expect(errorOf(res.location)).toBe("SsoNotMember");
     expect(jar.get("next-auth.session-token")).toBeUndefined();
     expect(await db.membership.findMany({ where: { userId: other.userId }, select: { organizationId: true } })).toEqual([{ organizationId: other.organizationId }]);
+  });
+
+  it("an existing account in no organization at all is not attached either (it was made before the domain was this organization's)", async () => {
+    const nora = await db.user.create({ data: { email: `nora@${DOMAIN}`, name: "Nora", passwordHash: await hashPassword(PASSWORD) } });
+    const jar = new Jar();
+    const res = await ssoSignIn(jar, `nora@${DOMAIN}`, "nora");
+    expect(errorOf(res.location)).toBe("SsoNotMember");
+    expect(jar.get("next-auth.session-token")).toBeUndefined();
+    expect(await db.membership.count({ where: { userId: nora.id } })).toBe(0);
+    expect(await db.session.count({ where: { userId: nora.id } })).toBe(0);
+  });
+
+  it("a member of this organization who also belongs to another keeps their password (the provider could open the other one)", async () => {
+    const mia = await db.user.create({ data: { email: `mia@${DOMAIN}`, name: "Mia", passwordHash: await hashPassword(PASSWORD) } });
+    await makeMembership({ organizationId: org.organizationId, userId: mia.id, role: "INTERVIEWER" });
+    const elsewhere = await createAccount({ name: "Else Owner", email: "else@else-sso.test", password: PASSWORD, organizationName: "Else" });
+    await makeMembership({ organizationId: elsewhere.organizationId, userId: mia.id, role: "INTERVIEWER" });
+    const jar = new Jar();
+    expect(errorOf((await ssoSignIn(jar, `mia@${DOMAIN}`, "mia")).location)).toBe("SsoOtherOrganizations");
+    expect(jar.get("next-auth.session-token")).toBeUndefined();
+  });
+
+  it("an owner who claims another company's domain without verifying it routes nobody and signs nobody in through their own provider", async () => {
+    // The victim: bob at victim-sso.test, a member of his own company.
+    const victim = await createAccount({ name: "Bob", email: "bob@victim-sso.test", password: PASSWORD, organizationName: "Victim Co" });
+    const attacker = await createAccount({ name: "Eve", email: "eve@attacker-sso.test", password: PASSWORD, organizationName: "Attacker" });
+    const evil = await startOidcProvider({
+      clients: [{ clientId: "evil", clientSecret: "evil-secret", redirectUris: [`${app}/api/auth/callback/sso-${attacker.organizationId}`] }],
+      accounts: { bob: { email: "bob@victim-sso.test", email_verified: true }, newbie: { email: "newbie@victim-sso.test", email_verified: true } },
+    });
+    try {
+      const eve = (await loadActor(attacker.userId, attacker.organizationId))!;
+      await saveSsoConfig(eve, parseInput(ssoConfigInputSchema, { issuer: evil.issuer, clientId: "evil", clientSecret: "evil-secret", domains: ["victim-sso.test"], defaultRole: "ADMIN", ssoRequired: false }));
+      // Without the TXT record the claim cannot be verified, and "Sign in with SSO" does not route the domain.
+      await expectAppError(verifySsoDomain(eve, { domain: "victim-sso.test" }), "UNPROCESSABLE");
+      expect((await go(new Jar(), `${app}/api/auth/sso`, { json: { email: "bob@victim-sso.test" } })).status).toBe(404);
+      // Going to next-auth's sign-in for the attacker's provider directly: its assertion admits nobody.
+      for (const [login, email] of [["bob", "bob@victim-sso.test"], ["newbie", "newbie@victim-sso.test"]] as const) {
+        const jar = new Jar();
+        const res = await callback(jar, await throughProvider(jar, await startWithProvider(jar, `sso-${attacker.organizationId}`, evil), login));
+        expect(errorOf(res.location)).toBe("SsoDomain");
+        expect(jar.get("next-auth.session-token")).toBeUndefined();
+        expect(await db.user.count({ where: { email, memberships: { some: { organizationId: attacker.organizationId } } } })).toBe(0);
+      }
+      expect(await db.user.count({ where: { email: "newbie@victim-sso.test" } })).toBe(0);
+      expect(await db.membership.findMany({ where: { userId: victim.userId }, select: { organizationId: true } })).toEqual([{ organizationId: victim.organizationId }]);
+      // The service itself, asked directly: an unverified domain admits nobody (and were it verified, Bob's account, in another organization, would still be refused as SsoNotMember).
+      expect(await admitSsoSignIn({ organizationId: attacker.organizationId, claims: { sub: "x", email: "bob@victim-sso.test", email_verified: true } })).toEqual({ refused: "SsoDomain" });
+    } finally {
+      await evil.close();
+    }
   });
 
   it("a provider that is down when someone signs in sends them back with next-auth's OAuthSignin, signing nobody in", async () => {
@@ -280,6 +358,7 @@ describe("signing in through the organization's identity provider", () => {
     const second = await startOidcProvider({ clients: [{ clientId: "down", clientSecret: "down-secret", redirectUris: [`${app}/api/auth/callback/sso-${down.organizationId}`] }], accounts: {} });
     const dora = (await loadActor(down.userId, down.organizationId))!;
     await saveSsoConfig(dora, parseInput(ssoConfigInputSchema, { issuer: second.issuer, clientId: "down", clientSecret: "down-secret", domains: ["down-sso.test"], defaultRole: "INTERVIEWER", ssoRequired: false }));
+    await verifyDomain(dora, "down-sso.test");
     await second.close();
     const jar = new Jar();
     const { providerId } = (await (await go(jar, `${app}/api/auth/sso`, { json: { email: "dora@down-sso.test" } })).json()) as { providerId: string };
@@ -508,7 +587,27 @@ describe("configuring it", () => {
     expect(text).not.toContain((await db.ssoConfig.findUniqueOrThrow({ where: { organizationId: org.organizationId } })).clientSecretEnc);
   });
 
-  it("a domain another organization routes is a 409; only owners configure SSO", async () => {
+  it("over HTTP: verifying a domain without its TXT record is a 422 saying which record to create, and nothing changes", async () => {
+    const jar = new Jar();
+    const { csrfToken } = (await (await go(jar, `${app}/api/auth/csrf`)).json()) as { csrfToken: string };
+    expect((await go(jar, `${app}/api/auth/callback/credentials`, { form: { csrfToken, email: `owner@${DOMAIN}`, password: PASSWORD, json: "true" } })).status).toBe(200);
+    const settings = await getSsoSettings(await ownerActor());
+    await saveSsoConfig(await ownerActor(), parseInput(ssoConfigInputSchema, { issuer: settings.issuer, clientId: settings.clientId, clientSecret: "", domains: [DOMAIN, "later-sso.test"], defaultRole: settings.defaultRole, ssoRequired: false }));
+    const later = (await getSsoSettings(await ownerActor())).domainStatus.find((d) => d.domain === "later-sso.test")!;
+    expect(later).toMatchObject({ verifiedAt: null, recordName: "_panelist-challenge.later-sso.test" });
+    const res = await go(jar, `${app}/api/organizations/sso/domains/verify`, { json: { domain: "later-sso.test" } });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { fieldErrors: Record<string, string[]> } };
+    expect(body.error.fieldErrors.domain![0]).toContain(later.recordValue);
+    expect((await db.ssoDomain.findUniqueOrThrow({ where: { organizationId_domain: { organizationId: org.organizationId, domain: "later-sso.test" } } })).verifiedAt).toBeNull();
+    dns.setTxt(later.recordName, [later.recordValue]);
+    const ok = await go(jar, `${app}/api/organizations/sso/domains/verify`, { json: { domain: "later-sso.test" } });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { domain: { verifiedAt: string | null } }).domain.verifiedAt).not.toBeNull();
+    await saveSsoConfig(await ownerActor(), parseInput(ssoConfigInputSchema, { issuer: settings.issuer, clientId: settings.clientId, clientSecret: "", domains: [DOMAIN], defaultRole: settings.defaultRole, ssoRequired: false }));
+  });
+
+  it("a domain another organization has verified is a 409; only owners configure SSO", async () => {
     const other = await createAccount({ name: "Other Owner", email: `boss@other-sso.test`, password: PASSWORD, organizationName: "Other SSO" });
     const otherOwner = (await loadActor(other.userId, other.organizationId))!;
     const input = parseInput(ssoConfigInputSchema, { issuer: idp.issuer, clientId: "other", clientSecret: "other-secret", domains: ["other-sso.test", DOMAIN], defaultRole: "INTERVIEWER", ssoRequired: false });

@@ -215,6 +215,8 @@ export async function buildWorld(): Promise<World> {
     // Single sign-on: an issuer on a closed loopback port fails discovery at once (a 400, nothing saved).
     "PUT /api/organizations/sso": { issuer: "http://127.0.0.1:9", clientId: "panelist", clientSecret: "fuzz-secret", domains: ["fuzz-sso.test"], defaultRole: "INTERVIEWER", ssoRequired: false },
     "POST /api/organizations/sso/test": { issuer: "http://127.0.0.1:9" },
+    // A domain this organization has not claimed: a 404 before any DNS look-up.
+    "POST /api/organizations/sso/domains/verify": { domain: "fuzz-sso.test" },
     "POST /api/auth/sso": { email: "someone@fuzz-sso.test" },
     "PUT /api/reports/anonymized-review": { anonymizedReview: true },
     "PUT /api/me/time-zone": { timeZone: "Europe/Paris" },
