@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -12,6 +12,7 @@ import { InterviewRow } from "./interview-row";
 
 /** The organization's interviews as an agenda: grouped by day in the viewer's zone. */
 export function OrganizationInterviews({ viewerZone, title, fixedStatus }: { viewerZone: string; title: string; fixedStatus?: InterviewStatusName }) {
+  const headingId = useId(); // the page shows this list twice for some roles: ids of their own
   const [q, setQ] = useState("");
   const [status, setStatus] = useState<InterviewStatusName | "">(fixedStatus ?? "");
   const [from, setFrom] = useState("");
@@ -30,9 +31,9 @@ export function OrganizationInterviews({ viewerZone, title, fixedStatus }: { vie
   }, [data, viewerZone]);
 
   return (
-    <section aria-labelledby="org-interviews" className="space-y-4">
+    <section aria-labelledby={headingId} className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="org-interviews" className="text-lg font-semibold">{title}</h2>
+        <h2 id={headingId} className="text-lg font-semibold">{title}</h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">Grouped by day in your time zone, {viewerZone}.</p>
       </div>
       <Card>
