@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db/client";
@@ -15,11 +16,17 @@ import { resolveWebhookTarget } from "./url-safety";
  * Webhook delivery on the Postgres job queue (lib/jobs/queue.ts), never in the request. The
  * outbox (record-webhook-event.ts) writes the event and its deliveries in the transaction of the
  * change; the service hands the event to the queue after its commit (`enqueueWebhookEvent`), and
- * a worker makes each attempt under a row lock (`attemptWebhookDelivery`): `FOR UPDATE SKIP
- * LOCKED` on a delivery that is pending and due, so two workers (two replicas) never attempt the
- * same delivery at once, and an attempt that committed moved `next_attempt_at` on or closed the
- * delivery, so no second worker repeats it. Only a kill between the receiver's 2xx and the commit
- * can repeat a delivery — receivers dedupe by the event id header.
+ * a worker makes each attempt (`attemptWebhookDelivery`) under a lease on the endpoint, with no
+ * transaction open across DNS and the POST: a short transaction leases the endpoint (token and
+ * expiry, WEBHOOK_ATTEMPT_LEASE_MS) and locks the delivery if still pending and due, and commits;
+ * the receiver is called; a second short transaction records the answer only if the lease is still
+ * that token. So one attempt is in flight per endpoint across every worker and replica — two
+ * workers never attempt the same delivery at once, and a slow receiver holds one worker, not all
+ * of them (the others skip its deliveries; the attempt that frees the endpoint queues the next) —
+ * and an answer is recorded once: the record moved `next_attempt_at` on or closed the delivery,
+ * and an attempt that outlived its lease records nothing. Only a kill between the receiver's 2xx
+ * and the record (or an attempt past its lease) can repeat a delivery — receivers dedupe by the
+ * event id header.
  *
  * Retries: a non-2xx answer, a timeout (10 s) or a refused address schedules the next attempt
  * `backoffMs(attempts)` later (30 s doubling, capped at 4 h, ±20 % jitter) as a job that starts
@@ -137,6 +144,7 @@ export async function sweepWebhookDeliveries(now: Date = new Date()): Promise<nu
   const due = await db.$queryRaw<{ id: string; nextAttemptAt: Date }[]>`
     SELECT d.id, d.next_attempt_at AS "nextAttemptAt" FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
      WHERE d.status = 'pending' AND e.enabled AND d.next_attempt_at <= ${now} AND d.created_at <= ${new Date(now.getTime() - SWEEP_GRACE_MS)}
+       AND (e.attempt_leased_until IS NULL OR e.attempt_leased_until <= ${now})
      ORDER BY d.next_attempt_at LIMIT 5000`;
   return enqueueWebhookDeliveries(due);
 }
@@ -150,10 +158,11 @@ export type AttemptOutcome =
   | { result: "delivered"; statusCode: number }
   | { result: "retry"; nextAttemptAt: Date; outcome: PostOutcome }
   | { result: "failed"; outcome: PostOutcome }
-  /** Not pending, not due yet, being attempted by another worker, or its endpoint is disabled. */
+  /** Not pending, not due yet, its endpoint busy with another attempt or disabled, or the attempt outlived its lease. */
   | { result: "skipped" };
 
-interface LockedDelivery {
+/** What the claim read: the delivery, its event, and the endpoint it leased. */
+interface ClaimedDelivery {
   id: string;
   organization_id: string;
   endpoint_id: string;
@@ -161,7 +170,6 @@ interface LockedDelivery {
   created_at: Date;
   url: string;
   secret: string;
-  enabled: boolean;
   event_id: string;
   type: string;
   payload: unknown;
@@ -169,62 +177,125 @@ interface LockedDelivery {
 }
 
 /**
- * One attempt of one delivery, at most once per due time across every worker. `now` decides
- * what is due and when the next attempt is; the signature carries the real clock (`signedAt`),
- * which is what the receiver compares with its own.
+ * How long an attempt may hold its endpoint: DNS (5 s) and the POST (10 s) with room to spare,
+ * and under the job's expiry (120 s), so a job retried after its worker died finds it free.
+ */
+export const WEBHOOK_ATTEMPT_LEASE_MS = 60_000;
+
+/** Thrown inside the claim to roll its lease back: the delivery was not due after all. */
+class NothingToClaim extends Error {}
+
+/**
+ * Claims one attempt in a short transaction: leases the delivery's endpoint (free, or its lease
+ * run out; enabled), then locks the delivery if it is still pending and due. The endpoint first
+ * — the order in which enabling an endpoint locks its rows too, so the two cannot deadlock. Null
+ * when there is nothing to attempt: not due, closed, disabled, or the endpoint busy with another
+ * attempt (of this or another delivery — one in flight per endpoint).
+ */
+async function claimAttempt(deliveryId: string, now: Date): Promise<{ delivery: ClaimedDelivery; token: string } | null> {
+  const [candidate] = await db.$queryRaw<{ endpoint_id: string }[]>`
+    SELECT endpoint_id FROM webhook_deliveries WHERE id = ${deliveryId} AND status = 'pending' AND next_attempt_at <= ${now}`;
+  if (!candidate) return null;
+  const token = randomUUID();
+  try {
+    return await db.$transaction(async (tx) => {
+      const [endpoint] = await tx.$queryRaw<{ url: string; secret: string }[]>`
+        UPDATE webhook_endpoints SET attempt_lease_token = ${token}::uuid, attempt_leased_until = ${new Date(now.getTime() + WEBHOOK_ATTEMPT_LEASE_MS)}
+         WHERE id = ${candidate.endpoint_id} AND enabled AND (attempt_leased_until IS NULL OR attempt_leased_until <= ${now})
+        RETURNING url, secret`;
+      if (!endpoint) throw new NothingToClaim();
+      const [d] = await tx.$queryRaw<Omit<ClaimedDelivery, "url" | "secret">[]>`
+        SELECT d.id, d.organization_id, d.endpoint_id, d.attempts, d.created_at,
+               ev.id AS event_id, ev.type, ev.payload, ev.created_at AS event_created_at
+          FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id
+         WHERE d.id = ${deliveryId} AND d.endpoint_id = ${candidate.endpoint_id} AND d.status = 'pending' AND d.next_attempt_at <= ${now}
+         FOR UPDATE OF d SKIP LOCKED`;
+      if (!d) throw new NothingToClaim();
+      return { delivery: { ...d, url: endpoint.url, secret: endpoint.secret }, token };
+    });
+  } catch (err) {
+    if (err instanceof NothingToClaim) return null;
+    throw err;
+  }
+}
+
+/**
+ * One attempt of one delivery, at most once per due time across every worker. Three steps, and
+ * no transaction open across the network: claim (lease the endpoint, commit), resolve and POST,
+ * then record the answer in a short transaction that first clears the lease — only if it is still
+ * this attempt's token. An attempt that outlived its lease (another worker has since claimed the
+ * endpoint) records nothing: the other attempt's answer is the one that counts, so no answer is
+ * recorded twice. `now` decides what is due, the lease and when the next attempt is; the
+ * signature carries the real clock (`signedAt`), which is what the receiver compares with its own.
  */
 export async function attemptWebhookDelivery(deliveryId: string, opts: { now?: Date; signedAt?: Date; random?: () => number } = {}): Promise<AttemptOutcome> {
   const now = opts.now ?? new Date();
+  const claimed = await claimAttempt(deliveryId, now);
+  if (!claimed) return { result: "skipped" };
+  const { delivery: d, token } = claimed;
+
+  const body = webhookBody({ id: d.event_id, type: d.type, createdAt: d.event_created_at, organizationId: d.organization_id, payload: d.payload });
+  let posted: PostOutcome;
+  try {
+    const target = await resolveWebhookTarget(d.url);
+    posted = await postWebhook(target, body, {
+      [SIGNATURE_HEADER]: signWebhookBody(d.secret, body, opts.signedAt ?? new Date()),
+      [EVENT_ID_HEADER]: d.event_id,
+      [EVENT_TYPE_HEADER]: d.type,
+    });
+  } catch (err) {
+    // The address check refused it (the name now resolves somewhere private): a failed attempt like any other.
+    posted = { statusCode: null, durationMs: 0, error: err instanceof Error ? err.message : String(err) };
+  }
+  const ok = posted.statusCode !== null && posted.statusCode >= 200 && posted.statusCode < 300;
+
   let disabled: { endpointId: string; url: string; organizationId: string } | null = null;
-  const outcome = await db.$transaction(
-    async (tx): Promise<AttemptOutcome> => {
-      const [d] = await tx.$queryRaw<LockedDelivery[]>`
-        SELECT d.id, d.organization_id, d.endpoint_id, d.attempts, d.created_at, e.url, e.secret, e.enabled,
-               ev.id AS event_id, ev.type, ev.payload, ev.created_at AS event_created_at
-          FROM webhook_deliveries d
-          JOIN webhook_endpoints e ON e.id = d.endpoint_id
-          JOIN webhook_events ev ON ev.id = d.event_id
-         WHERE d.id = ${deliveryId} AND d.status = 'pending' AND d.next_attempt_at <= ${now}
-         FOR UPDATE OF d SKIP LOCKED`;
-      if (!d?.enabled) return { result: "skipped" };
-
-      const body = webhookBody({ id: d.event_id, type: d.type, createdAt: d.event_created_at, organizationId: d.organization_id, payload: d.payload });
-      let posted: PostOutcome;
-      try {
-        const target = await resolveWebhookTarget(d.url);
-        posted = await postWebhook(target, body, {
-          [SIGNATURE_HEADER]: signWebhookBody(d.secret, body, opts.signedAt ?? new Date()),
-          [EVENT_ID_HEADER]: d.event_id,
-          [EVENT_TYPE_HEADER]: d.type,
-        });
-      } catch (err) {
-        // The address check refused it (the name now resolves somewhere private): a failed attempt like any other.
-        posted = { statusCode: null, durationMs: 0, error: err instanceof Error ? err.message : String(err) };
-      }
-      const attempts = d.attempts + 1;
-      const last = { attempts, lastAttemptAt: now, lastStatusCode: posted.statusCode, lastDurationMs: posted.durationMs, lastError: posted.error };
-
-      if (posted.statusCode !== null && posted.statusCode >= 200 && posted.statusCode < 300) {
-        await tx.webhookDelivery.update({ where: { id: d.id }, data: { ...last, status: "delivered", deliveredAt: now } });
-        await tx.$executeRaw`UPDATE webhook_endpoints SET consecutive_failures = 0 WHERE id = ${d.endpoint_id} AND consecutive_failures <> 0`;
-        return { result: "delivered", statusCode: posted.statusCode };
-      }
-
-      const nextAttemptAt = new Date(now.getTime() + backoffMs(attempts, opts.random));
-      const givenUp = nextAttemptAt.getTime() > d.created_at.getTime() + WEBHOOK_RETRY_WINDOW_MS;
-      await tx.webhookDelivery.update({ where: { id: d.id }, data: { ...last, ...(givenUp ? { status: "failed" } : { nextAttemptAt }) } });
-      const [endpoint] = await tx.$queryRaw<{ consecutive_failures: number; enabled: boolean }[]>`
-        UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1 WHERE id = ${d.endpoint_id} RETURNING consecutive_failures, enabled`;
-      if (endpoint && endpoint.enabled && endpoint.consecutive_failures >= WEBHOOK_DISABLE_AFTER_FAILURES) {
-        await disableEndpoint(tx, { endpointId: d.endpoint_id, organizationId: d.organization_id, url: d.url, now });
-        disabled = { endpointId: d.endpoint_id, url: d.url, organizationId: d.organization_id };
-      }
-      return givenUp ? { result: "failed", outcome: posted } : { result: "retry", nextAttemptAt, outcome: posted };
-    },
-    { maxWait: 10_000, timeout: 60_000 },
-  );
+  const outcome = await db.$transaction(async (tx): Promise<AttemptOutcome> => {
+    // The lease back, and the run of failures moved, in one statement that matches our token.
+    const [endpoint] = await tx.$queryRaw<{ consecutive_failures: number; enabled: boolean }[]>`
+      UPDATE webhook_endpoints SET attempt_lease_token = NULL, attempt_leased_until = NULL,
+             consecutive_failures = CASE WHEN ${ok} THEN 0 ELSE consecutive_failures + 1 END
+       WHERE id = ${d.endpoint_id} AND attempt_lease_token = ${token}::uuid
+      RETURNING consecutive_failures, enabled`;
+    if (!endpoint) {
+      out().warn({ deliveryId: d.id, endpointId: d.endpoint_id, durationMs: posted.durationMs }, "webhook attempt outlived its lease; its answer is not recorded");
+      return { result: "skipped" };
+    }
+    const attempts = d.attempts + 1;
+    const last = { attempts, lastAttemptAt: now, lastStatusCode: posted.statusCode, lastDurationMs: posted.durationMs, lastError: posted.error };
+    if (ok) {
+      await tx.webhookDelivery.update({ where: { id: d.id }, data: { ...last, status: "delivered", deliveredAt: now } });
+      return { result: "delivered", statusCode: posted.statusCode! };
+    }
+    const nextAttemptAt = new Date(now.getTime() + backoffMs(attempts, opts.random));
+    const givenUp = nextAttemptAt.getTime() > d.created_at.getTime() + WEBHOOK_RETRY_WINDOW_MS;
+    await tx.webhookDelivery.update({ where: { id: d.id }, data: { ...last, ...(givenUp ? { status: "failed" } : { nextAttemptAt }) } });
+    if (endpoint.enabled && endpoint.consecutive_failures >= WEBHOOK_DISABLE_AFTER_FAILURES) {
+      await disableEndpoint(tx, { endpointId: d.endpoint_id, organizationId: d.organization_id, url: d.url, now });
+      disabled = { endpointId: d.endpoint_id, url: d.url, organizationId: d.organization_id };
+    }
+    return givenUp ? { result: "failed", outcome: posted } : { result: "retry", nextAttemptAt, outcome: posted };
+  });
   if (disabled) await mailDisabledNotice(disabled);
+  else if (outcome.result !== "skipped") await enqueueNextOfEndpoint(d.endpoint_id, d.id, now);
   return outcome;
+}
+
+/**
+ * The endpoint is free again: its oldest other due delivery to the queue. Attempts that found the
+ * endpoint busy while this one ran were skipped; this picks them up without waiting for the sweep.
+ */
+async function enqueueNextOfEndpoint(endpointId: string, justAttempted: string, now: Date): Promise<void> {
+  try {
+    const next = await db.webhookDelivery.findFirst({
+      where: { endpointId, status: "pending", nextAttemptAt: { lte: now }, id: { not: justAttempted } },
+      orderBy: { nextAttemptAt: "asc" },
+      select: { id: true, nextAttemptAt: true },
+    });
+    if (next) await enqueueWebhookDeliveries([next]);
+  } catch (err) {
+    out().warn({ reason: err instanceof Error ? err.message : String(err), endpointId }, "next webhook delivery not queued; the sweep will queue it");
+  }
 }
 
 const disabledReason = () => `Disabled after ${WEBHOOK_DISABLE_AFTER_FAILURES} failed deliveries in a row.`;

@@ -20,18 +20,31 @@ export interface WebhookReceiver {
   failNext: number;
   /** Answer this status to every request while set. */
   alwaysStatus: number | null;
+  /** While set, a request that arrives is answered only once this settles (a slow receiver). */
+  hold: Promise<void> | null;
+  /** Requests waiting on `hold`. */
+  held: number;
   stop(): Promise<void>;
 }
 
 export async function startWebhookReceiver(pathname = "/hooks"): Promise<WebhookReceiver> {
-  const receiver: Omit<WebhookReceiver, "url" | "stop"> = { received: [], failNext: 0, alwaysStatus: null };
+  const receiver: Omit<WebhookReceiver, "url" | "stop"> = { received: [], failNext: 0, alwaysStatus: null, hold: null, held: 0 };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const status = receiver.alwaysStatus ?? (receiver.failNext > 0 ? (receiver.failNext--, 500) : 204);
-      receiver.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now(), status });
-      res.writeHead(status).end();
+      const answer = () => {
+        const status = receiver.alwaysStatus ?? (receiver.failNext > 0 ? (receiver.failNext--, 500) : 204);
+        receiver.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now(), status });
+        res.writeHead(status).end();
+      };
+      const hold = receiver.hold;
+      if (!hold) return answer();
+      receiver.held++;
+      void hold.then(() => {
+        receiver.held--;
+        answer();
+      });
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

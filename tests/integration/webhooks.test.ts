@@ -15,6 +15,7 @@ import {
   pruneWebhookEvents,
   startWebhookJobs,
   sweepWebhookDeliveries,
+  WEBHOOK_ATTEMPT_LEASE_MS,
   WEBHOOK_DISABLE_AFTER_FAILURES,
   WEBHOOK_EVENT_RETENTION_MS,
   WEBHOOK_RETRY_WINDOW_MS,
@@ -45,6 +46,7 @@ beforeEach(() => {
   receiver.received.length = 0;
   receiver.failNext = 0;
   receiver.alwaysStatus = null;
+  receiver.hold = null;
   process.env.PANELIST_WEBHOOKS_ALLOW_LOOPBACK = "1";
 });
 
@@ -174,6 +176,65 @@ describe("webhooks from the outbox", () => {
     expect(outcomes.filter((o) => o.result === "delivered")).toHaveLength(1);
     expect(outcomes.filter((o) => o.result === "skipped")).toHaveLength(5);
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it("holds no transaction while the receiver answers, and a slow endpoint has one attempt in flight: its other deliveries wait, other endpoints are served", async () => {
+    const w = await orgWorld();
+    const slow = await createWebhookEndpoint(w.owner, { url: receiver.url, events: ["interview.scheduled"] });
+    const quick = await startWebhookReceiver("/quick");
+    const other = await createWebhookEndpoint(w.owner, { url: quick.url, events: ["interview.scheduled"] });
+    await schedule(w, 3);
+    await schedule(w, 4);
+    const [first, second] = await deliveriesOf(slow.id);
+    const [otherFirst] = await deliveriesOf(other.id);
+    let answer!: () => void;
+    receiver.hold = new Promise<void>((resolve) => (answer = resolve));
+    const inFlight = attemptWebhookDelivery(first!.id);
+    await until(() => receiver.held === 1, 10_000, "the held request");
+
+    // Nothing is locked while the receiver takes its time.
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM webhook_deliveries WHERE id = ${first!.id} FOR UPDATE NOWAIT`;
+      await tx.$queryRaw`SELECT id FROM webhook_endpoints WHERE id = ${slow.id} FOR UPDATE NOWAIT`;
+    });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: slow.id } })).toMatchObject({ attemptLeaseToken: expect.any(String) });
+    // One attempt per endpoint: the same delivery and the endpoint's next one are skipped; another endpoint's goes out.
+    expect(await attemptWebhookDelivery(first!.id)).toEqual({ result: "skipped" });
+    expect(await attemptWebhookDelivery(second!.id)).toEqual({ result: "skipped" });
+    expect(await attemptWebhookDelivery(otherFirst!.id)).toEqual({ result: "delivered", statusCode: 204 });
+
+    answer();
+    expect(await inFlight).toEqual({ result: "delivered", statusCode: 204 });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: slow.id } })).toMatchObject({ attemptLeaseToken: null, attemptLeasedUntil: null, consecutiveFailures: 0 });
+    expect(await attemptWebhookDelivery(second!.id)).toEqual({ result: "delivered", statusCode: 204 });
+    expect(receiver.received.map((r) => r.headers["panelist-event-id"])).toEqual([first!.eventId, second!.eventId]);
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ status: "delivered", attempts: 1 });
+    await quick.stop();
+  });
+
+  it("an attempt that outlives its lease records nothing: the attempt that took the endpoint over records its answer, once", async () => {
+    const w = await orgWorld();
+    const endpoint = await createWebhookEndpoint(w.owner, { url: receiver.url, events: ["interview.scheduled"] });
+    await schedule(w);
+    const [d] = await deliveriesOf(endpoint.id);
+    const started = new Date();
+    let answer!: () => void;
+    receiver.hold = new Promise<void>((resolve) => (answer = resolve));
+    const stalled = attemptWebhookDelivery(d!.id, { now: started });
+    await until(() => receiver.held === 1, 10_000, "the held request");
+
+    // Past the lease, another worker claims the endpoint again and its attempt is answered at once.
+    receiver.hold = null;
+    receiver.alwaysStatus = 503;
+    const takeover = await attemptWebhookDelivery(d!.id, { now: new Date(started.getTime() + WEBHOOK_ATTEMPT_LEASE_MS + 1) });
+    expect(takeover.result).toBe("retry");
+    receiver.alwaysStatus = null;
+    answer();
+    expect(await stalled).toEqual({ result: "skipped" });
+    // The stalled attempt's 204 arrived, but only the takeover's answer counts, once.
+    expect(receiver.received.map((r) => r.status).sort()).toEqual([204, 503]);
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: d!.id } })).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 503 });
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).consecutiveFailures).toBe(1);
   });
 
   it("checks the address again at delivery: a URL that now resolves to loopback (flag off) is a failed attempt and nothing is sent", async () => {
