@@ -1,19 +1,26 @@
 // Single sign-on in the browser (#18): an owner sets up the organization's identity provider in
 // Settings → Single sign-on (a real OpenID Connect provider, oidc-provider, started by this test
-// on 127.0.0.1 — the app allows plain http for a loopback issuer only), then a new colleague
+// on 127.0.0.1 — the e2e server runs with PANELIST_SSO_PRIVATE_NETWORK=1, which admits a provider
+// on the company's network and plain http on loopback only), proves the email domain with the DNS
+// TXT record the page shows (a real DNS server, started by this test on the port scripts/e2e.ts
+// gave the app in PANELIST_DNS_SERVERS), then a new colleague
 // chooses "Sign in with SSO" on the sign-in page, signs in on the provider's own login and
 // consent pages, and lands in Panelist as a member with the default role. Then "Require SSO"
 // refuses a member's password with a pointer to SSO, while the owner's still works.
 import { randomBytes } from "node:crypto";
+import { type TestDnsServer, startDnsServer } from "../tests/helpers/dns-server";
 import { type TestOidcProvider, startOidcProvider } from "../tests/helpers/oidc-provider";
 import { TEST_PASSWORD, createUser, expect, postCredentials, signIn, test } from "./fixtures";
 
 const CLIENT = { clientId: "panelist-e2e", clientSecret: `e2e-secret-${randomBytes(8).toString("hex")}` };
 
 let idp: TestOidcProvider | undefined;
+let dns: TestDnsServer | undefined;
 test.afterEach(async () => {
   await idp?.close();
+  await dns?.close();
   idp = undefined;
+  dns = undefined;
 });
 
 test("an owner sets up SSO; a colleague signs in through the provider's login page and joins with the default role", async ({ browser, request, baseURL }) => {
@@ -44,6 +51,16 @@ test("an owner sets up SSO; a colleague signs in through the provider's login pa
   await settings.reload();
   await expect(settings.getByLabel("Client secret")).toHaveValue("");
   expect(await settings.content()).not.toContain(CLIENT.clientSecret);
+
+  // The domain signs nobody in until the TXT record the page shows is published and verified.
+  dns = await startDnsServer(Number(process.env.E2E_DNS_PORT));
+  const record = settings.locator("li", { hasText: domain }).locator("dd.font-mono");
+  await settings.getByRole("button", { name: `Verify ${domain}` }).click();
+  await expect(settings.locator("#main").getByRole("alert").first()).toContainText(/TXT/);
+  dns.setTxt(await record.nth(0).innerText(), [await record.nth(1).innerText()]);
+  await settings.getByRole("button", { name: `Verify ${domain}` }).click();
+  await expect(settings.locator("#main").getByRole("status")).toContainText(`${domain} is verified`);
+  await expect(settings.getByText(/^Verified /)).toBeVisible();
 
   // A new colleague signs in through the provider.
   const colleague = await (await browser.newContext({ baseURL })).newPage();

@@ -9,6 +9,7 @@
 //    Ctrl-C. The exit code is Playwright's.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createSocket } from "node:dgram";
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { compiledServerFile } from "./lib/production-server";
@@ -55,17 +56,33 @@ function ensureBuild(force: boolean): void {
   if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status ?? result.signal}).`);
 }
 
-function startServer(databaseUrl: string): Promise<string> {
-  const secret = randomBytes(36).toString("base64"); // 48 characters, new every run
-  return startNextServer({ root, distDir, databaseUrl, secret, logPath: serverLogPath, label: "server", stack, log });
+/** A free UDP port on 127.0.0.1, for the DNS server e2e/sso.spec.ts starts (the app is told it at start). */
+function freeUdpPort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const socket = createSocket("udp4");
+    socket.once("error", fail);
+    socket.bind(0, "127.0.0.1", () => {
+      const { port } = socket.address();
+      socket.close(() => done(port));
+    });
+  });
 }
 
-function runPlaywright(baseUrl: string, args: string[]): Promise<number> {
+function startServer(databaseUrl: string, dnsPort: number): Promise<string> {
+  const secret = randomBytes(36).toString("base64"); // 48 characters, new every run
+  // SSO in the browser: the spec's identity provider listens on 127.0.0.1 (admitted by the
+  // private-network setting, as a self-hosted provider would be), and its DNS server answers the
+  // domain verification's TXT look-ups.
+  const env = { PANELIST_SSO_PRIVATE_NETWORK: "1", PANELIST_DNS_SERVERS: `127.0.0.1:${dnsPort}` };
+  return startNextServer({ root, distDir, databaseUrl, secret, logPath: serverLogPath, label: "server", stack, log, env });
+}
+
+function runPlaywright(baseUrl: string, dnsPort: number, args: string[]): Promise<number> {
   return new Promise((done) => {
     playwrightChild = spawn(process.execPath, [require.resolve("@playwright/test/cli"), "test", ...args], {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, BASE_URL: baseUrl },
+      env: { ...process.env, BASE_URL: baseUrl, E2E_DNS_PORT: String(dnsPort) },
     });
     playwrightChild.once("exit", (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
@@ -90,8 +107,9 @@ async function main(): Promise<number> {
   ensureBuild(forceBuild);
   const databaseUrl = await throwawayDatabase({ prefix: "panelist_e2e", purpose: E2E_PURPOSE, stack, log });
   await prepareDatabase(databaseUrl);
-  const baseUrl = await startServer(databaseUrl);
-  const code = await runPlaywright(baseUrl, playwrightArgs);
+  const dnsPort = await freeUdpPort();
+  const baseUrl = await startServer(databaseUrl, dnsPort);
+  const code = await runPlaywright(baseUrl, dnsPort, playwrightArgs);
   if (code !== 0) log(`Playwright failed; server log: ${serverLogPath}; traces: test-results/e2e/ (npx playwright show-trace <trace.zip>).`);
   return code;
 }

@@ -27,6 +27,12 @@ export function classifyAddress(address: string): AddressVerdict {
   return PUBLIC_RANGES.has(range) ? { ok: true } : { ok: false, range };
 }
 
+/** A loopback address (127/8, ::1, or IPv4-mapped loopback). */
+export function isLoopback(address: string): boolean {
+  const verdict = classifyAddress(address);
+  return !verdict.ok && verdict.range === "loopback";
+}
+
 export type Resolver = (host: string) => Promise<{ address: string; family: number }[]>;
 
 /** The system resolver, given up after 5 s. */
@@ -47,11 +53,12 @@ export type HostRefusal = { reason: "unresolvable"; host: string } | { reason: "
 /**
  * Resolves `host` (a name or a literal address, IPv6 with or without brackets) and checks every
  * address, not just one: a request could otherwise reach the other. Loopback passes only with
- * `allowLoopback` (a dev/test flag the caller reads).
+ * `allowLoopback` (a dev/test flag the caller reads), and other ranges (ipaddr.js's names, e.g.
+ * "private") only when the caller lists them in `allowRanges`.
  */
 export async function resolvePublicHost(
   hostname: string,
-  opts: { allowLoopback: boolean; resolve?: Resolver },
+  opts: { allowLoopback: boolean; allowRanges?: ReadonlySet<string>; resolve?: Resolver },
 ): Promise<{ ok: true; addresses: CheckedAddress[] } | ({ ok: false } & HostRefusal)> {
   const host = hostname.startsWith("[") ? hostname.slice(1, -1) : hostname;
   let found: { address: string; family: number }[];
@@ -66,7 +73,7 @@ export async function resolvePublicHost(
   if (found.length === 0) return { ok: false, reason: "unresolvable", host };
   for (const a of found) {
     const verdict = classifyAddress(a.address);
-    if (!verdict.ok && !(verdict.range === "loopback" && opts.allowLoopback)) return { ok: false, reason: "not-public", host, range: verdict.range, address: a.address };
+    if (!verdict.ok && !(verdict.range === "loopback" && opts.allowLoopback) && !opts.allowRanges?.has(verdict.range)) return { ok: false, reason: "not-public", host, range: verdict.range, address: a.address };
   }
   return { ok: true, addresses: found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 })) };
 }

@@ -10,12 +10,15 @@ import "server-only";
 // sign-in) must use https and resolve only to public addresses (lib/net/public-address.ts, the
 // webhooks' check), and each fetch connects to the address checked. PANELIST_SSO_ALLOW_LOOPBACK=1
 // (ignored in production) also admits http and loopback addresses, for a provider on this
-// machine in tests and development. A refusal never names the address a host resolved to.
+// machine in tests and development. PANELIST_SSO_PRIVATE_NETWORK=1 (production too) is for a
+// provider on the company's own network (a self-hosted Keycloak, say): private, unique-local and
+// loopback addresses are admitted, http only on loopback; link-local (cloud metadata) never.
+// A refusal never names the address a host resolved to.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { GetPinnedError, getPinned } from "@/lib/net/get-pinned";
-import { resolvePublicHost } from "@/lib/net/public-address";
+import { isLoopback, resolvePublicHost } from "@/lib/net/public-address";
 import type { SsoDiscoverySummary } from "./schemas";
 
 const TIMEOUT_MS = 5_000;
@@ -36,6 +39,13 @@ export function ssoLoopbackAllowed(): boolean {
   return process.env.PANELIST_SSO_ALLOW_LOOPBACK === "1" && process.env.NODE_ENV !== "production";
 }
 
+/** PANELIST_SSO_PRIVATE_NETWORK=1: an identity provider on the organization's own network, in production too. */
+export function ssoPrivateNetworkAllowed(): boolean {
+  return process.env.PANELIST_SSO_PRIVATE_NETWORK === "1";
+}
+
+const PRIVATE_NETWORK_RANGES: ReadonlySet<string> = new Set(["private", "uniqueLocal", "loopback"]);
+
 /** The issuer as stored and compared: no trailing slash. */
 export function normalizeIssuer(issuer: string): string {
   return issuer.trim().replace(/\/+$/, "");
@@ -55,9 +65,14 @@ function refused(issuer: string, why: string): AppError {
  * with any non-public address. Returns the address to connect to.
  */
 async function checkedTarget(url: URL, issuer: string, what: string) {
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && ssoLoopbackAllowed())) throw refused(issuer, `must use https for ${what}.`);
+  const privateNetwork = ssoPrivateNetworkAllowed();
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && (ssoLoopbackAllowed() || privateNetwork))) throw refused(issuer, `must use https for ${what}.`);
   if (url.username || url.password) throw refused(issuer, `puts a user name or password in the URL of ${what}.`);
-  const checked = await resolvePublicHost(url.hostname, { allowLoopback: ssoLoopbackAllowed() });
+  const checked = await resolvePublicHost(url.hostname, { allowLoopback: ssoLoopbackAllowed(), allowRanges: privateNetwork ? PRIVATE_NETWORK_RANGES : undefined });
+  // On the private-network flag alone, plain http only to this machine: anything else carries the client secret across a network.
+  if (checked.ok && url.protocol === "http:" && !ssoLoopbackAllowed() && !checked.addresses.every((a) => isLoopback(a.address))) {
+    throw refused(issuer, `must use https for ${what} (plain http only to a provider on this machine).`);
+  }
   if (!checked.ok && checked.reason === "unresolvable") throw refused(issuer, `could not be reached for ${what}: ${checked.host} could not be resolved.`);
   if (!checked.ok) {
     log("sso").warn({ host: checked.host, range: checked.range, address: checked.address }, "sso discovery refused a non-public address");

@@ -131,6 +131,8 @@ export async function startNextServer(opts: {
   label: string;
   stack: CleanupStack;
   log: (s: string) => void;
+  /** More environment for the server (after the defaults). */
+  env?: Record<string, string>;
   /** "compiled" (default): dist/server.js of the build, as production runs; "source": scripts/server.ts through tsx, as before the compiled build. */
   entry?: "compiled" | "source";
 }): Promise<string> {
@@ -148,6 +150,7 @@ export async function startNextServer(opts: {
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: opts.secret,
     APP_URL: baseUrl,
+    ...opts.env,
   };
   delete env.SMTP_URL; // tests and benchmarks never mail anyone; invite links show on screen
   // The production server `npm start` runs: Next's handler plus the live scoring write path.

@@ -17,7 +17,8 @@ export interface TestDnsServer {
   close(): Promise<void>;
 }
 
-export async function startDnsServer(): Promise<TestDnsServer> {
+/** On `port` (0: any free one; the e2e run picks one in advance, since its server is told before this starts). */
+export async function startDnsServer(port = 0): Promise<TestDnsServer> {
   const txt = new Map<string, string[]>();
   let answered = 0;
   const server = DNS.createServer({
@@ -35,7 +36,7 @@ export async function startDnsServer(): Promise<TestDnsServer> {
       void send(response);
     },
   });
-  const addresses = await server.listen({ udp: { port: 0, address: "127.0.0.1" } });
+  const addresses = await server.listen({ udp: { port, address: "127.0.0.1" } });
   return {
     servers: `127.0.0.1:${addresses.udp!.port}`,
     setTxt: (name, values) => (values ? txt.set(name.toLowerCase(), values) : txt.delete(name.toLowerCase())),

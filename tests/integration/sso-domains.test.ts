@@ -156,6 +156,25 @@ describe("the discovery fetch's address rules (SSRF)", () => {
     }
   });
 
+  it("PANELIST_SSO_PRIVATE_NETWORK (production too): a provider on this machine over http, private addresses over https; link-local still refused, and plain http only on loopback", async () => {
+    const nodeEnv = process.env.NODE_ENV;
+    (process.env as Record<string, string>).NODE_ENV = "production";
+    process.env.PANELIST_SSO_PRIVATE_NETWORK = "1";
+    const jwks = await stubIssuer(() => ({ jwks_uri: "http://169.254.169.254/latest/meta-data/iam" }));
+    const plainPrivate = await stubIssuer(() => ({ token_endpoint: "http://10.1.2.3/token" }));
+    try {
+      await expect(checkDiscovery(idp.issuer)).resolves.toMatchObject({ issuer: idp.issuer });
+      expect((await expectAppError(checkDiscovery(jwks.url), "VALIDATION")).message).toMatch(/is not on a public address \(169\.254\.169\.254, for its key set\)/);
+      expect((await expectAppError(checkDiscovery(plainPrivate.url), "VALIDATION")).message).toMatch(/must use https for its token endpoint \(plain http only to a provider on this machine\)/);
+      // https to a private address passes the address rule (the connection then fails: nothing listens there).
+      expect((await expectAppError(checkDiscovery("https://10.255.255.1"), "VALIDATION")).message).not.toMatch(/not on a public address|must use https/);
+    } finally {
+      delete process.env.PANELIST_SSO_PRIVATE_NETWORK;
+      (process.env as Record<string, string | undefined>).NODE_ENV = nodeEnv;
+      await Promise.all([jwks.close(), plainPrivate.close()]);
+    }
+  }, 20_000);
+
   it("in production the flag is ignored: the loopback provider is refused", async () => {
     const nodeEnv = process.env.NODE_ENV;
     (process.env as Record<string, string>).NODE_ENV = "production";
