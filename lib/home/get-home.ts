@@ -46,8 +46,8 @@ export async function getHome(actor: Actor, now: Date = new Date()): Promise<Hom
 
   const [mine, week, overdue, reports, pools] = await Promise.all([
     sitsOnPanels ? listMyInterviews(actor, now) : null,
-    schedules ? listInterviews(actor, { q: "", from: today, to: lastDay }) : null,
-    schedules ? listInterviews(actor, { q: "", from: DateTime.fromJSDate(now, { zone }).minus({ days: 30 }).toISODate()!, to: today }) : null,
+    schedules ? listInterviews(actor, { q: "", from: today, to: lastDay, order: "asc", limit: 500 }) : null,
+    schedules ? listInterviews(actor, { q: "", from: DateTime.fromJSDate(now, { zone }).minus({ days: 30 }).toISODate()!, to: today, order: "asc", limit: 500 }) : null,
     readsReports ? listReportIndex(actor, { limit: 30 }) : null,
     sitsOnPanels ? listPoolsOf(actor, actor.userId, now) : null,
   ]);

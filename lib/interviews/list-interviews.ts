@@ -14,15 +14,22 @@ import type { InterviewListFilter } from "./schemas";
 /**
  * The organization's interviews the actor may see (all for recruiters and above, their own for
  * interviewers, completed ones for reviewers), by start time. `from`/`to` are calendar days in
- * the actor's own zone, inclusive. Anonymized viewers get pseudonyms, and `q` matches only the
- * kit for them (a title or name match would tell who is behind a pseudonym).
+ * the actor's own zone, inclusive; `when` keeps those from the start of today on ("upcoming") or
+ * before it ("past"); `order` and `limit` page through the list. Anonymized viewers get
+ * pseudonyms, and `q` matches only the kit for them (a title or name match would tell who is
+ * behind a pseudonym).
  */
 export async function listInterviews(actor: Actor, query: InterviewListFilter = interviewListQuerySchema.parse({})): Promise<InterviewSummary[]> {
-  const { status, from, to, q } = query;
+  const { status, from, to, q, when, order, limit } = query;
   const zone = canonicalTimeZone(actor.timeZone) ?? "UTC";
-  const startsAt: Prisma.DateTimeFilter = {};
+  const startsAt: { gte?: Date; lt?: Date } = {};
   if (from) startsAt.gte = DateTime.fromISO(from, { zone }).startOf("day").toUTC().toJSDate();
   if (to) startsAt.lt = DateTime.fromISO(to, { zone }).plus({ days: 1 }).startOf("day").toUTC().toJSDate();
+  if (when) {
+    const today = DateTime.now().setZone(zone).startOf("day").toUTC().toJSDate();
+    if (when === "upcoming" && !(startsAt.gte && startsAt.gte > today)) startsAt.gte = today;
+    if (when === "past" && !(startsAt.lt && startsAt.lt < today)) startsAt.lt = today;
+  }
   const anonymized = await seesCandidatesAnonymized(actor);
   const search: Prisma.InterviewWhereInput = !q
     ? {}
@@ -34,12 +41,12 @@ export async function listInterviews(actor: Actor, query: InterviewListFilter = 
       AND: [
         interviewAccessWhere(actor),
         status ? { status } : {},
-        from || to ? { startsAt } : {},
+        startsAt.gte || startsAt.lt ? { startsAt: startsAt satisfies Prisma.DateTimeFilter } : {},
         search,
       ],
     },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take: 500,
+    orderBy: [{ startsAt: order }, { id: order }],
+    take: limit,
     select: interviewSummarySelect,
   });
   const views = rows.map((r) => toInterviewSummary(actor, r));

@@ -91,6 +91,12 @@ export const interviewListQuerySchema = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   q: z.string().trim().max(200).default(""),
+  /** "upcoming": from the start of today in the viewer's zone on; "past": before it; unset: both. */
+  when: z.enum(["upcoming", "past"]).optional(),
+  /** By start time: "asc" (the default) or "desc", newest first. */
+  order: z.enum(["asc", "desc"]).default("asc"),
+  /** At most this many (1–500; default 500): the interviews page asks for 50 more at a time. */
+  limit: z.coerce.number<string | number>({ error: "Use a whole number from 1 to 500." }).int("Use a whole number from 1 to 500.").min(1, "Use a whole number from 1 to 500.").max(500, "Use a whole number from 1 to 500.").default(500),
 });
 export type InterviewListQuery = z.input<typeof interviewListQuerySchema>;
 export type InterviewListFilter = z.output<typeof interviewListQuerySchema>;

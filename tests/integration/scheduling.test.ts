@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { exportCandidate } from "@/lib/candidates/export-candidate";
@@ -391,6 +392,31 @@ describe("calendar invites", () => {
     expect(third.event.uid).toBe(first.event.uid);
     expect(third.event.sequence).toBe(2);
     await expectAppError(cancelInterview(recruiter, interview.id), "CONFLICT");
+  });
+});
+
+describe("the organization's agenda: today and upcoming, the past newest first, a page at a time", () => {
+  it("splits at the start of today in the viewer's zone, orders each side, and stops at the limit", async () => {
+    const schedule = async (day: string) => (await scheduleInterview(recruiter, scheduleInput({ startLocal: `${day}T10:00` }), NOW)).interview.id;
+    const [soon, later, older, newer] = [await schedule("2030-07-01"), await schedule("2030-07-02"), await schedule("2030-07-03"), await schedule("2030-07-04")];
+    // Two of them moved into the past: the newer ends just before today began (the viewer's zone).
+    const todayStart = DateTime.now().setZone(recruiter.timeZone).startOf("day");
+    await db.interview.update({ where: { id: older }, data: { startsAt: todayStart.minus({ days: 3 }).toJSDate() } });
+    await db.interview.update({ where: { id: newer }, data: { startsAt: todayStart.minus({ minutes: 90 }).toJSDate() } });
+    const ids = async (query: Record<string, unknown>) => (await listInterviews(recruiter, query)).map((i) => i.id).filter((id) => [soon, later, older, newer].includes(id));
+
+    expect(await ids({ when: "upcoming" })).toEqual([soon, later]);
+    expect(await ids({ when: "past", order: "desc" })).toEqual([newer, older]);
+    expect(await ids({})).toEqual([older, newer, soon, later]);
+    expect(await ids({ order: "desc" })).toEqual([later, soon, newer, older]);
+    // A page: the newest past interview of the organization is the one just moved there.
+    expect((await listInterviews(recruiter, { when: "past", order: "desc", limit: "1" })).map((i) => i.id)).toEqual([newer]);
+    // A from day after today keeps its own bound for the upcoming side.
+    expect(await ids({ when: "upcoming", from: "2030-07-02" })).toEqual([later]);
+    for (const limit of ["0", "501", "2.5", "many"]) {
+      expect((await expectAppError(listInterviews(recruiter, { limit }), "VALIDATION")).fieldErrors?.limit?.[0]).toBe("Use a whole number from 1 to 500.");
+    }
+    await expectAppError(listInterviews(recruiter, { when: "someday" }), "VALIDATION");
   });
 });
 
