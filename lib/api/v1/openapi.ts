@@ -300,7 +300,7 @@ export function openApiDocument() {
       title: "Panelist API",
       version: "1",
       description:
-        "The public REST API of Panelist, for applicant tracking systems and other integrations. Authenticate with an API key; every error has the `Error` body. Lists page with an opaque `cursor` and filter with `updated_since`; creates accept an `Idempotency-Key`.",
+        "The public REST API of Panelist, for applicant tracking systems and other integrations. Authenticate with an API key; every error has the `Error` body. Lists page with an opaque `cursor` and filter with `updated_since`; creates accept an `Idempotency-Key`. A change is stamped when its request runs and becomes visible when its transaction commits, a moment later: when you sync, start the next run's `updated_since` a few minutes before the newest `updatedAt` you have seen (items come again, by id, and are safe to apply twice).",
     },
     servers: [{ url: "/" }],
   });
