@@ -165,6 +165,9 @@ function KeyRow({ k, format }: { k: ApiKeyView; format: (iso: string) => string 
       <td className="py-2 pr-4 text-xs">
         {format(k.createdAt)}
         {k.createdBy ? ` by ${k.createdBy}` : ""}
+        {k.creatorLeft && k.state === "live" && (
+          <p className="mt-1 text-amber-800 dark:text-amber-300">Its creator no longer manages API keys here, and has seen this key: consider replacing it.</p>
+        )}
       </td>
       <td className="py-2 pr-4 text-xs">{k.expiresAt ? format(k.expiresAt) : "Never"}</td>
       <td className="py-2 pr-4 text-xs">{k.lastUsedAt ? format(k.lastUsedAt) : "Never used"}</td>

@@ -6,7 +6,7 @@ import "server-only";
 // scopes (lib/auth/permissions.ts: SCOPE_PERMISSIONS).
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, can, type RoleName } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, notFound } from "@/lib/errors";
 import type { ApiKeyView, CreateApiKeyInput } from "./schemas";
@@ -31,7 +31,8 @@ const liveKeyWhere = (organizationId: string, now: Date) => ({
   OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
 });
 
-const viewSelect = {
+/** A key as listed; its creator's standing in the key's organization (`organizationId`) tells whether they still manage keys. */
+const viewSelect = (organizationId: string) => ({
   id: true,
   name: true,
   prefix: true,
@@ -40,9 +41,9 @@ const viewSelect = {
   expiresAt: true,
   lastUsedAt: true,
   revokedAt: true,
-  createdBy: { select: { name: true } },
+  createdBy: { select: { name: true, deactivatedAt: true, memberships: { where: { organizationId }, select: { role: true } } } },
   revokedBy: { select: { name: true } },
-} as const;
+}) as const;
 
 type KeyRow = {
   id: string;
@@ -53,7 +54,7 @@ type KeyRow = {
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
-  createdBy: { name: string } | null;
+  createdBy: { name: string; deactivatedAt: Date | null; memberships: { role: RoleName }[] } | null;
   revokedBy: { name: string } | null;
 };
 
@@ -65,6 +66,8 @@ function toView(k: KeyRow, now = Date.now()): ApiKeyView {
     scopes: k.scopes.filter(isGrantableScope),
     createdAt: k.createdAt.toISOString(),
     createdBy: k.createdBy?.name ?? null,
+    // A key outlives its creator (it acts as the organization), but they have seen it in full.
+    creatorLeft: !k.createdBy || k.createdBy.deactivatedAt !== null || !k.createdBy.memberships.some((m) => can(m.role, "apiKeys.manage")),
     expiresAt: k.expiresAt?.toISOString() ?? null,
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
     revokedAt: k.revokedAt?.toISOString() ?? null,
@@ -86,7 +89,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput): Prom
     }
     const created = await tx.apiKey.create({
       data: { organizationId: actor.organizationId, name: input.name, prefix, tokenHash: hash, scopes: input.scopes, expiresAt, createdById: actor.userId, createdAt: now },
-      select: viewSelect,
+      select: viewSelect(actor.organizationId),
     });
     await recordAuditEvent(tx, {
       organizationId: actor.organizationId,
@@ -108,11 +111,11 @@ export async function listApiKeys(actor: Actor): Promise<ApiKeyView[]> {
   const live = liveKeyWhere(actor.organizationId, now);
   const orderBy = [{ createdAt: "desc" }, { id: "desc" }] as const;
   const [liveRows, inactiveRows] = await Promise.all([
-    db.apiKey.findMany({ where: live, orderBy: [...orderBy], select: viewSelect, take: MAX_API_KEYS }),
+    db.apiKey.findMany({ where: live, orderBy: [...orderBy], select: viewSelect(actor.organizationId), take: MAX_API_KEYS }),
     db.apiKey.findMany({
       where: { organizationId: actor.organizationId, OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }] },
       orderBy: [...orderBy],
-      select: viewSelect,
+      select: viewSelect(actor.organizationId),
       take: LISTED_INACTIVE_KEYS,
     }),
   ]);
@@ -144,7 +147,7 @@ export async function revokeApiKey(actor: Actor, keyId: string): Promise<ApiKeyV
         data: { name: row.name, prefix: row.prefix, scopes: row.scopes },
       });
     }
-    const key = await tx.apiKey.findFirst({ where: { id: keyId, organizationId: actor.organizationId }, select: viewSelect });
+    const key = await tx.apiKey.findFirst({ where: { id: keyId, organizationId: actor.organizationId }, select: viewSelect(actor.organizationId) });
     if (!key) throw notFound("That API key");
     return toView(key);
   });

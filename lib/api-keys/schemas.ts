@@ -39,6 +39,8 @@ export interface ApiKeyView {
   scopes: GrantableScope[];
   createdAt: string;
   createdBy: string | null;
+  /** Its creator is no longer an owner or admin here (removed, deactivated or another role): they have seen the key. */
+  creatorLeft: boolean;
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;

@@ -164,3 +164,23 @@ describe("revoking a key", () => {
     expect(await db.auditEvent.count({ where: { action: "api_key.revoked", targetId: key.id } })).toBe(0);
   });
 });
+
+describe("a key whose creator no longer manages keys", () => {
+  it("stays live (it acts as the organization) and is flagged in the list once its creator is demoted, removed or deactivated", async () => {
+    const creator = await makeActor(owner.organizationId, "ADMIN");
+    const { key } = await createApiKey(creator, input({ name: "Left behind" }));
+    const flagged = async () => (await listApiKeys(owner)).find((k) => k.id === key.id)!.creatorLeft;
+    expect(await flagged()).toBe(false);
+    await db.membership.update({ where: { organizationId_userId: { organizationId: owner.organizationId, userId: creator.userId } }, data: { role: "INTERVIEWER" } });
+    expect(await flagged()).toBe(true);
+    await db.membership.update({ where: { organizationId_userId: { organizationId: owner.organizationId, userId: creator.userId } }, data: { role: "OWNER" } });
+    expect(await flagged()).toBe(false);
+    await db.user.update({ where: { id: creator.userId }, data: { deactivatedAt: new Date() } });
+    expect(await flagged()).toBe(true);
+    await db.user.update({ where: { id: creator.userId }, data: { deactivatedAt: null } });
+    await db.membership.delete({ where: { organizationId_userId: { organizationId: owner.organizationId, userId: creator.userId } } });
+    expect(await flagged()).toBe(true);
+    // Its requests still go through: an integration does not break when a person leaves.
+    expect((await listApiKeys(owner)).find((k) => k.id === key.id)!.state).toBe("live");
+  });
+});
