@@ -4,7 +4,9 @@
 // address checked (pinned), so a DNS answer that changes between the check and the connection
 // (rebinding) cannot reach an internal service.
 // No "server-only": the bench and tests import it outside Next.
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { lookup } from "node:dns/promises";
+import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 
 /**
@@ -76,4 +78,30 @@ export async function resolvePublicHost(
     if (!verdict.ok && !(verdict.range === "loopback" && opts.allowLoopback) && !opts.allowRanges?.has(verdict.range)) return { ok: false, reason: "not-public", host, range: verdict.range, address: a.address };
   }
   return { ok: true, addresses: found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 })) };
+}
+
+/**
+ * A `lookup` for http(s).request and net.connect that resolves a name and refuses it when any of
+ * its addresses is not public (loopback and `allowRanges` as in `resolvePublicHost`): the check
+ * happens where the connection is dialled, so a DNS answer that changes after an earlier check
+ * (rebinding) cannot reach an internal service. For clients whose requests we do not make
+ * ourselves (openid-client under next-auth). Literal IP hosts never reach a lookup: check those
+ * before (lib/sso/discovery.ts does, on save).
+ */
+export function publicOnlyLookup(opts: { allowLoopback: boolean; allowRanges?: ReadonlySet<string> }): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true, verbatim: true }, (err, found: LookupAddress[]) => {
+      if (err) return callback(err, "", 4);
+      const refused = found.find((a) => {
+        const verdict = classifyAddress(a.address);
+        return !verdict.ok && !(verdict.range === "loopback" && opts.allowLoopback) && !opts.allowRanges?.has(verdict.range);
+      });
+      if (refused || found.length === 0) {
+        const error = Object.assign(new Error(`${hostname} does not resolve to public addresses only`), { code: "ENOTFOUND", hostname });
+        return callback(error, "", 4);
+      }
+      if (options.all) return (callback as unknown as (e: null, addresses: LookupAddress[]) => void)(null, found);
+      callback(null, found[0]!.address, found[0]!.family);
+    });
+  };
 }

@@ -18,7 +18,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { GetPinnedError, getPinned } from "@/lib/net/get-pinned";
-import { isLoopback, resolvePublicHost } from "@/lib/net/public-address";
+import { isLoopback, publicOnlyLookup, resolvePublicHost } from "@/lib/net/public-address";
 import type { SsoDiscoverySummary } from "./schemas";
 
 const TIMEOUT_MS = 5_000;
@@ -45,6 +45,14 @@ export function ssoPrivateNetworkAllowed(): boolean {
 }
 
 const PRIVATE_NETWORK_RANGES: ReadonlySet<string> = new Set(["private", "uniqueLocal", "loopback"]);
+
+/**
+ * For next-auth's own requests at sign-in (discovery, token, keys, through openid-client): names
+ * resolved under the same address rules as the checks here, at the moment they are dialled.
+ */
+export function ssoLookup() {
+  return publicOnlyLookup({ allowLoopback: ssoLoopbackAllowed(), allowRanges: ssoPrivateNetworkAllowed() ? PRIVATE_NETWORK_RANGES : undefined });
+}
 
 /** The issuer as stored and compared: no trailing slash. */
 export function normalizeIssuer(issuer: string): string {

@@ -4,10 +4,12 @@ import "server-only";
 // gets that organization's identity provider as next-auth's own OAuth provider — discovery
 // (wellKnown), the code flow with PKCE, state and nonce, and the ID token checked by
 // openid-client (signature against the provider's JWKS, issuer, audience = our client id,
-// expiry, nonce). Nothing of the protocol is written here.
+// expiry, nonce). Nothing of the protocol is written here. Its requests resolve names through
+// ssoLookup (lib/sso/discovery.ts), so a provider whose name later resolves inward is refused at
+// sign-in too.
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { db } from "@/lib/db/client";
-import { discoveryUrl } from "./discovery";
+import { discoveryUrl, ssoLookup } from "./discovery";
 import { type SsoClaims, ssoProviderId } from "./schemas";
 import { ssoSecretContext } from "./sso-config";
 import { openSecret } from "./secret-box";
@@ -31,7 +33,8 @@ export async function ssoProviderFor(organizationId: string): Promise<OAuthConfi
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
     checks: ["pkce", "state", "nonce"],
-    httpOptions: { timeout: 10_000 },
+    // Every name openid-client dials at sign-in passes the same address rules as on save (SSRF).
+    httpOptions: { timeout: 10_000, lookup: ssoLookup() },
     profile(claims) {
       const email = typeof claims.email === "string" ? claims.email : null;
       return { id: claims.sub, email, name: typeof claims.name === "string" ? claims.name : email };

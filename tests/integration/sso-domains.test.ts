@@ -7,13 +7,14 @@
 // verified domain is one organization's. Discovery (SSRF): https only, and no loopback, private
 // or link-local address — after DNS resolution — unless PANELIST_SSO_ALLOW_LOOPBACK is set
 // outside production, and a refusal never shows the address.
-import { createServer } from "node:http";
+import { createServer, get as httpGet } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { freePort } from "@/lib/net/free-port";
-import { checkDiscovery } from "@/lib/sso/discovery";
+import { checkDiscovery, ssoLookup } from "@/lib/sso/discovery";
 import { ssoConfigInputSchema } from "@/lib/sso/schemas";
 import { getSsoSettings, saveSsoConfig } from "@/lib/sso/sso-config";
 import { startSsoSignIn } from "@/lib/sso/sso-sign-in";
@@ -174,6 +175,28 @@ describe("the discovery fetch's address rules (SSRF)", () => {
       await Promise.all([jwks.close(), plainPrivate.close()]);
     }
   }, 20_000);
+
+  it("at sign-in, the names next-auth's client dials resolve under the same rules, when dialled (ssoLookup)", async () => {
+    const server = createServer((_, res) => res.end("ok"));
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    const { port } = server.address() as AddressInfo;
+    const get = () =>
+      new Promise<number | string>((resolve) => {
+        httpGet({ host: "localhost", port, path: "/", lookup: ssoLookup(), agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on("error", (err) => resolve(err.message));
+      });
+    try {
+      process.env.PANELIST_SSO_ALLOW_LOOPBACK = "1";
+      expect(await get()).toBe(200);
+      delete process.env.PANELIST_SSO_ALLOW_LOOPBACK;
+      expect(await get()).toBe("localhost does not resolve to public addresses only");
+    } finally {
+      process.env.PANELIST_SSO_ALLOW_LOOPBACK = "1";
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 
   it("in production the flag is ignored: the loopback provider is refused", async () => {
     const nodeEnv = process.env.NODE_ENV;
