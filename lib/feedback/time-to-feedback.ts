@@ -50,8 +50,9 @@ interface Row {
 /**
  * Time to feedback per interviewer and for the organization, over interviews whose scheduled
  * end falls on the period's days in the viewer's time zone (default: the last 30 days). A submit
- * before the scheduled end counts as 0 hours. One statement (GROUPING SETS; both percentiles from
- * one sort per group), in memory, over feedback_facts (one row per panelist, kept by triggers).
+ * before the scheduled end counts as 0 hours. Two statements at once (per interviewer, and the
+ * organization; both percentiles from one sort per group), in memory, over feedback_facts (one
+ * row per panelist, kept by triggers).
  */
 export async function getTimeToFeedback(actor: Actor, period: FeedbackPeriod, now: Date = new Date()): Promise<TimeToFeedback> {
   assertCan(actor, "feedback.readAll");
@@ -72,9 +73,14 @@ export async function getTimeToFeedback(actor: Actor, period: FeedbackPeriod, no
   // about twice as slow to sort. The sort of a large organization's period (40,000 scorecards) needs
   // 3–4 MB, at the edge of the default work_mem (4 MB) past which it spills to disk, so
   // set_config(…, is_local) raises it for this transaction.
-  const rows = await executor.inTransaction<Row>(
-    Prisma.sql`SELECT set_config('work_mem', ${SORT_WORK_MEM}, true)`,
-    Prisma.sql`
+  // Two statements on two connections at once — per interviewer, and for the whole organization —
+  // since each is one sort of the period's scorecards, and PostgreSQL runs neither an ordered-set
+  // aggregate nor GROUPING SETS in parallel within one statement (one GROUPING SETS statement did
+  // both sorts one after the other, on one core).
+  const run = (byInterviewer: boolean) =>
+    executor.inTransaction<Row>(
+      Prisma.sql`SELECT set_config('work_mem', ${SORT_WORK_MEM}, true)`,
+      Prisma.sql`
     WITH s AS (
       SELECT f.user_id COLLATE "C" AS user_id,
              CASE WHEN f.submitted_at IS NOT NULL THEN GREATEST(0, date_part('epoch', f.submitted_at - f.ended_at) / 3600) END AS hours,
@@ -89,20 +95,20 @@ export async function getTimeToFeedback(actor: Actor, period: FeedbackPeriod, no
     -- what the aggregates need (hours, two flags), not the three timestamps. Hours are null for a
     -- scorecard not yet submitted, and percentile_cont skips nulls.
     g AS (
-      SELECT user_id,
+      SELECT ${byInterviewer ? Prisma.sql`user_id` : Prisma.sql`NULL::text`} AS user_id,
              count(*)::int AS scorecards,
              count(hours)::int AS submitted,
              percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY hours) AS percentiles,
              count(*) FILTER (WHERE due_or_submitted)::int AS due_or_submitted,
              count(*) FILTER (WHERE on_time)::int AS on_time
         FROM s
-       GROUP BY GROUPING SETS ((user_id), ())
+       ${byInterviewer ? Prisma.sql`GROUP BY user_id` : Prisma.empty}
     )
     SELECT g.user_id, u.name, g.scorecards, g.submitted, g.percentiles, g.due_or_submitted, g.on_time
       FROM g LEFT JOIN users u ON u.id = g.user_id
      ORDER BY u.name NULLS FIRST, g.user_id NULLS FIRST`,
-  );
-
+    );
+  const [interviewers, [organization]] = await Promise.all([run(true), run(false)]);
   const figures = (r: Row | undefined): FeedbackFigures => ({
     scorecards: r?.scorecards ?? 0,
     submitted: r?.submitted ?? 0,
@@ -113,8 +119,8 @@ export async function getTimeToFeedback(actor: Actor, period: FeedbackPeriod, no
   });
   return {
     period: { from: from.toISODate()!, to: to.toISODate()!, timeZone: zone },
-    organization: figures(rows.find((r) => r.user_id === null)),
+    organization: figures(organization),
     // An interviewer whose only interviews fall just outside the period has a group of none.
-    byInterviewer: rows.filter((r) => r.user_id !== null && r.scorecards > 0).map((r) => ({ userId: r.user_id!, name: r.name ?? "", ...figures(r) })),
+    byInterviewer: interviewers.filter((r) => r.user_id !== null && r.scorecards > 0).map((r) => ({ userId: r.user_id!, name: r.name ?? "", ...figures(r) })),
   };
 }

@@ -70,7 +70,8 @@ const DUE_SQL = `
    WHERE i.organization_id = $1 AND i.status IN ('SCHEDULED', 'IN_PROGRESS') AND i.starts_at <= $2
      AND (sc.status IS NULL OR sc.status <> 'SUBMITTED') AND p.feedback_due_at IS NOT NULL
    ORDER BY p.feedback_due_at, i.starts_at, u.name, p.id LIMIT 2000`;
-const TTF_SQL = `
+/** Per interviewer (`true`) or for the organization: the service runs both at once, on two connections. */
+const ttfSql = (byInterviewer: boolean) => `
   WITH s AS (
     SELECT f.user_id COLLATE "C" AS user_id,
            CASE WHEN f.submitted_at IS NOT NULL THEN GREATEST(0, date_part('epoch', f.submitted_at - f.ended_at) / 3600) END AS hours,
@@ -79,11 +80,11 @@ const TTF_SQL = `
       FROM feedback_facts f
      WHERE f.organization_id = $1 AND f.took_place AND f.ended_at >= $2 AND f.ended_at < $3 AND f.ended_at <= $4),
   g AS (
-    SELECT user_id, count(*)::int AS scorecards, count(hours)::int AS submitted,
+    SELECT ${byInterviewer ? "user_id" : "NULL::text"} AS user_id, count(*)::int AS scorecards, count(hours)::int AS submitted,
            percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY hours) AS percentiles,
            count(*) FILTER (WHERE due_or_submitted)::int AS due_or_submitted,
            count(*) FILTER (WHERE on_time)::int AS on_time
-      FROM s GROUP BY GROUPING SETS ((user_id), ()))
+      FROM s ${byInterviewer ? "GROUP BY user_id" : ""})
   SELECT g.user_id, u.name, g.scorecards, g.submitted, g.percentiles, g.due_or_submitted, g.on_time
     FROM g LEFT JOIN users u ON u.id = g.user_id ORDER BY u.name NULLS FIRST, g.user_id NULLS FIRST`;
 
@@ -146,7 +147,13 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       const ttf = await timedGet(ttfUrl, { cookie });
       samples.ttfHttp.push(ttf.ms);
       scorecards = (JSON.parse(ttf.body) as { organization: { scorecards: number } }).organization.scorecards;
-      samples.ttfSql.push(await timedSortQuery(pool, TTF_SQL, [ORG_ID, periodStart, periodEnd, new Date()]));
+      {
+        // Both statements at once, each in its own transaction, as the service runs them: the time until both are back.
+        const params = [ORG_ID, periodStart, periodEnd, new Date()];
+        const t0 = performance.now();
+        await Promise.all([timedSortQuery(pool, ttfSql(true), params), timedSortQuery(pool, ttfSql(false), params)]);
+        samples.ttfSql.push(performance.now() - t0);
+      }
     }
     const p95 = (s: number[]) => percentile(s, 95);
     ctx.log(
