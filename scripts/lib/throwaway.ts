@@ -159,7 +159,10 @@ export async function startNextServer(opts: {
     opts.entry === "source"
       ? ["--max-semi-space-size=64", "--import", "tsx", join(opts.root, "scripts", "server.ts"), ...serverArgs]
       : productionServerArgs(compiledServerFile(opts.root, opts.distDir), serverArgs);
-  const child: ChildProcess = spawn(process.execPath, args, {
+  // BENCH_SERVER_PROFILE=<dir>: a V8 CPU profile of the server, written there when it stops.
+  const profileDir = process.env.BENCH_SERVER_PROFILE;
+  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, ...args] : args;
+  const child: ChildProcess = spawn(process.execPath, nodeArgs, {
     cwd: opts.root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
