@@ -144,7 +144,6 @@ export async function sweepWebhookDeliveries(now: Date = new Date()): Promise<nu
   const due = await db.$queryRaw<{ id: string; nextAttemptAt: Date }[]>`
     SELECT d.id, d.next_attempt_at AS "nextAttemptAt" FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
      WHERE d.status = 'pending' AND e.enabled AND d.next_attempt_at <= ${now} AND d.created_at <= ${new Date(now.getTime() - SWEEP_GRACE_MS)}
-       AND (e.attempt_leased_until IS NULL OR e.attempt_leased_until <= ${now})
      ORDER BY d.next_attempt_at LIMIT 5000`;
   return enqueueWebhookDeliveries(due);
 }
@@ -177,20 +176,30 @@ interface ClaimedDelivery {
 }
 
 /**
- * How long an attempt may hold its endpoint: DNS (5 s) and the POST (10 s) with room to spare,
- * and under the job's expiry (120 s), so a job retried after its worker died finds it free.
+ * How long an attempt may hold its delivery: DNS (5 s) and the POST (10 s) with room to spare,
+ * and under the job's expiry (120 s), so a job retried after its worker died finds it due again.
  */
 export const WEBHOOK_ATTEMPT_LEASE_MS = 60_000;
 
-/** Thrown inside the claim to roll its lease back: the delivery was not due after all. */
+/**
+ * Attempts in flight to one endpoint at most (PANELIST_WEBHOOK_ENDPOINT_CONCURRENCY, 1–32,
+ * default 4): enough to keep up with a busy organization, few enough that one slow receiver
+ * cannot hold every worker.
+ */
+export function webhookEndpointConcurrency(): number {
+  const n = Number(process.env.PANELIST_WEBHOOK_ENDPOINT_CONCURRENCY ?? 4);
+  return Number.isInteger(n) && n >= 1 && n <= 32 ? n : 4;
+}
+
+/** Thrown inside the claim to roll it back: the delivery was not due after all, or its endpoint is busy. */
 class NothingToClaim extends Error {}
 
 /**
- * Claims one attempt in a short transaction: leases the delivery's endpoint (free, or its lease
- * run out; enabled), then locks the delivery if it is still pending and due. The endpoint first
- * — the order in which enabling an endpoint locks its rows too, so the two cannot deadlock. Null
- * when there is nothing to attempt: not due, closed, disabled, or the endpoint busy with another
- * attempt (of this or another delivery — one in flight per endpoint).
+ * Claims one attempt in a short transaction: locks the delivery's endpoint (enabled; the order
+ * in which enabling an endpoint locks its rows too, so the two cannot deadlock), counts the
+ * attempts already in flight to it, and — below the limit — stamps the delivery with a token and
+ * moves its next attempt a lease ahead, so no other worker finds it due while this one calls.
+ * Null when there is nothing to attempt: not due, closed, disabled, or the endpoint at its limit.
  */
 async function claimAttempt(deliveryId: string, now: Date): Promise<{ delivery: ClaimedDelivery; token: string } | null> {
   const [candidate] = await db.$queryRaw<{ endpoint_id: string }[]>`
@@ -199,17 +208,20 @@ async function claimAttempt(deliveryId: string, now: Date): Promise<{ delivery: 
   const token = randomUUID();
   try {
     return await db.$transaction(async (tx) => {
-      const [endpoint] = await tx.$queryRaw<{ url: string; secret: string }[]>`
-        UPDATE webhook_endpoints SET attempt_lease_token = ${token}::uuid, attempt_leased_until = ${new Date(now.getTime() + WEBHOOK_ATTEMPT_LEASE_MS)}
-         WHERE id = ${candidate.endpoint_id} AND enabled AND (attempt_leased_until IS NULL OR attempt_leased_until <= ${now})
-        RETURNING url, secret`;
-      if (!endpoint) throw new NothingToClaim();
+      const [endpoint] = await tx.$queryRaw<{ url: string; secret: string; in_flight: number }[]>`
+        SELECT e.url, e.secret,
+               (SELECT count(*)::int FROM webhook_deliveries x
+                 WHERE x.endpoint_id = e.id AND x.status = 'pending' AND x.attempt_token IS NOT NULL AND x.next_attempt_at > ${now}) AS in_flight
+          FROM webhook_endpoints e WHERE e.id = ${candidate.endpoint_id} AND e.enabled
+           FOR UPDATE OF e`;
+      if (!endpoint || endpoint.in_flight >= webhookEndpointConcurrency()) throw new NothingToClaim();
       const [d] = await tx.$queryRaw<Omit<ClaimedDelivery, "url" | "secret">[]>`
-        SELECT d.id, d.organization_id, d.endpoint_id, d.attempts, d.created_at,
-               ev.id AS event_id, ev.type, ev.payload, ev.created_at AS event_created_at
-          FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id
+        UPDATE webhook_deliveries d SET attempt_token = ${token}::uuid, next_attempt_at = ${new Date(now.getTime() + WEBHOOK_ATTEMPT_LEASE_MS)}
+          FROM webhook_events ev
          WHERE d.id = ${deliveryId} AND d.endpoint_id = ${candidate.endpoint_id} AND d.status = 'pending' AND d.next_attempt_at <= ${now}
-         FOR UPDATE OF d SKIP LOCKED`;
+           AND ev.id = d.event_id
+        RETURNING d.id, d.organization_id, d.endpoint_id, d.attempts, d.created_at,
+                  ev.id AS event_id, ev.type, ev.payload, ev.created_at AS event_created_at`;
       if (!d) throw new NothingToClaim();
       return { delivery: { ...d, url: endpoint.url, secret: endpoint.secret }, token };
     });
@@ -221,10 +233,10 @@ async function claimAttempt(deliveryId: string, now: Date): Promise<{ delivery: 
 
 /**
  * One attempt of one delivery, at most once per due time across every worker. Three steps, and
- * no transaction open across the network: claim (lease the endpoint, commit), resolve and POST,
- * then record the answer in a short transaction that first clears the lease — only if it is still
+ * no transaction open across the network: claim (stamp the delivery, commit), resolve and POST,
+ * then record the answer in a short transaction that first clears the stamp — only if it is still
  * this attempt's token. An attempt that outlived its lease (another worker has since claimed the
- * endpoint) records nothing: the other attempt's answer is the one that counts, so no answer is
+ * delivery) records nothing: the other attempt's answer is the one that counts, so no answer is
  * recorded twice. `now` decides what is due, the lease and when the next attempt is; the
  * signature carries the real clock (`signedAt`), which is what the receiver compares with its own.
  */
@@ -251,16 +263,18 @@ export async function attemptWebhookDelivery(deliveryId: string, opts: { now?: D
 
   let disabled: { endpointId: string; url: string; organizationId: string } | null = null;
   const outcome = await db.$transaction(async (tx): Promise<AttemptOutcome> => {
-    // The lease back, and the run of failures moved, in one statement that matches our token.
-    const [endpoint] = await tx.$queryRaw<{ consecutive_failures: number; enabled: boolean }[]>`
-      UPDATE webhook_endpoints SET attempt_lease_token = NULL, attempt_leased_until = NULL,
-             consecutive_failures = CASE WHEN ${ok} THEN 0 ELSE consecutive_failures + 1 END
-       WHERE id = ${d.endpoint_id} AND attempt_lease_token = ${token}::uuid
-      RETURNING consecutive_failures, enabled`;
-    if (!endpoint) {
+    // Still ours? A claim that outlived its lease may have been taken over (the delivery then
+    // carries the other attempt's token): that attempt's answer is the one recorded, once.
+    const mine = await tx.$executeRaw`UPDATE webhook_deliveries SET attempt_token = NULL WHERE id = ${d.id} AND attempt_token = ${token}::uuid`;
+    if (mine === 0) {
       out().warn({ deliveryId: d.id, endpointId: d.endpoint_id, durationMs: posted.durationMs }, "webhook attempt outlived its lease; its answer is not recorded");
       return { result: "skipped" };
     }
+    const [endpoint] = await tx.$queryRaw<{ consecutive_failures: number; enabled: boolean }[]>`
+      UPDATE webhook_endpoints SET consecutive_failures = CASE WHEN ${ok} THEN 0 ELSE consecutive_failures + 1 END
+       WHERE id = ${d.endpoint_id}
+      RETURNING consecutive_failures, enabled`;
+    if (!endpoint) return { result: "skipped" }; // the endpoint was deleted meanwhile (its deliveries with it)
     const attempts = d.attempts + 1;
     const last = { attempts, lastAttemptAt: now, lastStatusCode: posted.statusCode, lastDurationMs: posted.durationMs, lastError: posted.error };
     if (ok) {
@@ -282,8 +296,9 @@ export async function attemptWebhookDelivery(deliveryId: string, opts: { now?: D
 }
 
 /**
- * The endpoint is free again: its oldest other due delivery to the queue. Attempts that found the
- * endpoint busy while this one ran were skipped; this picks them up without waiting for the sweep.
+ * A place at the endpoint is free again: its oldest other due delivery to the queue. Attempts
+ * that found the endpoint at its limit while this one ran were skipped; this picks them up
+ * without waiting for the sweep.
  */
 async function enqueueNextOfEndpoint(endpointId: string, justAttempted: string, now: Date): Promise<void> {
   try {

@@ -4,7 +4,7 @@
 // backoff (time moved by `now`, never waited for), delivered once whatever the number of workers,
 // never lost when the process dies before the delivery, refused for private addresses, disabling
 // an endpoint that keeps failing with a notice to its admins, and anonymous under anonymized review.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { stopJobs } from "@/lib/jobs/queue";
@@ -178,7 +178,9 @@ describe("webhooks from the outbox", () => {
     expect(receiver.received).toHaveLength(1);
   });
 
-  it("holds no transaction while the receiver answers, and a slow endpoint has one attempt in flight: its other deliveries wait, other endpoints are served", async () => {
+  it("holds no transaction while the receiver answers, and an endpoint at its limit of attempts in flight (here 1) makes its other deliveries wait while other endpoints are served", async () => {
+    process.env.PANELIST_WEBHOOK_ENDPOINT_CONCURRENCY = "1";
+    onTestFinished(() => void delete process.env.PANELIST_WEBHOOK_ENDPOINT_CONCURRENCY);
     const w = await orgWorld();
     const slow = await createWebhookEndpoint(w.owner, { url: receiver.url, events: ["interview.scheduled"] });
     const quick = await startWebhookReceiver("/quick");
@@ -197,7 +199,7 @@ describe("webhooks from the outbox", () => {
       await tx.$queryRaw`SELECT id FROM webhook_deliveries WHERE id = ${first!.id} FOR UPDATE NOWAIT`;
       await tx.$queryRaw`SELECT id FROM webhook_endpoints WHERE id = ${slow.id} FOR UPDATE NOWAIT`;
     });
-    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: slow.id } })).toMatchObject({ attemptLeaseToken: expect.any(String) });
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ attemptToken: expect.any(String), status: "pending" });
     // One attempt per endpoint: the same delivery and the endpoint's next one are skipped; another endpoint's goes out.
     expect(await attemptWebhookDelivery(first!.id)).toEqual({ result: "skipped" });
     expect(await attemptWebhookDelivery(second!.id)).toEqual({ result: "skipped" });
@@ -205,11 +207,29 @@ describe("webhooks from the outbox", () => {
 
     answer();
     expect(await inFlight).toEqual({ result: "delivered", statusCode: 204 });
-    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: slow.id } })).toMatchObject({ attemptLeaseToken: null, attemptLeasedUntil: null, consecutiveFailures: 0 });
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ attemptToken: null });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: slow.id } })).toMatchObject({ consecutiveFailures: 0 });
     expect(await attemptWebhookDelivery(second!.id)).toEqual({ result: "delivered", statusCode: 204 });
     expect(receiver.received.map((r) => r.headers["panelist-event-id"])).toEqual([first!.eventId, second!.eventId]);
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ status: "delivered", attempts: 1 });
     await quick.stop();
+  });
+
+  it("by default an endpoint takes several attempts at once (4), and the fifth waits", async () => {
+    const w = await orgWorld();
+    const endpoint = await createWebhookEndpoint(w.owner, { url: receiver.url, events: ["interview.scheduled"] });
+    for (let i = 0; i < 5; i++) await schedule(w, i + 3);
+    const deliveries = await deliveriesOf(endpoint.id);
+    expect(deliveries).toHaveLength(5);
+    let answer!: () => void;
+    receiver.hold = new Promise<void>((resolve) => (answer = resolve));
+    const inFlight = deliveries.slice(0, 4).map((d) => attemptWebhookDelivery(d.id));
+    await until(() => receiver.held === 4, 10_000, "four held requests");
+    expect(await attemptWebhookDelivery(deliveries[4]!.id)).toEqual({ result: "skipped" });
+    answer();
+    expect(await Promise.all(inFlight)).toEqual(Array.from({ length: 4 }, () => ({ result: "delivered", statusCode: 204 })));
+    expect(await attemptWebhookDelivery(deliveries[4]!.id)).toEqual({ result: "delivered", statusCode: 204 });
+    expect(receiver.received).toHaveLength(5);
   });
 
   it("an attempt that outlives its lease records nothing: the attempt that took the endpoint over records its answer, once", async () => {
