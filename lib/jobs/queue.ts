@@ -58,6 +58,24 @@ function create(connectionString: string): Shared {
 }
 
 /**
+ * pg-boss's createQueue, again after a deadlock or a duplicate: replicas (or a server and a
+ * worker process) starting at once create the same queue side by side, and Postgres picks one of
+ * them to fail. createQueue is idempotent, so the retry finds the queue made by the other.
+ */
+export async function createQueueRetrying(boss: PgBoss, queue: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(queue, { name: queue, ...options });
+      return;
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= 8 || (code !== "40P01" && code !== "23505")) throw err;
+      await new Promise((r) => setTimeout(r, 25 * attempt + Math.floor(Math.random() * 100 * attempt)));
+    }
+  }
+}
+
+/**
  * This process's queue on DATABASE_URL, started on first use, with `queue` created (idempotent;
  * `options` apply when it is created, e.g. `{ policy: "stately" }` for one queued and one active
  * job per singleton key).
@@ -71,7 +89,7 @@ export async function getJobs(queue: string, options: Omit<PgBoss.Queue, "name">
   if (!created) {
     // One creation at a time in this process: pg-boss creates a table per queue, and the workers'
     // starts at boot (instrumentation.ts), run side by side, deadlocked each other in Postgres.
-    const creation = shared.creating.then(() => boss.createQueue(queue, { name: queue, ...options }));
+    const creation = shared.creating.then(() => createQueueRetrying(boss, queue, options));
     shared.creating = creation.catch(() => {});
     shared.queues.set(queue, (created = creation.catch((err: unknown) => (shared.queues.delete(queue), Promise.reject(err)))));
   }
