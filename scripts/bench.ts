@@ -138,7 +138,10 @@ function ensureBuild(mode: "auto" | "force" | "reuse"): void {
 /** One production instance; every instance shares `secret`, so one session cookie works on all. */
 function startServer(databaseUrl: string, secret: string, index: number): Promise<string> {
   const logPath = join(logDir, `server-${index}.log`);
-  return startNextServer({ root, distDir, databaseUrl, secret, logPath, label: `server #${index}`, stack, log });
+  // The app servers run no webhook workers: the api suite measures delivery with workers of its
+  // own, allowed to call its loopback receiver — a production server's refuse it (a failed attempt
+  // each, its delivery pushed back by the backoff, past the measurement).
+  return startNextServer({ root, distDir, databaseUrl, secret, logPath, label: `server #${index}`, stack, log, env: { PANELIST_WEBHOOK_WORKERS: "0" } });
 }
 
 // ---------------------------------------------------------------------------------------------

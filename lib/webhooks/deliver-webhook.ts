@@ -196,7 +196,8 @@ class NothingToClaim extends Error {}
 
 /**
  * Claims one attempt in a short transaction: locks the delivery's endpoint (enabled; the order
- * in which enabling an endpoint locks its rows too, so the two cannot deadlock), counts the
+ * in which enabling an endpoint locks its rows too, so the two cannot deadlock; NO KEY UPDATE, so
+ * the foreign-key checks of deliveries being recorded for it do not wait), counts the
  * attempts already in flight to it, and — below the limit — stamps the delivery with a token and
  * moves its next attempt a lease ahead, so no other worker finds it due while this one calls.
  * Null when there is nothing to attempt: not due, closed, disabled, or the endpoint at its limit.
@@ -211,9 +212,9 @@ async function claimAttempt(deliveryId: string, now: Date): Promise<{ delivery: 
       const [endpoint] = await tx.$queryRaw<{ url: string; secret: string; in_flight: number }[]>`
         SELECT e.url, e.secret,
                (SELECT count(*)::int FROM webhook_deliveries x
-                 WHERE x.endpoint_id = e.id AND x.status = 'pending' AND x.attempt_token IS NOT NULL AND x.next_attempt_at > ${now}) AS in_flight
+                 WHERE x.endpoint_id = e.id AND x.attempt_token IS NOT NULL AND x.status = 'pending' AND x.next_attempt_at > ${now}) AS in_flight
           FROM webhook_endpoints e WHERE e.id = ${candidate.endpoint_id} AND e.enabled
-           FOR UPDATE OF e`;
+           FOR NO KEY UPDATE OF e`;
       if (!endpoint || endpoint.in_flight >= webhookEndpointConcurrency()) throw new NothingToClaim();
       const [d] = await tx.$queryRaw<Omit<ClaimedDelivery, "url" | "secret">[]>`
         UPDATE webhook_deliveries d SET attempt_token = ${token}::uuid, next_attempt_at = ${new Date(now.getTime() + WEBHOOK_ATTEMPT_LEASE_MS)}
@@ -291,15 +292,49 @@ export async function attemptWebhookDelivery(deliveryId: string, opts: { now?: D
     return givenUp ? { result: "failed", outcome: posted } : { result: "retry", nextAttemptAt, outcome: posted };
   });
   if (disabled) await mailDisabledNotice(disabled);
-  else if (outcome.result !== "skipped") await enqueueNextOfEndpoint(d.endpoint_id, d.id, now);
   return outcome;
 }
 
+/** Attempts one job makes at most, and for how long, before it hands its endpoint's next delivery back to the queue. */
+const DRAIN_ATTEMPTS = 200;
+const DRAIN_MS = 20_000;
+
 /**
- * A place at the endpoint is free again: its oldest other due delivery to the queue. Attempts
- * that found the endpoint at its limit while this one ran were skipped; this picks them up
- * without waiting for the sweep.
+ * A delivery job: its attempt, then — while that endpoint has deliveries due and answers — the
+ * next ones, one after another (each claimed like any attempt, so at most the endpoint's limit run at once
+ * across every worker). Jobs that found the endpoint at its limit were skipped; the attempts in
+ * flight pick their deliveries up here, without a round trip through the queue per delivery.
+ * After DRAIN_ATTEMPTS or DRAIN_MS the next due one goes back to the queue, behind other
+ * endpoints' jobs.
  */
+export async function runWebhookDeliveryJob(deliveryId: string): Promise<void> {
+  const endpoint = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true } });
+  if (!endpoint) return;
+  const attempt = async (id: string) => {
+    const outcome = await attemptWebhookDelivery(id);
+    if (outcome.result === "retry") await enqueueWebhookDeliveries([{ id, nextAttemptAt: outcome.nextAttemptAt }]);
+    return outcome;
+  };
+  // Only a receiver that answers is drained: after a failure its other deliveries keep to their
+  // own jobs and backoff, so a receiver that is down is not hammered (nor disabled in a burst).
+  if ((await attempt(deliveryId)).result !== "delivered") return;
+  const deadline = Date.now() + DRAIN_MS;
+  for (let i = 0; i < DRAIN_ATTEMPTS && Date.now() < deadline; i++) {
+    const now = new Date();
+    const next = await db.webhookDelivery.findFirst({
+      where: { endpointId: endpoint.endpointId, status: "pending", nextAttemptAt: { lte: now }, endpoint: { enabled: true } },
+      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    if (!next) return;
+    // Skipped: another attempt took it, or the endpoint is at its limit — the attempts in flight
+    // run in jobs like this one and go on draining after theirs. Failed: as above.
+    if ((await attempt(next.id)).result !== "delivered") return;
+  }
+  await enqueueNextOfEndpoint(endpoint.endpointId, deliveryId, new Date());
+}
+
+/** A job's drain ran out of budget: the endpoint's oldest other due delivery back to the queue. */
 async function enqueueNextOfEndpoint(endpointId: string, justAttempted: string, now: Date): Promise<void> {
   try {
     const next = await db.webhookDelivery.findFirst({
@@ -374,8 +409,7 @@ export async function startWebhookJobs(opts: { pollingIntervalSeconds?: number; 
     await workDraining<{ deliveryId: string }>(boss, WEBHOOK_QUEUE, { batchSize: opts.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async (jobs) => {
       await Promise.all(
         jobs.map(async (job) => {
-          const outcome = await attemptWebhookDelivery(job.data.deliveryId);
-          if (outcome.result === "retry") await enqueueWebhookDeliveries([{ id: job.data.deliveryId, nextAttemptAt: outcome.nextAttemptAt }]);
+          await runWebhookDeliveryJob(job.data.deliveryId);
         }),
       );
     }),

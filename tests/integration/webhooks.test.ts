@@ -12,6 +12,7 @@ import { applyMutation } from "@/lib/scoring/apply-mutation";
 import { openRoom } from "@/lib/scoring/open-room";
 import {
   attemptWebhookDelivery,
+  runWebhookDeliveryJob,
   pruneWebhookEvents,
   startWebhookJobs,
   sweepWebhookDeliveries,
@@ -213,6 +214,26 @@ describe("webhooks from the outbox", () => {
     expect(receiver.received.map((r) => r.headers["panelist-event-id"])).toEqual([first!.eventId, second!.eventId]);
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ status: "delivered", attempts: 1 });
     await quick.stop();
+  });
+
+  it("a delivery job goes on to its endpoint's other due deliveries, and a job that finds the endpoint at its limit leaves them to the one in flight", async () => {
+    process.env.PANELIST_WEBHOOK_ENDPOINT_CONCURRENCY = "1";
+    onTestFinished(() => void delete process.env.PANELIST_WEBHOOK_ENDPOINT_CONCURRENCY);
+    const w = await orgWorld();
+    const endpoint = await createWebhookEndpoint(w.owner, { url: receiver.url, events: ["interview.scheduled"] });
+    for (let i = 0; i < 4; i++) await schedule(w, i + 3);
+    const deliveries = await deliveriesOf(endpoint.id);
+    let answer!: () => void;
+    receiver.hold = new Promise<void>((resolve) => (answer = resolve));
+    const job = runWebhookDeliveryJob(deliveries[0]!.id);
+    await until(() => receiver.held === 1, 10_000, "the held request");
+    await runWebhookDeliveryJob(deliveries[2]!.id); // the endpoint is at its limit: this job ends at once
+    expect(receiver.received).toHaveLength(0);
+    receiver.hold = null;
+    answer();
+    await job;
+    expect(receiver.received.map((r) => r.headers["panelist-event-id"]).sort()).toEqual(deliveries.map((d) => d.eventId).sort());
+    expect(new Set((await deliveriesOf(endpoint.id)).map((d) => d.status))).toEqual(new Set(["delivered"]));
   });
 
   it("by default an endpoint takes several attempts at once (4), and the fifth waits", async () => {
