@@ -49,9 +49,10 @@ export async function testSsoConnection(actor: Actor, input: SsoTestInput): Prom
 /** A verification token: random, one per (organization, domain) claim, published by the owner in DNS. */
 export const newVerificationToken = () => randomBytes(24).toString("base64url");
 
-function domainTaken(domain: string): AppError {
+/** A domain another organization has verified: a 409 on the form's field (`domains` when saving, `domain` when verifying). */
+export function domainTaken(domain: string, field: "domains" | "domain" = "domains"): AppError {
   const message = `${domain} is verified by another organization and signs in through its identity provider.`;
-  return new AppError("CONFLICT", message, { fieldErrors: { domains: [message] } });
+  return new AppError("CONFLICT", message, { fieldErrors: { [field]: [message] } });
 }
 
 export async function saveSsoConfig(actor: Actor, input: SsoConfigInput): Promise<SsoSettings> {

@@ -17,14 +17,10 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { lookupTxt } from "@/lib/net/txt-records";
 import { type SsoDomainStatus, type SsoDomainVerifyInput, ssoDomainChallenge } from "./schemas";
+import { domainTaken } from "./sso-config";
 
 function unproven(message: string): AppError {
   return new AppError("UNPROCESSABLE", message, { fieldErrors: { domain: [message] } });
-}
-
-function verifiedElsewhere(domain: string): AppError {
-  const message = `${domain} is verified by another organization and signs in through its identity provider.`;
-  return new AppError("CONFLICT", message, { fieldErrors: { domain: [message] } });
 }
 
 export async function verifySsoDomain(actor: Actor, input: SsoDomainVerifyInput): Promise<SsoDomainStatus> {
@@ -37,7 +33,7 @@ export async function verifySsoDomain(actor: Actor, input: SsoDomainVerifyInput)
   if (claim.verifiedAt) return { domain, verifiedAt: claim.verifiedAt.toISOString(), recordName, recordValue };
 
   const taken = await db.ssoDomain.findUnique({ where: { verifiedDomain: domain }, select: { organizationId: true } });
-  if (taken) throw verifiedElsewhere(domain);
+  if (taken) throw domainTaken(domain, "domain");
 
   const txt = await lookupTxt(recordName);
   if (!txt.found && txt.reason === "failed") throw unproven(`The DNS look-up of ${recordName} failed. Try again in a few minutes.`);
@@ -62,7 +58,7 @@ export async function verifySsoDomain(actor: Actor, input: SsoDomainVerifyInput)
     });
   } catch (err) {
     // Another organization's verification of the same domain committed first (both published records): theirs stands.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw verifiedElsewhere(domain);
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw domainTaken(domain, "domain");
     throw err;
   }
   return { domain, verifiedAt: verifiedAt.toISOString(), recordName, recordValue };
