@@ -16,13 +16,13 @@ import { resolveWebhookTarget } from "./url-safety";
  * Webhook delivery on the Postgres job queue (lib/jobs/queue.ts), never in the request. The
  * outbox (record-webhook-event.ts) writes the event and its deliveries in the transaction of the
  * change; the service hands the event to the queue after its commit (`enqueueWebhookEvent`), and
- * a worker makes each attempt (`attemptWebhookDelivery`) under a lease on the endpoint, with no
- * transaction open across DNS and the POST: a short transaction leases the endpoint (token and
- * expiry, WEBHOOK_ATTEMPT_LEASE_MS) and locks the delivery if still pending and due, and commits;
- * the receiver is called; a second short transaction records the answer only if the lease is still
- * that token. So one attempt is in flight per endpoint across every worker and replica — two
- * workers never attempt the same delivery at once, and a slow receiver holds one worker, not all
- * of them (the others skip its deliveries; the attempt that frees the endpoint queues the next) —
+ * a worker makes each attempt (`attemptWebhookDelivery`) with no transaction open across DNS and
+ * the POST: a short transaction stamps the delivery (a token, and its next attempt moved a lease
+ * ahead, WEBHOOK_ATTEMPT_LEASE_MS) if it is pending and due and its endpoint has fewer than
+ * `webhookEndpointConcurrency()` attempts in flight, and commits; the receiver is called; a second
+ * short transaction records the answer only while the delivery still carries that token. So two
+ * workers never attempt the same delivery at once, a slow receiver holds a few workers, not all of
+ * them (the others skip its deliveries; the jobs in flight drain them, `runWebhookDeliveryJob`),
  * and an answer is recorded once: the record moved `next_attempt_at` on or closed the delivery,
  * and an attempt that outlived its lease records nothing. Only a kill between the receiver's 2xx
  * and the record (or an attempt past its lease) can repeat a delivery — receivers dedupe by the
@@ -157,10 +157,10 @@ export type AttemptOutcome =
   | { result: "delivered"; statusCode: number }
   | { result: "retry"; nextAttemptAt: Date; outcome: PostOutcome }
   | { result: "failed"; outcome: PostOutcome }
-  /** Not pending, not due yet, its endpoint busy with another attempt or disabled, or the attempt outlived its lease. */
+  /** Not pending, not due yet (or in flight), its endpoint at its limit or disabled, or the attempt outlived its lease. */
   | { result: "skipped" };
 
-/** What the claim read: the delivery, its event, and the endpoint it leased. */
+/** What the claim read: the delivery, its event, and its endpoint's address and secret. */
 interface ClaimedDelivery {
   id: string;
   organization_id: string;
