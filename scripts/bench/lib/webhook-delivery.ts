@@ -66,11 +66,14 @@ export async function measureWebhookDelivery(ctx: BenchContext): Promise<BenchRe
     await pool.query(`INSERT INTO webhook_endpoints (id, organization_id, url, events, secret, updated_at) VALUES ('bench-wh-e', $1, $2, ARRAY['interview.scheduled'], 'whsec_bench', now())`, [ORG_ID, receiver.url]);
 
     const env = { DATABASE_URL: ctx.databaseUrl, BENCH_ORG_ID: ORG_ID, BENCH_EVENTS: String(EVENTS), PANELIST_WEBHOOKS_ALLOW_LOOPBACK: "1", NODE_ENV: "development" };
-    const workers = [0, 1].map(() => runBenchChild<{ delivered: number; seconds: number }>("_webhooks-worker.ts", { ...env, BENCH_ROLE: "worker" }));
+    const workers = Promise.all([0, 1].map(() => runBenchChild<{ delivered: number; seconds: number }>("_webhooks-worker.ts", { ...env, BENCH_ROLE: "worker" })));
+    // A worker that fails while the producer runs is reported when awaited below, as the suite's
+    // crash — not as an unhandled rejection that ends the bench before its teardown stops the servers.
+    workers.catch(() => {});
     // Give the workers a moment to start polling before the first event.
     await new Promise((r) => setTimeout(r, 3_000));
     const producer = await runBenchChild<{ produced: number; seconds: number }>("_webhooks-worker.ts", { ...env, BENCH_ROLE: "producer", BENCH_RATE: String(RATE) });
-    const done = await Promise.all(workers);
+    const done = await workers;
 
     const arrivals = [...receiver.firstArrival.values()].sort((a, b) => a - b);
     const spanSeconds = arrivals.length > 1 ? (arrivals.at(-1)! - arrivals[0]!) / 1000 : 0;
