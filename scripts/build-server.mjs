@@ -58,6 +58,17 @@ await build({
   // The compiled files know they are compiled (scripts/lib/production-server.ts picks them).
   define: { "process.env.PANELIST_COMPILED": '"1"' },
   logLevel: "warning",
+  // Next enforces "server-only" when it bundles; the compiled server (the hot reads it answers
+  // itself, lib/api/direct-routes.ts) loads those server modules outside Next, on the server.
+  plugins: [
+    {
+      name: "server-only",
+      setup(b) {
+        b.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
+        b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "", loader: "js" }));
+      },
+    },
+  ],
 });
 // ES modules, whatever the project's package.json says.
 writeFileSync(join(out, "dist", "package.json"), JSON.stringify({ type: "module" }) + "\n");

@@ -1,14 +1,19 @@
 // The production server: `npm start` runs it (through scripts/serve.ts), and so do the e2e
 // runner and the benchmark. It is Next's own request handler (a documented custom server)
-// with one path answered before Next's router: the live scoring write,
-// POST /api/interviews/:id/room/mutations, handled by lib/scoring/write-endpoint.ts — the very
-// function the App Router route calls under `next dev`.
-//
-// Why: an interview's panel autosaves every tick and level, and the write's latency target is
-// p99 ≤ 25 ms with 64 panelists writing at once. Measured on this project's 2-core machines
-// (`npm run bench -- scoring`), Next's router alone answers at most about 1,100 requests/s
-// for an empty route handler, so 64 closed-loop writers wait ≥ 55 ms each before any work is
-// done. Everything else — pages, every other API route, the proxy, auth — stays in Next.
+// with a few paths answered before Next's router:
+//   - the live scoring write, POST /api/interviews/:id/room/mutations, handled by
+//     lib/scoring/write-endpoint.ts — the very function the App Router route calls under
+//     `next dev`. An interview's panel autosaves every tick and level, and the write's latency
+//     target is p99 ≤ 25 ms with 64 panelists writing at once; measured on this project's
+//     2-core machines (`npm run bench -- scoring`), Next's router alone answers at most about
+//     1,100 requests/s for an empty route handler, so 64 closed-loop writers wait ≥ 55 ms each
+//     before any work is done.
+//   - the hot reads of lib/api/direct-routes.ts (the bank search on every keystroke, its tag
+//     counts, time to feedback), handled by lib/api/direct-endpoint.ts with the entry their App
+//     Router routes serve under `next dev`: Next's pipeline costs 7–9 ms p50 a request here,
+//     as much as the search's SQL (`npm run bench -- search`).
+// Both apply the trust layer proxy.ts applies to everything else (lib/security/node-http.ts).
+// Everything else — pages, every other API route, the proxy, auth — stays in Next.
 //
 // Usage (compiled by `npm run build` to <distDir>/standalone/dist/server.js):
 //   node dist/server.js [--hostname 127.0.0.1] [--port 3000]
@@ -34,6 +39,9 @@ import { poolRunner } from "../lib/db/sql-runner";
 import { GroupCommitWriter } from "../lib/scoring/group-commit";
 import { handleScoreWrite, matchScoreWritePath, type ScoreWriteDeps } from "../lib/scoring/write-endpoint";
 import { apiSecurityHeaders, guardNodeRequest, pathnameOf, sendRefusal } from "../lib/security/node-http";
+import { type DirectReadDeps, serveDirectRead } from "../lib/api/direct-endpoint";
+import { directRouteFor } from "../lib/api/direct-routes";
+import { getPgPool } from "../lib/db/client";
 import { textOrEmpty } from "../lib/security/request-body";
 import { ROUTE_POLICIES } from "../lib/security/route-policy";
 import { pauseJobWorkers } from "../lib/jobs/queue";
@@ -128,6 +136,9 @@ async function main(): Promise<void> {
   pool.on("connect", (client) => client.on("error", () => {}));
   const run = poolRunner(pool);
   const deps: ScoreWriteDeps = { secret, run, writer: new GroupCommitWriter(run, { roles: PERMISSIONS["scoring.write"], maxInFlight: 2 }) };
+  // The hot reads (lib/api/direct-routes.ts) on the app's own pool: the one Next's routes use
+  // (lib/db/client.ts keeps it on globalThis), so they add no connections to the budget.
+  const directDeps: DirectReadDeps = { secret, run: poolRunner(getPgPool) };
 
   const requests = log("http");
   const server = http.createServer((req, res) => {
@@ -150,8 +161,10 @@ async function main(): Promise<void> {
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     req.headers[PEER_PROOF_HEADER] = peerProof;
     const interviewId = matchScoreWritePath(req.method, req.url);
-    if (interviewId === null) return void handle(req, res);
-    serveWrite(deps, interviewId, req, res);
+    if (interviewId !== null) return serveWrite(deps, interviewId, req, res);
+    const direct = directRouteFor(req.method, pathnameOf(req.url));
+    if (direct) return serveDirectRead(directDeps, direct, req, res);
+    void handle(req, res);
   };
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

@@ -3,13 +3,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { type Actor, requireApiActor } from "@/lib/auth/actor";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
-import { AppError, parseInput, toErrorResponse } from "@/lib/errors";
+import { parseInput, toErrorResponse } from "@/lib/errors";
 import { assertTextIsStorable, decodeUtf8, parseJsonText, readBodyBytes } from "@/lib/security/request-body";
 import { tooLargeError } from "@/lib/security/request-guard";
 import { routePolicyFor } from "@/lib/security/route-policy";
+import type { DirectRoute } from "./direct-routes";
+import { parseSearchParams } from "./query";
 
-/** The largest Postgres integer: ids, versions and counts past it exist nowhere. */
-export const PG_INT_MAX = 2_147_483_647;
+export { PG_INT_MAX } from "./query";
 
 export function errorResponse(err: unknown): NextResponse {
   const { status, body, headers } = toErrorResponse(err);
@@ -40,6 +41,17 @@ export function withActor<P extends Params = Params>(handler: Handler<P>, opts: 
   // Read by the authorization matrix (tests/security/authz-matrix.test.ts), which checks that
   // every role outside the permission is refused on every route that declares one.
   return Object.assign(route, { permission: opts.permission ?? null });
+}
+
+/**
+ * A hot read's App Router route (lib/api/direct-routes.ts): what `next dev` serves, and what the
+ * production server would serve were it not answering the path itself (lib/api/direct-endpoint.ts
+ * takes the same steps in the same order). `direct` names the entry, for the tests that check
+ * the two ways in against each other.
+ */
+export function directRoute(route: DirectRoute) {
+  const GET = withActor(async ({ req, actor }) => route.run(actor, parseQuery(req, route.query)), { permission: route.permission });
+  return Object.assign(GET, { direct: route });
 }
 
 /** Public routes get the same error mapping without an actor. */
@@ -82,33 +94,7 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
   return parseInput(schema, parseJsonText(await readBodyText(req)));
 }
 
-/**
- * Validates the query string. NUL characters (and half characters) are refused, and so is any number the schema
- * produced outside Postgres's integer range: no page, id, version or limit lies past it, and
- * the database would answer such a number with an error instead of "nothing found".
- */
+/** The query string, validated (lib/api/query.ts: NUL characters and numbers past Postgres's integer range refused). */
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
-  const obj: Record<string, string | string[]> = {};
-  for (const [k, v] of req.nextUrl.searchParams) {
-    const prev = obj[k];
-    obj[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-  }
-  assertTextIsStorable(obj);
-  const data = parseInput(schema, obj);
-  const out = outOfIntRange(data);
-  if (out !== null) {
-    const message = `Use a whole number between ${(-PG_INT_MAX).toLocaleString("en-US")} and ${PG_INT_MAX.toLocaleString("en-US")}.`;
-    throw new AppError("VALIDATION", "Please fix the highlighted fields.", { fieldErrors: { [out]: [message] } });
-  }
-  return data;
-}
-
-function outOfIntRange(value: unknown, path = ""): string | null {
-  if (typeof value === "number") return Number.isFinite(value) && Math.abs(value) <= PG_INT_MAX ? null : path;
-  if (value === null || typeof value !== "object") return null;
-  for (const [k, v] of Object.entries(value)) {
-    const found = outOfIntRange(v, path ? `${path}.${k}` : k);
-    if (found !== null) return found;
-  }
-  return null;
+  return parseSearchParams(req.nextUrl.searchParams, schema);
 }

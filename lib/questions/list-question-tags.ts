@@ -1,8 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
+import { getPgPool } from "@/lib/db/client";
+import { poolRunner } from "@/lib/db/sql-runner";
 import type { TagCount } from "./types";
+
+/** A hot read (the bank loads it with every visit): one fixed statement on the app's pool, prepared once per connection. */
+const run = poolRunner(getPgPool);
 
 /**
  * The organization's most used tags (non-archived questions), for the bank's tag filter: read
@@ -11,10 +15,9 @@ import type { TagCount } from "./types";
  */
 export async function listQuestionTags(actor: Actor, limit = 100): Promise<TagCount[]> {
   assertCan(actor, "questions.read");
-  return db.questionTagCount.findMany({
-    where: { organizationId: actor.organizationId, count: { gt: 0 } },
-    orderBy: [{ count: "desc" }, { tag: "asc" }],
-    take: limit,
-    select: { tag: true, count: true },
-  });
+  return run.query<TagCount>(
+    `SELECT tag, count FROM question_tag_counts WHERE organization_id = $1 AND count > 0 ORDER BY count DESC, tag ASC LIMIT $2`,
+    [actor.organizationId, limit],
+    "panelist_question_tags",
+  );
 }

@@ -15,7 +15,11 @@ import type { SynonymGroupData } from "./synonym-schemas";
  * it and within CACHE_MS on the others.
  */
 const CACHE_MS = 10_000;
-const cache = new Map<string, { at: number; index: Promise<SynonymIndex> }>();
+// On globalThis: the production server answers the bank search itself (lib/api/direct-routes.ts)
+// from its own bundle of this module, and an edit made through Next's copy must clear that
+// copy's entry too — one cache per process, as lib/db/client.ts keeps one pool.
+const globalForSynonyms = globalThis as unknown as { panelistSynonymCache?: Map<string, { at: number; index: Promise<SynonymIndex> }> };
+const cache = (globalForSynonyms.panelistSynonymCache ??= new Map());
 
 /** Gives an organization the default groups, once (a concurrent caller finds the flag set). */
 async function seedDefaults(tx: Tx, organizationId: string): Promise<void> {

@@ -1,14 +1,12 @@
-// GET|POST /api/questions — search the bank; create a question with its rubric (version 1)
+// GET|POST /api/questions — search the bank (a direct read: lib/api/direct-routes.ts); create a question with its rubric (version 1)
 import { NextResponse } from "next/server";
-import { parseJson, parseQuery, withActor } from "@/lib/api/route";
+import { DIRECT_ROUTES } from "@/lib/api/direct-routes";
+import { directRoute, parseJson, withActor } from "@/lib/api/route";
 import { createQuestion } from "@/lib/questions/create-question";
-import { createQuestionSchema, questionSearchSchema } from "@/lib/questions/schemas";
+import { createQuestionSchema } from "@/lib/questions/schemas";
 import { getOrganizationScale } from "@/lib/rubrics/get-organization-scale";
-import { searchQuestions } from "@/lib/questions/search-questions";
 
-export const GET = withActor(async ({ req, actor }) => searchQuestions(actor, parseQuery(req, questionSearchSchema)), {
-  permission: "questions.read",
-});
+export const GET = directRoute(DIRECT_ROUTES.questionSearch);
 
 // Validation needs the organization's scale (levels must cover it): every field at once.
 export const POST = withActor(

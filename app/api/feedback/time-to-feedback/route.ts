@@ -1,8 +1,5 @@
-// GET /api/feedback/time-to-feedback?from=YYYY-MM-DD&to=YYYY-MM-DD — time to feedback per interviewer and for the organization
-import { parseQuery, withActor } from "@/lib/api/route";
-import { feedbackPeriodSchema } from "@/lib/feedback/schemas";
-import { getTimeToFeedback } from "@/lib/feedback/time-to-feedback";
+// GET /api/feedback/time-to-feedback?from=YYYY-MM-DD&to=YYYY-MM-DD — time to feedback per interviewer and for the organization (a direct read: lib/api/direct-routes.ts)
+import { DIRECT_ROUTES } from "@/lib/api/direct-routes";
+import { directRoute } from "@/lib/api/route";
 
-export const GET = withActor(async ({ req, actor }) => getTimeToFeedback(actor, parseQuery(req, feedbackPeriodSchema)), {
-  permission: "feedback.readAll",
-});
+export const GET = directRoute(DIRECT_ROUTES.timeToFeedback);

@@ -1,5 +1,5 @@
-// GET /api/questions/tags — the organization's tags with counts, for the bank filter
-import { withActor } from "@/lib/api/route";
-import { listQuestionTags } from "@/lib/questions/list-question-tags";
+// GET /api/questions/tags — the organization's tags with counts, for the bank filter (a direct read: lib/api/direct-routes.ts)
+import { DIRECT_ROUTES } from "@/lib/api/direct-routes";
+import { directRoute } from "@/lib/api/route";
 
-export const GET = withActor(async ({ actor }) => ({ tags: await listQuestionTags(actor) }), { permission: "questions.read" });
+export const GET = directRoute(DIRECT_ROUTES.questionTags);
