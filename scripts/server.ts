@@ -9,7 +9,7 @@
 //     1,100 requests/s for an empty route handler, so 64 closed-loop writers wait ≥ 55 ms each
 //     before any work is done.
 //   - the hot reads of lib/api/direct-routes.ts (the bank search on every keystroke, its tag
-//     counts, time to feedback), handled by lib/api/direct-endpoint.ts with the entry their App
+//     counts, scorecards due and time to feedback, the public API's lists), handled by lib/api/direct-endpoint.ts with the entry their App
 //     Router routes serve under `next dev`: Next's pipeline costs 7–9 ms p50 a request here,
 //     as much as the search's SQL (`npm run bench -- search`).
 // Both apply the trust layer proxy.ts applies to everything else (lib/security/node-http.ts).
@@ -42,6 +42,7 @@ import { apiSecurityHeaders, guardNodeRequest, pathnameOf, sendRefusal } from ".
 import { type DirectReadDeps, serveDirectRead } from "../lib/api/direct-endpoint";
 import { directRouteFor } from "../lib/api/direct-routes";
 import { getPgPool } from "../lib/db/client";
+import { apiKeyRateLimit } from "../lib/api-keys/rate-limit";
 import { textOrEmpty } from "../lib/security/request-body";
 import { ROUTE_POLICIES } from "../lib/security/route-policy";
 import { pauseJobWorkers } from "../lib/jobs/queue";
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
   const deps: ScoreWriteDeps = { secret, run, writer: new GroupCommitWriter(run, { roles: PERMISSIONS["scoring.write"], maxInFlight: 2 }) };
   // The hot reads (lib/api/direct-routes.ts) on the app's own pool: the one Next's routes use
   // (lib/db/client.ts keeps it on globalThis), so they add no connections to the budget.
-  const directDeps: DirectReadDeps = { secret, run: poolRunner(getPgPool) };
+  const directDeps: DirectReadDeps = { secret, run: poolRunner(getPgPool), apiKeyLimit: apiKeyRateLimit() };
 
   const requests = log("http");
   const server = http.createServer((req, res) => {

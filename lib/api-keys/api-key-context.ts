@@ -10,7 +10,10 @@ export interface ApiKeyMark {
   prefix: string;
 }
 
-const storage = new AsyncLocalStorage<ApiKeyMark>();
+// On globalThis: the production server runs the public API's reads from its own bundle of this
+// module (lib/api/direct-endpoint.ts), and whatever they call must find the same context.
+const globalForApiKey = globalThis as unknown as { panelistApiKeyContext?: AsyncLocalStorage<ApiKeyMark> };
+const storage = (globalForApiKey.panelistApiKeyContext ??= new AsyncLocalStorage<ApiKeyMark>());
 
 export const runAsApiKey = <T,>(key: ApiKeyMark, fn: () => Promise<T>): Promise<T> => storage.run(key, fn);
 

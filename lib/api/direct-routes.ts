@@ -1,31 +1,51 @@
 // The hot reads the production server answers itself, before Next's router (scripts/server.ts;
-// lib/api/direct-endpoint.ts): the bank search on every keystroke, its tag counts, and time to
-// feedback. Measured on 2 cores (`npm run bench -- search`), Next's request pipeline alone —
+// lib/api/direct-endpoint.ts): the bank search on every keystroke, its tag counts, the
+// organization's feedback figures (scorecards due, time to feedback), and the public API's lists
+// an ATS polls. Measured on 2 cores (`npm run bench -- search`), Next's request pipeline alone —
 // routing, the proxy, the route module — costs 7–9 ms p50 per request, as much as the search's
-// own SQL; the direct path skips only that. Each entry is the route's one definition: its App
-// Router file exports `GET = directRoute(entry)` (lib/api/route.ts), which `next dev` serves,
-// and tests/security/direct-routes.test.ts checks both ways in answer alike, generated from
-// this list. Same rules as every route: the trust layer (origin guard, API security headers),
-// 401 without a valid session, 403 without the permission, 400 for a bad query string.
+// own SQL; the direct path skips only that.
+//
+// Each entry is the route's one definition: its App Router file exports
+// `GET = directRoute(entry)` (lib/api/route.ts; directApiRoute in lib/api/v1/route.ts for the
+// public API), which `next dev` serves, and tests/security/direct-routes.test.ts checks both ways
+// in answer alike, generated from this list. Same rules as every route: the trust layer (origin
+// guard, API security headers), 401 without a valid session or key, 429 over a key's rate limit,
+// 403 without the permission or scope, 400 for a bad query string.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor-query";
 import type { Permission } from "@/lib/auth/permissions";
-import { feedbackPeriodSchema } from "@/lib/feedback/schemas";
+import type { ApiScope } from "@/lib/api-keys/scopes";
+import { pageQuerySchema } from "@/lib/api/v1/pagination";
+import { decisionQuerySchema, type DecisionListDocumented } from "@/lib/api/v1/schemas";
+import { v1Candidate, v1Interview, v1KitSummary, v1QuestionSummary } from "@/lib/api/v1/views";
+import { listCandidatesPage } from "@/lib/candidates/list-candidates-page";
+import { listHiringDecisions } from "@/lib/decisions/list-decisions";
+import { listInterviewsPage } from "@/lib/interviews/list-interviews-page";
+import { listKits } from "@/lib/kits/list-kits";
+import { kitListQuerySchema } from "@/lib/kits/schemas";
+import { listQuestionsPage } from "@/lib/questions/list-questions-page";
+import { dueFilterSchema, feedbackPeriodSchema } from "@/lib/feedback/schemas";
+import { listOrganizationScorecardsDue } from "@/lib/feedback/scorecards-due";
 import { getTimeToFeedback } from "@/lib/feedback/time-to-feedback";
 import { listQuestionTags } from "@/lib/questions/list-question-tags";
 import { questionSearchSchema } from "@/lib/questions/schemas";
 import { searchQuestions } from "@/lib/questions/search-questions";
 
-export interface DirectRoute<S extends z.ZodType = z.ZodType> {
+interface DirectRouteBase<S extends z.ZodType> {
   /** The URL path, exactly as its App Router folder spells it (no parameters). */
   path: string;
-  /** Checked after the session, before the query string is read. */
-  permission: Permission;
   /** The query string's schema (lib/api/query.ts validates it). */
   query: S;
   /** The answer's JSON body (an empty result answers `{ ok: true }`, as withActor does). */
   run(actor: Actor, input: z.output<S>): Promise<unknown>;
 }
+
+/**
+ * Who may read it: a signed-in member whose role has `permission` (the session cookie; as
+ * withActor), or an API key with `apiScope` (the bearer key, its rate limit; as withApiKey) —
+ * checked after the session or key, before the query string is read.
+ */
+export type DirectRoute<S extends z.ZodType = z.ZodType> = DirectRouteBase<S> & ({ permission: Permission; apiScope?: undefined } | { apiScope: ApiScope; permission?: undefined });
 
 /** Ties an entry's query schema to its run's input type. */
 function direct<S extends z.ZodType>(route: DirectRoute<S>): DirectRoute {
@@ -38,7 +58,43 @@ const noQuery = z.object({});
 export const DIRECT_ROUTES = {
   questionSearch: direct({ path: "/api/questions", permission: "questions.read", query: questionSearchSchema, run: searchQuestions }),
   questionTags: direct({ path: "/api/questions/tags", permission: "questions.read", query: noQuery, run: async (actor) => ({ tags: await listQuestionTags(actor) }) }),
+  scorecardsDue: direct({ path: "/api/feedback/scorecards-due", permission: "feedback.readAll", query: dueFilterSchema, run: (actor, filter) => listOrganizationScorecardsDue(actor, filter) }),
   timeToFeedback: direct({ path: "/api/feedback/time-to-feedback", permission: "feedback.readAll", query: feedbackPeriodSchema, run: getTimeToFeedback }),
+  // The public API's lists, which an ATS polls (`updated_since`, cursor pages).
+  v1Interviews: direct({
+    path: "/api/v1/interviews",
+    apiScope: "interviews:read",
+    query: pageQuerySchema,
+    run: async (actor, q) => {
+      const page = await listInterviewsPage(actor, q);
+      return { data: page.data.map(v1Interview), nextCursor: page.nextCursor };
+    },
+  }),
+  v1Candidates: direct({
+    path: "/api/v1/candidates",
+    apiScope: "candidates:read",
+    query: pageQuerySchema,
+    run: async (actor, q) => {
+      const page = await listCandidatesPage(actor, q);
+      return { data: page.data.map(v1Candidate), nextCursor: page.nextCursor };
+    },
+  }),
+  v1Questions: direct({
+    path: "/api/v1/questions",
+    apiScope: "questions:read",
+    query: pageQuerySchema,
+    run: async (actor, q) => {
+      const page = await listQuestionsPage(actor, q);
+      return { data: page.data.map(v1QuestionSummary), nextCursor: page.nextCursor };
+    },
+  }),
+  v1Kits: direct({ path: "/api/v1/kits", apiScope: "kits:read", query: kitListQuerySchema, run: async (actor, q) => ({ kits: (await listKits(actor, q)).map(v1KitSummary) }) }),
+  v1Decisions: direct({
+    path: "/api/v1/decisions",
+    apiScope: "reports:read",
+    query: decisionQuerySchema,
+    run: async (actor, q): Promise<DecisionListDocumented> => ({ decisions: await listHiringDecisions(actor, { interviewId: q.interview_id, candidateId: q.candidate_id }) }),
+  }),
 } as const satisfies Record<string, DirectRoute>;
 
 const byPath = new Map<string, DirectRoute>(Object.values(DIRECT_ROUTES).map((r) => [r.path, r]));

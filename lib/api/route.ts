@@ -50,6 +50,7 @@ export function withActor<P extends Params = Params>(handler: Handler<P>, opts: 
  * the two ways in against each other.
  */
 export function directRoute(route: DirectRoute) {
+  if (route.permission === undefined) throw new Error(`${route.path} is a public API read: its route is directApiRoute (lib/api/v1/route.ts).`);
   const GET = withActor(async ({ req, actor }) => route.run(actor, parseQuery(req, route.query)), { permission: route.permission });
   return Object.assign(GET, { direct: route });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
+import { DIRECT_ROUTES } from "@/lib/api/direct-routes";
 import { API_OPERATIONS, openApiDocument } from "@/lib/api/v1/openapi";
 import { HTTP_METHODS, routeFiles } from "../security/route-list";
 
@@ -13,7 +14,7 @@ const ROOT = join(__dirname, "..", "..");
 /** "/api/v1/interviews/[id]" → "/api/v1/interviews/{id}" */
 const toOpenApiPath = (pattern: string) => pattern.replace(/\[([^\]]+)\]/g, "{$1}");
 
-/** Each exported HTTP method of the v1 route files, with the scope its withApiKey declares (null when none). */
+/** Each exported HTTP method of the v1 route files, with the scope its withApiKey or direct read declares (null when none). */
 function routeOperations(): Map<string, string | null> {
   const out = new Map<string, string | null>();
   for (const r of routeFiles().filter((f) => f.pattern === "/api/v1" || f.pattern.startsWith("/api/v1/"))) {
@@ -21,7 +22,9 @@ function routeOperations(): Map<string, string | null> {
     const exports = [...text.matchAll(/export const (GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\b/g)];
     for (const [i, m] of exports.entries()) {
       const body = text.slice(m.index, exports[i + 1]?.index ?? text.length);
-      const scope = /scope:\s*"([a-z]+:(?:read|write))"/.exec(body)?.[1] ?? null;
+      // withApiKey(…, { scope: "…" }), or a direct read's entry (lib/api/direct-routes.ts).
+      const direct = /directApiRoute\(DIRECT_ROUTES\.(\w+)\)/.exec(body)?.[1];
+      const scope = direct ? (DIRECT_ROUTES[direct as keyof typeof DIRECT_ROUTES].apiScope ?? null) : (/scope:\s*"([a-z]+:(?:read|write))"/.exec(body)?.[1] ?? null);
       out.set(`${m[1]} ${toOpenApiPath(r.pattern)}`, scope);
     }
     // Re-exports (`export { GET } from …`) count too.

@@ -1,8 +1,5 @@
-// GET /api/feedback/scorecards-due?interviewer=&state=all|overdue — the organization's open scorecards, with counts
-import { parseQuery, withActor } from "@/lib/api/route";
-import { dueFilterSchema } from "@/lib/feedback/schemas";
-import { listOrganizationScorecardsDue } from "@/lib/feedback/scorecards-due";
+// GET /api/feedback/scorecards-due?interviewer=&state=all|overdue — the organization's open scorecards, with counts (a direct read: lib/api/direct-routes.ts)
+import { DIRECT_ROUTES } from "@/lib/api/direct-routes";
+import { directRoute } from "@/lib/api/route";
 
-export const GET = withActor(async ({ req, actor }) => listOrganizationScorecardsDue(actor, parseQuery(req, dueFilterSchema)), {
-  permission: "feedback.readAll",
-});
+export const GET = directRoute(DIRECT_ROUTES.scorecardsDue);

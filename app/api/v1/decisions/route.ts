@@ -1,13 +1,5 @@
-// GET /api/v1/decisions?interview_id=…|candidate_id=… — hiring decisions on an interview or a candidate's interviews
-import { parseQuery } from "@/lib/api/route";
-import { withApiKey } from "@/lib/api/v1/route";
-import { decisionQuerySchema, type DecisionListDocumented } from "@/lib/api/v1/schemas";
-import { listHiringDecisions } from "@/lib/decisions/list-decisions";
+// GET /api/v1/decisions?interview_id=…|candidate_id=… — hiring decisions on an interview or a candidate's interviews (a direct read: lib/api/direct-routes.ts)
+import { DIRECT_ROUTES } from "@/lib/api/direct-routes";
+import { directApiRoute } from "@/lib/api/v1/route";
 
-export const GET = withApiKey(
-  async ({ req, actor }): Promise<DecisionListDocumented> => {
-    const q = parseQuery(req, decisionQuerySchema);
-    return { decisions: await listHiringDecisions(actor, { interviewId: q.interview_id, candidateId: q.candidate_id }) };
-  },
-  { scope: "reports:read" },
-);
+export const GET = directApiRoute(DIRECT_ROUTES.v1Decisions);

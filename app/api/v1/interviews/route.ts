@@ -1,21 +1,13 @@
-// GET|POST /api/v1/interviews — list interviews by last change (cursor, updated_since), schedule one (Idempotency-Key)
-import { parseQuery } from "@/lib/api/route";
+// GET|POST /api/v1/interviews — list interviews by last change (cursor, updated_since), schedule one (Idempotency-Key) (the list: a direct read, lib/api/direct-routes.ts)
 import { idempotentCreate } from "@/lib/api/v1/idempotency";
-import { pageQuerySchema } from "@/lib/api/v1/pagination";
-import { withApiKey } from "@/lib/api/v1/route";
-import { v1Interview, v1ScheduleResult } from "@/lib/api/v1/views";
+import { DIRECT_ROUTES } from "@/lib/api/direct-routes";
+import { directApiRoute, withApiKey } from "@/lib/api/v1/route";
+import { v1ScheduleResult } from "@/lib/api/v1/views";
 import { parseInput } from "@/lib/errors";
-import { listInterviewsPage } from "@/lib/interviews/list-interviews-page";
 import { scheduleInterview } from "@/lib/interviews/schedule-interview";
 import { scheduleInterviewSchema } from "@/lib/interviews/schemas";
 
-export const GET = withApiKey(
-  async ({ req, actor }) => {
-    const page = await listInterviewsPage(actor, parseQuery(req, pageQuerySchema));
-    return { data: page.data.map(v1Interview), nextCursor: page.nextCursor };
-  },
-  { scope: "interviews:read" },
-);
+export const GET = directApiRoute(DIRECT_ROUTES.v1Interviews);
 
 export const POST = withApiKey(
   async ({ req, actor }) =>
