@@ -83,6 +83,9 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput): Prom
   const now = new Date();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null;
   const key = await db.$transaction(async (tx) => {
+    // Creations in one organization take turns, so two at once cannot both see room for one
+    // more key and pass the limit together.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('panelist.api-keys'), hashtext(${actor.organizationId}))`;
     const live = await tx.apiKey.count({ where: liveKeyWhere(actor.organizationId, now) });
     if (live >= MAX_API_KEYS) {
       throw new AppError("CONFLICT", `This organization has ${live} live API keys, the most it may hold at once. Revoke one it no longer uses (revoked and expired keys do not count).`);

@@ -137,6 +137,20 @@ describe("the limit of live keys", () => {
     expect(listed.filter((k) => k.state === "live")).toHaveLength(MAX_API_KEYS);
     expect(listed.filter((k) => k.state !== "live").map((k) => k.id).sort()).toEqual([base.key.id, second.key.id].sort());
   });
+
+  it("holds under concurrent creation: with room for 3 more, 8 created at once give exactly 3 keys and 5 conflicts", async () => {
+    const org = await makeOrg({ name: "Racing integrations" });
+    const owner = await makeActor(org.id, "OWNER");
+    await db.apiKey.createMany({
+      data: Array.from({ length: MAX_API_KEYS - 3 }, (_, i) => ({ organizationId: org.id, name: `Key ${i}`, prefix: `r${org.id.slice(-5)}${i}`, tokenHash: `hash-race-${org.id}-${i}`, scopes: ["interviews:read"], createdById: owner.userId })),
+    });
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => createApiKey(owner, input({ name: `Racer ${i}` }))));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused).toHaveLength(5);
+    for (const r of refused) expect((r.reason as { code?: string }).code).toBe("CONFLICT");
+    expect(await db.apiKey.count({ where: { organizationId: org.id, revokedAt: null } })).toBe(MAX_API_KEYS);
+  });
 });
 
 describe("revoking a key", () => {
