@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from "./password";
 import { refundSignInAttempt, signInKeys, takeSignInAttempt } from "./rate-limit";
 import { MAX_PASSWORD_LENGTH, signInSchema } from "./schemas";
 import { INVALID_CREDENTIALS_MESSAGE, MAX_PASSWORD_LENGTH_MESSAGE } from "./sign-in-messages";
-import { SSO_REQUIRED_MESSAGE, passwordRefusedBySso } from "@/lib/sso/sso-sign-in";
+import { SSO_REQUIRED_MESSAGE, passwordRefusedBySso, ssoRequiredForEmail } from "@/lib/sso/sso-sign-in";
 
 // Verifying against a real hash of a random secret when the account does not exist keeps
 // the response time the same, so timing does not reveal which accounts exist.
@@ -67,11 +67,15 @@ export async function authenticate(input: { email: unknown; password: unknown; i
     select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+  // "SSO required" (lib/sso/sso-sign-in.ts) answers for the whole email domain, whatever the
+  // password and whether or not the account exists: a 403 with where to go instead, which the
+  // form shows. Only a password that may still be used (an owner's, or a member's of several
+  // organizations) and is right signs in. So the answer never tells a right password from a
+  // wrong one, nor an account from none, and such a refusal stays a counted attempt.
+  const ssoDomain = await ssoRequiredForEmail(email);
   // A failure is already counted: the attempt was recorded as one before the check.
-  if (!user || !ok || user.deactivatedAt) throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
-  await refundSignInAttempt(attempt);
-  // "SSO required" (lib/sso/sso-sign-in.ts): the right password of someone the organization's
-  // provider signs in is refused with where to go instead — a 403 the form shows. Owners keep it.
+  if (!user || !ok || user.deactivatedAt) throw ssoDomain ? refuse(new AppError("FORBIDDEN", SSO_REQUIRED_MESSAGE)) : new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
   if (await passwordRefusedBySso(user.id)) throw refuse(new AppError("FORBIDDEN", SSO_REQUIRED_MESSAGE));
+  await refundSignInAttempt(attempt);
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -21,7 +21,7 @@ import { AppError } from "@/lib/errors";
 import { type SsoClaims, type SsoStartInput, emailDomain, ssoProviderId } from "./schemas";
 
 export const NO_SSO_FOR_DOMAIN = "Your email's domain does not sign in with single sign-on. Use your password instead.";
-export const SSO_REQUIRED_MESSAGE = "Your organization signs in with single sign-on. Choose “Sign in with SSO” and use your work email.";
+export const SSO_REQUIRED_MESSAGE = "Your organization signs in with single sign-on. Choose “Sign in with SSO” and use your work email. (Owners keep their password as a way back in: check it and try again.)";
 
 /** "Sign in with SSO": the provider id of the organization that has verified the email's domain; 404 when none has. */
 export async function startSsoSignIn(input: SsoStartInput): Promise<{ providerId: string }> {
@@ -84,6 +84,16 @@ export async function admitSsoSignIn(input: { organizationId: string; claims: Ss
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return admitSsoSignIn(input);
     throw err;
   }
+}
+
+/** Whether the email's domain is verified by an organization that requires SSO (one index read, on every password sign-in). */
+export async function ssoRequiredForEmail(email: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ required: boolean }[]>(Prisma.sql`
+    SELECT EXISTS (
+      SELECT 1 FROM sso_domains d JOIN sso_configs c ON c.organization_id = d.organization_id
+       WHERE d.verified_domain = ${emailDomain(email)} AND c.sso_required
+    ) AS required`);
+  return rows[0]?.required === true;
 }
 
 /**

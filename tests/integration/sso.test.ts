@@ -504,8 +504,14 @@ describe("SSO required", () => {
     expect(refused.message).toBe(SSO_REQUIRED_MESSAGE);
     await expect(authenticate({ email: `owner@${DOMAIN}`, password: PASSWORD, ip: "192.0.2.11" })).resolves.toMatchObject({ id: org.ownerId });
     await expect(authenticate({ email: "gus@contractor.test", password: PASSWORD, ip: "192.0.2.12" })).resolves.toMatchObject({ id: guest.id });
-    // A wrong password is still just a wrong password (nothing about SSO is revealed before the password is right).
-    await expectAppError(authenticate({ email: `carol@${DOMAIN}`, password: "wrong-password-9", ip: "192.0.2.13" }), "UNAUTHENTICATED");
+    // The answer is the domain's, whatever the password and whether or not the account exists: a
+    // wrong password, an unknown address and an owner's mistyped password get the same 403, so
+    // it never confirms a right password nor an account. Outside the domains a wrong password is
+    // just a wrong password.
+    for (const [email, password] of [[`carol@${DOMAIN}`, "wrong-password-9"], [`nobody@${DOMAIN}`, PASSWORD], [`owner@${DOMAIN}`, "wrong-password-9"]] as const) {
+      expect((await expectAppError(authenticate({ email, password, ip: "192.0.2.13" }), "FORBIDDEN")).message, email).toBe(SSO_REQUIRED_MESSAGE);
+    }
+    await expectAppError(authenticate({ email: "gus@contractor.test", password: "wrong-password-9", ip: "192.0.2.13" }), "UNAUTHENTICATED");
 
     // Over HTTP, through next-auth's credentials callback: a 403 with the message the form shows, no session.
     const jar = new Jar();
