@@ -211,10 +211,18 @@ function EndpointCard({ endpoint, timeZone }: { endpoint: WebhookEndpointView; t
       )}
       <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">Signing secret</span>
-        <code className="rounded bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">{showSecret ? endpoint.secret : "whsec_••••••••••••"}</code>
-        <Button size="sm" variant="ghost" onClick={() => setShowSecret((v) => !v)}>
-          {showSecret ? "Hide" : "Show"}
-        </Button>
+        {endpoint.secret === null ? (
+          <span role="alert" className="text-red-700 dark:text-red-300">
+            {UNREADABLE_SECRET_NOTICE}
+          </span>
+        ) : (
+          <>
+            <code className="rounded bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">{showSecret ? endpoint.secret : "whsec_••••••••••••"}</code>
+            <Button size="sm" variant="ghost" onClick={() => setShowSecret((v) => !v)}>
+              {showSecret ? "Hide" : "Show"}
+            </Button>
+          </>
+        )}
         <Button
           size="sm"
           variant="ghost"
@@ -235,6 +243,9 @@ function EndpointCard({ endpoint, timeZone }: { endpoint: WebhookEndpointView; t
     </Card>
   );
 }
+
+/** Shown instead of a secret the server cannot open (lib/webhooks/endpoint-secret.ts): deliveries fail until it is rotated. */
+const UNREADABLE_SECRET_NOTICE = "Cannot be read: the server's AUTH_SECRET changed since it was made, so deliveries fail. Rotate it and give the new one to your receiver.";
 
 /** Settings → Webhooks: the organization's endpoints, their secrets and delivery logs. */
 export function WebhooksPanel({ initial, timeZone }: { initial: WebhookEndpointView[]; timeZone: string }) {

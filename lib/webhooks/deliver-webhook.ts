@@ -1,4 +1,5 @@
 import "server-only";
+import { openEndpointSecret, UNREADABLE_SECRET_MESSAGE } from "./endpoint-secret";
 import { randomUUID } from "node:crypto";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -250,9 +251,12 @@ export async function attemptWebhookDelivery(deliveryId: string, opts: { now?: D
   const body = webhookBody({ id: d.event_id, type: d.type, createdAt: d.event_created_at, organizationId: d.organization_id, payload: d.payload });
   let posted: PostOutcome;
   try {
+    // A secret that cannot be opened (AUTH_SECRET changed) fails the attempt with what to do.
+    const secret = openEndpointSecret(d.secret, d.endpoint_id);
+    if (secret === null) throw new Error(UNREADABLE_SECRET_MESSAGE);
     const target = await resolveWebhookTarget(d.url);
     posted = await postWebhook(target, body, {
-      [SIGNATURE_HEADER]: signWebhookBody(d.secret, body, opts.signedAt ?? new Date()),
+      [SIGNATURE_HEADER]: signWebhookBody(secret, body, opts.signedAt ?? new Date()),
       [EVENT_ID_HEADER]: d.event_id,
       [EVENT_TYPE_HEADER]: d.type,
     });

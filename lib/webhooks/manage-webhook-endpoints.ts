@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import type { WebhookEndpointInput, WebhookEndpointUpdate, WebhookEndpointView, WebhookEventType } from "./schemas";
+import { isLegacySecret, openEndpointSecret, sealEndpointSecret } from "./endpoint-secret";
 import { newWebhookSecret } from "./sign-webhook";
 import { resolveWebhookTarget } from "./url-safety";
 
@@ -34,7 +35,7 @@ function toView(r: EndpointRow): WebhookEndpointView {
     id: r.id,
     url: r.url,
     events: r.events as WebhookEventType[],
-    secret: r.secret,
+    secret: openEndpointSecret(r.secret, r.id),
     enabled: r.enabled,
     disabledReason: r.disabledReason,
     disabledAt: r.disabledAt?.toISOString() ?? null,
@@ -46,7 +47,15 @@ function toView(r: EndpointRow): WebhookEndpointView {
 export async function listWebhookEndpoints(actor: Actor): Promise<WebhookEndpointView[]> {
   assertCan(actor, "webhooks.manage");
   const rows = await db.webhookEndpoint.findMany({ where: { organizationId: actor.organizationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: endpointSelect });
+  await sealLegacySecrets(rows);
   return rows.map(toView);
+}
+
+/** Seals secrets stored in the clear before sealing began (only if still unchanged: a rotation meanwhile wins). */
+async function sealLegacySecrets(rows: EndpointRow[]): Promise<void> {
+  for (const r of rows.filter((row) => isLegacySecret(row.secret))) {
+    await db.webhookEndpoint.updateMany({ where: { id: r.id, secret: r.secret }, data: { secret: sealEndpointSecret(r.secret, r.id) } });
+  }
 }
 
 /** The endpoint of the actor's organization, locked for the change; another organization's is not found. */
@@ -62,10 +71,9 @@ export async function createWebhookEndpoint(actor: Actor, input: WebhookEndpoint
   return db.$transaction(async (tx) => {
     const count = await tx.webhookEndpoint.count({ where: { organizationId: actor.organizationId } });
     if (count >= MAX_WEBHOOK_ENDPOINTS) throw new AppError("CONFLICT", `An organization has at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; remove one first.`);
-    const created = await tx.webhookEndpoint.create({
-      data: { organizationId: actor.organizationId, url: target.url.toString(), events: input.events, secret: newWebhookSecret() },
-      select: endpointSelect,
-    });
+    // The secret is sealed for its endpoint's id, which the row gets on insert.
+    const { id } = await tx.webhookEndpoint.create({ data: { organizationId: actor.organizationId, url: target.url.toString(), events: input.events, secret: "" }, select: { id: true } });
+    const created = await tx.webhookEndpoint.update({ where: { id }, data: { secret: sealEndpointSecret(newWebhookSecret(), id) }, select: endpointSelect });
     await recordAuditEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "webhook.endpoint_created", targetType: "webhook_endpoint", targetId: created.id, data: { url: created.url, events: created.events } });
     return toView(created);
   });
@@ -103,7 +111,7 @@ export async function rotateWebhookSecret(actor: Actor, endpointId: string): Pro
   assertCan(actor, "webhooks.manage");
   return db.$transaction(async (tx) => {
     const before = await lockEndpointOrThrow(tx, actor, endpointId);
-    const updated = await tx.webhookEndpoint.update({ where: { id: before.id }, data: { secret: newWebhookSecret() }, select: endpointSelect });
+    const updated = await tx.webhookEndpoint.update({ where: { id: before.id }, data: { secret: sealEndpointSecret(newWebhookSecret(), before.id) }, select: endpointSelect });
     await recordAuditEvent(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "webhook.secret_rotated", targetType: "webhook_endpoint", targetId: before.id, data: { url: before.url } });
     return toView(updated);
   });

@@ -48,7 +48,8 @@ export interface WebhookEndpointView {
   id: string;
   url: string;
   events: WebhookEventType[];
-  secret: string;
+  /** The signing secret (stored sealed: lib/webhooks/endpoint-secret.ts); null when it cannot be opened (AUTH_SECRET changed): rotate it. */
+  secret: string | null;
   enabled: boolean;
   disabledReason: string | null;
   disabledAt: string | null;

@@ -21,6 +21,8 @@ import {
   WEBHOOK_EVENT_RETENTION_MS,
   WEBHOOK_RETRY_WINDOW_MS,
 } from "@/lib/webhooks/deliver-webhook";
+import { sealSecret } from "@/lib/sso/secret-box";
+import { openEndpointSecret, UNREADABLE_SECRET_MESSAGE } from "@/lib/webhooks/endpoint-secret";
 import { createWebhookEndpoint, enableWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/manage-webhook-endpoints";
 import { postWebhook } from "@/lib/webhooks/post-webhook";
 import { resolveWebhookTarget } from "@/lib/webhooks/url-safety";
@@ -83,6 +85,56 @@ const schedule = (w: OrgWorld, days = 3) =>
 
 const deliveriesOf = (endpointId: string) => db.webhookDelivery.findMany({ where: { endpointId }, orderBy: { createdAt: "asc" }, include: { event: true } });
 
+describe("signing secrets at rest", () => {
+  it("are stored sealed for their endpoint (not the secret, not movable to another row), shown opened, and sign deliveries", async () => {
+    const w = await orgWorld();
+    const endpoint = await createWebhookEndpoint(w.admin, { url: receiver.url, events: ["interview.scheduled"] });
+    const stored = (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).secret;
+    expect(endpoint.secret).toMatch(/^whsec_/);
+    expect(stored).not.toContain(endpoint.secret!);
+    expect(stored).toMatch(/^v1\./);
+    expect(openEndpointSecret(stored, endpoint.id)).toBe(endpoint.secret);
+    // Copied into another endpoint's row, it does not open there.
+    expect(openEndpointSecret(stored, "another-endpoint")).toBeNull();
+
+    await schedule(w);
+    const [d] = await deliveriesOf(endpoint.id);
+    const before = receiver.received.length;
+    expect(await attemptWebhookDelivery(d!.id)).toEqual({ result: "delivered", statusCode: 204 });
+    const got = receiver.received[before]!;
+    expect(verify(got.body, String(got.headers["panelist-signature"]), endpoint.secret!)).toBe(true);
+  });
+
+  it("a secret stored in the clear before sealing still signs, and is sealed when the list is next read", async () => {
+    const w = await orgWorld();
+    const endpoint = await createWebhookEndpoint(w.admin, { url: receiver.url, events: ["interview.scheduled"] });
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secret: "whsec_from_before_sealing" } });
+    await schedule(w);
+    const [d] = await deliveriesOf(endpoint.id);
+    const before = receiver.received.length;
+    expect(await attemptWebhookDelivery(d!.id)).toEqual({ result: "delivered", statusCode: 204 });
+    expect(verify(receiver.received[before]!.body, String(receiver.received[before]!.headers["panelist-signature"]), "whsec_from_before_sealing")).toBe(true);
+
+    const [listed] = await listWebhookEndpoints(w.admin);
+    expect(listed!.secret).toBe("whsec_from_before_sealing");
+    const stored = (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).secret;
+    expect(stored).toMatch(/^v1\./);
+    expect(openEndpointSecret(stored, endpoint.id)).toBe("whsec_from_before_sealing");
+  });
+
+  it("one sealed under another AUTH_SECRET is shown as unreadable and fails its attempts with what to do, sending nothing", async () => {
+    const w = await orgWorld();
+    const endpoint = await createWebhookEndpoint(w.admin, { url: receiver.url, events: ["interview.scheduled"] });
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secret: sealSecret("whsec_old", `webhook:${endpoint.id}`, "an-earlier-auth-secret-of-at-least-32-chars") } });
+    expect((await listWebhookEndpoints(w.admin))[0]!.secret).toBeNull();
+    await schedule(w);
+    const [d] = await deliveriesOf(endpoint.id);
+    const before = receiver.received.length;
+    expect(await attemptWebhookDelivery(d!.id)).toMatchObject({ result: "retry", outcome: { statusCode: null, error: UNREADABLE_SECRET_MESSAGE } });
+    expect(receiver.received).toHaveLength(before);
+  });
+});
+
 describe("webhooks from the outbox", () => {
   it("scheduling records the event in its transaction; the attempt POSTs it signed, and the documented snippet verifies it", async () => {
     const w = await orgWorld();
@@ -96,7 +148,7 @@ describe("webhooks from the outbox", () => {
     expect(await attemptWebhookDelivery(d!.id)).toEqual({ result: "delivered", statusCode: 204 });
     expect(receiver.received).toHaveLength(1);
     const got = receiver.received[0]!;
-    expect(verify(got.body, String(got.headers["panelist-signature"]), endpoint.secret)).toBe(true);
+    expect(verify(got.body, String(got.headers["panelist-signature"]), endpoint.secret!)).toBe(true);
     expect(verify(got.body, String(got.headers["panelist-signature"]), "whsec_wrong")).toBe(false);
     expect(got.headers["panelist-event-id"]).toBe(d!.eventId);
     expect(got.headers["panelist-event-type"]).toBe("interview.scheduled");
