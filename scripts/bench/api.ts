@@ -62,8 +62,9 @@ async function createKey(pool: Pool): Promise<string> {
   return token;
 }
 
-// The page as lib/interviews/list-interviews-page.ts reads it (the interviews in key order, their
-// candidate, panel with scorecard state, question count), in one statement.
+// The page as lib/interviews/list-interviews-page.ts reads it for a key that sees every interview
+// (the interviews in key order, their candidate, panel with scorecard state, question count): the
+// service's one statement, written out here because the bench runs outside Next.
 const PAGE_SQL = `
   SELECT i.id, i.title, i.status, i.starts_at, i.time_zone, i.duration_minutes, i.kit_name, i.meeting_url, i.ics_sequence, i.updated_at,
          c.id AS candidate_id, c.name AS candidate_name, c.erased_at,

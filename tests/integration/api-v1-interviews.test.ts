@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { pageQuerySchema } from "@/lib/api/v1/pagination";
+import { keysetOrder, keysetWhere, pageQuerySchema } from "@/lib/api/v1/pagination";
+import { interviewAccessWhere } from "@/lib/interviews/interview-access";
+import { interviewSummarySelect, toInterviewSummary } from "@/lib/interviews/interview-view";
 import { db } from "@/lib/db/client";
 import { listInterviewsPage } from "@/lib/interviews/list-interviews-page";
 import { makeOrg } from "../helpers/factories";
@@ -85,6 +87,31 @@ describe("GET /api/v1/interviews pages", () => {
     const interviewer = (await loadActor(panelist.userId, orgId))!;
     const { seen } = await pageThrough(interviewer, {});
     expect(seen).toEqual([ids[3]]);
+  });
+
+  it("each row is the interview as the app's own select reads it (panel order and scorecards, question count, erased candidate), for every kind of reader", async () => {
+    const org = (await makeOrg()).id;
+    const made = [
+      await makeRoomInterview({ organizationId: org, panelSize: 3 }),
+      await makeRoomInterview({ organizationId: org, panelSize: 2, status: "COMPLETED" }),
+      await makeRoomInterview({ organizationId: org, panelSize: 1, questions: [] }),
+    ];
+    // Variety the page must carry through: a lead, a submitted scorecard, an erased candidate.
+    await db.panelist.updateMany({ where: { interviewId: made[0]!.interviewId }, data: { isLead: false } });
+    await db.panelist.updateMany({ where: { interviewId: made[0]!.interviewId, userId: made[0]!.panel[2]!.userId }, data: { isLead: true } });
+    const sc = await db.panelist.findFirstOrThrow({ where: { interviewId: made[1]!.interviewId }, select: { id: true, userId: true } });
+    await db.scorecard.upsert({ where: { panelistId: sc.id }, create: { panelistId: sc.id, interviewId: made[1]!.interviewId, status: "SUBMITTED", submittedAt: new Date() }, update: { status: "SUBMITTED", submittedAt: new Date() } });
+    const interview2 = await db.interview.findUniqueOrThrow({ where: { id: made[2]!.interviewId }, select: { candidateId: true } });
+    await db.candidate.update({ where: { id: interview2.candidateId }, data: { erasedAt: new Date() } });
+
+    const { loadActor } = await import("@/lib/auth/actor");
+    const readers: Actor[] = [await makeActor(org, "RECRUITER"), (await loadActor(made[0]!.panel[0]!.userId, org))!, await makeActor(org, "REVIEWER")];
+    for (const reader of readers) {
+      const page = await listInterviewsPage(reader, pageQuerySchema.parse({ limit: "50" }));
+      const viaOrm = await db.interview.findMany({ where: { AND: [interviewAccessWhere(reader), keysetWhere({})] }, orderBy: [...keysetOrder], select: { ...interviewSummarySelect, updatedAt: true } });
+      expect(page.data, reader.role).toEqual(viaOrm.map((row) => ({ ...toInterviewSummary(reader, row), updatedAt: row.updatedAt.toISOString() })));
+      expect(page.data.length, reader.role).toBe(reader.role === "RECRUITER" ? 3 : 1);
+    }
   });
 
   it("an empty organization gets an empty last page", async () => {
