@@ -130,6 +130,7 @@ export async function checkDiscovery(issuerInput: string): Promise<SsoDiscoveryS
     issuer: doc.data.issuer,
     authorizationEndpoint: doc.data.authorization_endpoint,
     tokenEndpoint: doc.data.token_endpoint,
+    jwksUri: doc.data.jwks_uri,
     signingAlgorithms: doc.data.id_token_signing_alg_values_supported ?? ["RS256"],
   };
 }

@@ -95,6 +95,8 @@ export interface SsoDiscoverySummary {
   issuer: string;
   authorizationEndpoint: string;
   tokenEndpoint: string;
+  /** The key set the ID tokens are checked against. */
+  jwksUri: string;
   signingAlgorithms: string[];
 }
 

@@ -383,6 +383,45 @@ describe("signing in through the organization's identity provider", () => {
     expect(jar.get("next-auth.session-token")).toBeUndefined();
   });
 
+  it("the discovery document is checked again at each sign-in: one changed since saving to a token endpoint at a literal private address is never handed to next-auth", async () => {
+    let doc: Record<string, unknown> = {};
+    const moving = createServer((req, res) => {
+      const body = req.url === "/.well-known/openid-configuration" ? doc : req.url === "/jwks" ? { keys: [{ kty: "RSA", n: "AQAB", e: "AQAB" }] } : null;
+      res.writeHead(body ? 200 : 404, { "content-type": "application/json" }).end(JSON.stringify(body ?? {}));
+    });
+    await new Promise<void>((resolve) => moving.listen(0, "127.0.0.1", resolve));
+    const issuer = `http://127.0.0.1:${(moving.address() as { port: number }).port}`;
+    doc = { issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`, response_types_supported: ["code"] };
+    try {
+      const owner = await createAccount({ name: "Moe", email: "moe@moving-sso.test", password: PASSWORD, organizationName: "Moving SSO" });
+      const moe = (await loadActor(owner.userId, owner.organizationId))!;
+      await saveSsoConfig(moe, parseInput(ssoConfigInputSchema, { issuer, clientId: "moving", clientSecret: "moving-secret", domains: ["moving-sso.test"], defaultRole: "INTERVIEWER", ssoRequired: false }));
+      const { ssoProviderFor, UNREACHABLE_DISCOVERY } = await import("@/lib/sso/sso-provider");
+      const checked = (await ssoProviderFor(owner.organizationId))!;
+      expect(checked).toMatchObject({ token: `${issuer}/token`, jwks_endpoint: `${issuer}/jwks`, authorization: { url: `${issuer}/auth` } });
+      expect(checked.wellKnown).toBeUndefined();
+
+      doc = { ...doc, token_endpoint: "http://10.20.30.40/token" };
+      const refused = (await ssoProviderFor(owner.organizationId))!;
+      expect(refused.wellKnown).toBe(UNREACHABLE_DISCOVERY);
+      expect(JSON.stringify(refused)).not.toContain("10.20.30.40");
+
+      // Through next-auth: sent back with OAuthSignin at once, nobody signed in.
+      const jar = new Jar();
+      const { csrfToken } = (await (await go(jar, `${app}/api/auth/csrf`)).json()) as { csrfToken: string };
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        const res = await go(jar, `${app}/api/auth/signin/${refused.id}`, { form: { csrfToken, callbackUrl: `${app}/`, json: "true" } });
+        expect(errorOf(((await res.json()) as { url: string }).url)).toBe("OAuthSignin");
+      } finally {
+        logged.mockRestore();
+      }
+      expect(jar.get("next-auth.session-token")).toBeUndefined();
+    } finally {
+      await new Promise<void>((resolve) => moving.close(() => resolve()));
+    }
+  });
+
   it("an email domain no organization routes is told to use its password", async () => {
     const res = await go(new Jar(), `${app}/api/auth/sso`, { json: { email: "someone@nobody-sso.test" } });
     expect(res.status).toBe(404);
