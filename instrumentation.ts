@@ -36,6 +36,8 @@ export async function register(): Promise<void> {
     startWithRetry("invitation mail workers", () => startInvitationMailJobs());
     const { startIdempotencySweep } = await import("./lib/api/v1/idempotency");
     startWithRetry("API idempotency-key sweep", () => startIdempotencySweep());
+    const { startSsoDomainRecheck } = await import("./lib/sso/recheck-sso-domains");
+    startWithRetry("SSO domain re-check", () => startSsoDomainRecheck());
   }
   if (process.env.PANELIST_WEBHOOK_WORKERS !== "0") {
     const { startWebhookJobs } = await import("./lib/webhooks/deliver-webhook");

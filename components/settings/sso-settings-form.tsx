@@ -9,7 +9,7 @@ import { Input, Select } from "@/components/ui/input";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { ROLE_LABELS, type RoleName } from "@/lib/auth/permissions";
 import { zodFieldErrors, type FieldErrors } from "@/lib/errors";
-import { SSO_DEFAULT_ROLES, type SsoDiscoverySummary, type SsoDomainStatus, type SsoSettings, ssoConfigInputSchema, ssoTestSchema } from "@/lib/sso/schemas";
+import { SSO_DEFAULT_ROLES, SSO_RECHECK_FAILURES, type SsoDiscoverySummary, type SsoDomainStatus, type SsoSettings, ssoConfigInputSchema, ssoTestSchema } from "@/lib/sso/schemas";
 
 /** Settings → Single sign-on (owners): the identity provider, the domains it signs in, the new members' role, "SSO required". */
 export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
@@ -131,7 +131,15 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
                       </Button>
                     )}
                   </div>
-                  {!d.verifiedAt && (
+                  {d.verifiedAt && d.failedChecks === 0 && (
+                    <p className="mt-1 text-slate-600 dark:text-slate-400">Checked again daily: keep the TXT record published.</p>
+                  )}
+                  {d.verifiedAt && d.failedChecks > 0 && (
+                    <p role="alert" className="mt-1 text-amber-800 dark:text-amber-300">
+                      The TXT record was not found on the last {d.failedChecks === 1 ? "daily check" : `${d.failedChecks} daily checks`}. Publish it again: after {SSO_RECHECK_FAILURES} failed checks in a row the domain stops signing people in until it is verified again.
+                    </p>
+                  )}
+                  {(!d.verifiedAt || d.failedChecks > 0) && (
                     <dl className="mt-2 grid gap-1 sm:grid-cols-[auto_1fr] sm:gap-x-3">
                       <dt className="text-slate-600 dark:text-slate-400">Type</dt>
                       <dd>TXT</dd>

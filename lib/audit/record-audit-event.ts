@@ -70,6 +70,8 @@ export const AUDIT_ACTIONS = [
   "sso.domain_verified",
   /** This organization's unverified claim of a domain went because another organization verified it (no actor). */
   "sso.domain_released",
+  /** A verified domain's record was gone on SSO_RECHECK_FAILURES daily checks in a row, so its verification was withdrawn (lib/sso/recheck-sso-domains.ts; no actor). */
+  "sso.domain_unverified",
   /** A sign-in through the organization's identity provider (a first one also records member.joined). */
   "user.signed_in_with_sso",
   /** An API key was created or revoked (Settings → API; lib/api-keys): data carries its name, prefix and scopes. */

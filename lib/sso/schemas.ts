@@ -82,10 +82,15 @@ export interface SsoSettings {
   callbackUrl: string;
 }
 
+/** Failed daily re-checks in a row that withdraw a domain's verification (lib/sso/recheck-sso-domains.ts). */
+export const SSO_RECHECK_FAILURES = 3;
+
 export interface SsoDomainStatus {
   domain: string;
   /** ISO time of the successful DNS check, or null while unverified. */
   verifiedAt: string | null;
+  /** Daily re-checks in a row that found the record gone (lib/sso/recheck-sso-domains.ts); at SSO_RECHECK_FAILURES the verification is withdrawn. */
+  failedChecks: number;
   /** The TXT record to create: `_panelist-challenge.<domain>` = `panelist-verification=<token>`. */
   recordName: string;
   recordValue: string;

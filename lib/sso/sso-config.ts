@@ -33,7 +33,7 @@ export async function getSsoSettings(actor: Actor): Promise<SsoSettings> {
     hasClientSecret: config !== null,
     domains: config?.domains.map((d) => d.domain) ?? [],
     domainStatus:
-      config?.domains.map((d) => ({ domain: d.domain, verifiedAt: d.verifiedAt?.toISOString() ?? null, ...ssoDomainChallenge(d.domain, d.verificationToken) })) ?? [],
+      config?.domains.map((d) => ({ domain: d.domain, verifiedAt: d.verifiedAt?.toISOString() ?? null, failedChecks: d.checkFailures, ...ssoDomainChallenge(d.domain, d.verificationToken) })) ?? [],
     defaultRole: config?.defaultRole ?? "INTERVIEWER",
     ssoRequired: config?.ssoRequired ?? false,
     callbackUrl: ssoCallbackUrl(actor.organizationId),

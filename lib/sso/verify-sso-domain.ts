@@ -30,7 +30,7 @@ export async function verifySsoDomain(actor: Actor, input: SsoDomainVerifyInput)
   const claim = await db.ssoDomain.findUnique({ where: { organizationId_domain: { organizationId, domain } } });
   if (!claim) throw new AppError("NOT_FOUND", `${domain} is not one of your single sign-on domains. Add it and save first.`);
   const { recordName, recordValue } = ssoDomainChallenge(domain, claim.verificationToken);
-  if (claim.verifiedAt) return { domain, verifiedAt: claim.verifiedAt.toISOString(), recordName, recordValue };
+  if (claim.verifiedAt) return { domain, verifiedAt: claim.verifiedAt.toISOString(), failedChecks: claim.checkFailures, recordName, recordValue };
 
   const taken = await db.ssoDomain.findUnique({ where: { verifiedDomain: domain }, select: { organizationId: true } });
   if (taken) throw domainTaken(domain, "domain");
@@ -46,7 +46,7 @@ export async function verifySsoDomain(actor: Actor, input: SsoDomainVerifyInput)
   try {
     await db.$transaction(async (tx) => {
       // Only while still claimed and unverified: a concurrent removal or verification wins.
-      const marked = await tx.ssoDomain.updateMany({ where: { organizationId, domain, verifiedAt: null }, data: { verifiedAt, verifiedDomain: domain } });
+      const marked = await tx.ssoDomain.updateMany({ where: { organizationId, domain, verifiedAt: null }, data: { verifiedAt, verifiedDomain: domain, checkedAt: verifiedAt, checkFailures: 0 } });
       if (marked.count === 0) throw new AppError("CONFLICT", `${domain} changed while it was being verified. Reload the page and try again.`);
       const released = await tx.ssoDomain.findMany({ where: { domain, organizationId: { not: organizationId } }, select: { organizationId: true } });
       await tx.ssoDomain.deleteMany({ where: { domain, organizationId: { not: organizationId } } });
@@ -61,5 +61,5 @@ export async function verifySsoDomain(actor: Actor, input: SsoDomainVerifyInput)
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw domainTaken(domain, "domain");
     throw err;
   }
-  return { domain, verifiedAt: verifiedAt.toISOString(), recordName, recordValue };
+  return { domain, verifiedAt: verifiedAt.toISOString(), failedChecks: 0, recordName, recordValue };
 }

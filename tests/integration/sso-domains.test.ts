@@ -23,8 +23,19 @@ import { createAccount } from "@/lib/organizations/create-account";
 import { expectAppError } from "../helpers/app-errors";
 import { type TestDnsServer, startDnsServer } from "../helpers/dns-server";
 import { type TestOidcProvider, startOidcProvider } from "../helpers/oidc-provider";
+import { recheckSsoDomains } from "@/lib/sso/recheck-sso-domains";
 
 let dns: TestDnsServer;
+
+/** A UDP port nothing listens on (bound, then released): a DNS server that is down. */
+async function freeUdpPort(): Promise<number> {
+  const { createSocket } = await import("node:dgram");
+  const sock = createSocket("udp4");
+  await new Promise<void>((resolve) => sock.bind(0, "127.0.0.1", resolve));
+  const { port } = sock.address();
+  await new Promise<void>((resolve) => sock.close(() => resolve()));
+  return port;
+}
 let idp: TestOidcProvider;
 
 beforeAll(async () => {
@@ -104,6 +115,53 @@ describe("proving an email domain by its DNS TXT record", () => {
     expect((await verifySsoDomain(real, { domain: "realco-sso.test" })).verifiedAt).toBe(verified.verifiedAt);
     const input = parseInput(ssoConfigInputSchema, { issuer: idp.issuer, clientId: "c", clientSecret: "", domains: ["realco-sso.test"], defaultRole: "INTERVIEWER", ssoRequired: false });
     expect((await expectAppError(saveSsoConfig(squatter, input), "CONFLICT")).message).toContain("realco-sso.test");
+  });
+
+  it("a verified domain is checked again daily: a record gone for three checks in a row withdraws the verification (audited), a failed look-up counts for nothing, a record still there keeps it", async () => {
+    const owner = await ownerWith(["recheck-sso.test"]);
+    const status = await statusOf(owner, "recheck-sso.test");
+    dns.setTxt(status.recordName, [status.recordValue]);
+    const verifiedAt = new Date((await verifySsoDomain(owner, { domain: "recheck-sso.test" })).verifiedAt!);
+    const row = () => db.ssoDomain.findUniqueOrThrow({ where: { organizationId_domain: { organizationId: owner.organizationId, domain: "recheck-sso.test" } } });
+    const at = (hours: number) => new Date(verifiedAt.getTime() + hours * 3_600_000);
+
+    // Not due within a day of the last check.
+    await recheckSsoDomains(at(23));
+    expect(await row()).toMatchObject({ checkedAt: verifiedAt, checkFailures: 0 });
+    // Due, and the record is there.
+    await recheckSsoDomains(at(25));
+    expect(await row()).toMatchObject({ checkedAt: at(25), checkFailures: 0, verifiedDomain: "recheck-sso.test" });
+
+    dns.setTxt(status.recordName, null);
+    await recheckSsoDomains(at(50));
+    expect(await row()).toMatchObject({ checkedAt: at(50), checkFailures: 1, verifiedDomain: "recheck-sso.test" });
+    expect(await statusOf(owner, "recheck-sso.test")).toMatchObject({ failedChecks: 1, verifiedAt: verifiedAt.toISOString() });
+
+    // DNS itself failing (nothing answers) is no evidence either way.
+    const servers = process.env.PANELIST_DNS_SERVERS;
+    process.env.PANELIST_DNS_SERVERS = `127.0.0.1:${await freeUdpPort()}`;
+    try {
+      expect((await recheckSsoDomains(at(75))).lookupErrors).toBeGreaterThan(0);
+    } finally {
+      process.env.PANELIST_DNS_SERVERS = servers;
+    }
+    expect(await row()).toMatchObject({ checkedAt: at(50), checkFailures: 1 });
+
+    await recheckSsoDomains(at(76));
+    expect(await row()).toMatchObject({ checkFailures: 2, verifiedDomain: "recheck-sso.test" });
+    expect(await startSsoSignIn({ email: "staff@recheck-sso.test" })).toEqual({ providerId: `sso-${owner.organizationId}` });
+    const third = await recheckSsoDomains(at(101));
+    expect(third.withdrawn).toContain("recheck-sso.test");
+    expect(await row()).toMatchObject({ verifiedAt: null, verifiedDomain: null, checkFailures: 3 });
+    await expectAppError(startSsoSignIn({ email: "staff@recheck-sso.test" }), "NOT_FOUND");
+    expect(await db.auditEvent.findFirst({ where: { organizationId: owner.organizationId, action: "sso.domain_unverified" }, select: { actorId: true, data: true } })).toEqual({
+      actorId: null,
+      data: { domain: "recheck-sso.test", record: "_panelist-challenge.recheck-sso.test", failedChecks: 3 },
+    });
+    // Publishing it again and verifying restores it, its failures starting over.
+    dns.setTxt(status.recordName, [status.recordValue]);
+    await verifySsoDomain(owner, { domain: "recheck-sso.test" });
+    expect(await row()).toMatchObject({ checkFailures: 0, verifiedDomain: "recheck-sso.test" });
   });
 
   it("only owners verify", async () => {
