@@ -73,7 +73,7 @@ const QUIET_ROUNDS = Number(process.env.BENCH_SEARCH_QUIET_ROUNDS ?? 8);
 const TARGET_PAINT_MS = 300;
 const TYPED_QUERIES = ["batch norm", "kubernetes autoscaling", "gradient descent", "neural netw", "kalmn filter", "optical flow"];
 const TYPING_DELAY_MS = 90;
-const TYPING_ROUNDS = 3;
+const TYPING_ROUNDS = 5;
 const RELEVANCE_DISTRACTORS = 3_000;
 
 async function createBenchOrganization(pool: Pool): Promise<void> {
@@ -182,7 +182,7 @@ async function typingToPaint(ctx: BenchContext, baseUrl: string, cookie: string)
         await box.pressSequentially(q, { delay: TYPING_DELAY_MS });
         const ms = (await page.evaluate("globalThis.__benchSearch.pending")) as number;
         out.push(ms);
-        if (round === TYPING_ROUNDS - 1) ctx.log(`  typed ${JSON.stringify(q).padEnd(26)} → results painted ${ms.toFixed(0)} ms after the last key`);
+        ctx.log(`  round ${round + 1}: typed ${JSON.stringify(q).padEnd(26)} → results painted ${ms.toFixed(0)} ms after the last key`);
       }
     }
     await context.close();
