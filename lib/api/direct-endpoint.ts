@@ -3,9 +3,10 @@
 // Next's router. The same steps as withActor (lib/api/route.ts) in the same order — the session
 // and the actor in one statement (401), the permission (403), the query string (400), the
 // service — or, for the public API, as withApiKey (lib/api/v1/route.ts): the key (401), its rate
-// limit (429), its scope (403), the query string, the service as the key. Both ways in answer alike. No "server-only" and no next/* imports: scripts/server.ts loads it
-// outside Next; its database pool is the app's own (lib/db/client.ts keeps it on globalThis, so
-// the server and Next's bundles share one pool and one connection budget).
+// limit (429), its scope (403), the query string, the service as the key. Both ways in answer
+// alike. No "server-only" and no next/* imports: scripts/server.ts loads it outside Next; its
+// database pool is the app's own (lib/db/client.ts keeps it on globalThis, so the server and
+// Next's bundles share one pool and one connection budget).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies } from "cookie";
 import { runAsApiKey } from "@/lib/api-keys/api-key-context";
