@@ -2,7 +2,8 @@
 // (every rule in the light theme; in the dark one the rules a colour scheme can change).
 // The page list is read from app/**/page.tsx, so a new page is checked without anyone adding
 // it here; each dynamic segment is filled from the demo data (scripts/e2e.ts seeds it).
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
@@ -81,13 +82,60 @@ function urlOf(route: string, ids: DemoIds): string {
  */
 const THEME_RULES = ["color-contrast", "link-in-text-block"];
 
+/**
+ * The minified build of the axe-core that @axe-core/playwright injects (its own dependency, which
+ * may differ from a top-level axe-core: the rules and their verdicts are that version's).
+ */
+const AXE_SOURCE = readFileSync(createRequire(require.resolve("@axe-core/playwright")).resolve("axe-core/axe.min.js"), "utf8");
+
+type RunOptions = Parameters<AxeBuilder["options"]>[0];
+type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
+
+/**
+ * axe's verdict on the page as it is now. A page without frames gets axe-core injected once per
+ * visit and `axe.run` in the page for each theme — what AxeBuilder does per call costs more than
+ * a small page's whole audit (it injects axe again each time and finishes every run in a new blank
+ * page, which only frames need). A page with frames goes through AxeBuilder, which audits them.
+ */
 async function violations(page: Page, scheme: "light" | "dark"): Promise<string[]> {
   // Violations only: axe then skips aggregating every passing node; what it finds is the same.
-  const builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
-  const result = await (scheme === "dark" ? builder.withRules(THEME_RULES) : builder).analyze();
+  const options: RunOptions = { resultTypes: ["violations"], ...(scheme === "dark" ? { runOnly: { type: "rule", values: THEME_RULES } } : {}) };
+  let result: AxeResults;
+  if (page.frames().length > 1) {
+    result = await new AxeBuilder({ page }).options(options).analyze();
+  } else {
+    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+    result = await page.evaluate((opts) => (window as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } }).axe.run(document, opts), options);
+  }
   return result.violations
     .filter((v) => v.impact === "critical" || v.impact === "serious" || v.impact === "moderate")
-    .map((v) => `${page.url().replace(/^https?:\/\/[^/]+/, "")}: ${v.id} (${v.impact}) — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map((v) => `${page.url().replace(/^https?:\/\/[^/]+/, "")} (${scheme}): ${v.id} (${v.impact}) — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+/**
+ * The theme is the `prefers-color-scheme` media query alone (app/globals.css; no script reads
+ * it), so switching the emulated scheme on a loaded page restyles it exactly as loading it dark
+ * would — once the colour transitions the switch starts (buttons' `transition-colors`) have
+ * ended, or axe would read colours halfway.
+ */
+async function switchToDark(page: Page): Promise<void> {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.evaluate(async () => {
+    // getAnimations() flushes style first, so the transitions the switch starts are listed.
+    const transitions = document.getAnimations().filter((a) => a instanceof CSSTransition);
+    await Promise.all(transitions.map((t) => t.finished.catch(() => undefined)));
+  });
+}
+
+/** One visit: every rule in the light theme, then the colour rules after switching to dark. */
+async function audit(page: Page, url: string): Promise<string[]> {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto(url);
+  await page.waitForLoadState("networkidle").catch(() => {});
+  const found = await violations(page, "light");
+  await switchToDark(page);
+  found.push(...(await violations(page, "dark")));
+  return found;
 }
 
 test("the page list covers the app (a page added later is checked too)", () => {
@@ -97,35 +145,29 @@ test("the page list covers the app (a page added later is checked too)", () => {
   for (const r of routes) expect(r.includes("[") ? urlOf(r, { question: "q", kit: "k", candidate: "c", interview: "i", completed: "d", token: "t", me: "m" }) : r, r).not.toMatch(/\[/);
 });
 
-// Each theme's pages in two halves (each a test of its own, within its time limit): the signed-in
-// pages split in two, the signed-out ones with the second half.
-for (const scheme of ["light", "dark"] as const) {
-  for (const part of [1, 2] as const) {
-    test(`axe: every page, ${scheme} theme (part ${part} of 2)`, async ({ pageAs, browser }) => {
+// Each page is opened once and checked in both themes. The pages are dealt round-robin into
+// PARTS tests, each within its time limit (neighbouring pages — a section's list and its
+// detail — cost alike, so the parts come out even).
+const PARTS = 2;
+test.describe("every page", () => {
+  for (let part = 0; part < PARTS; part++) {
+    test(`axe: every page, light and dark themes (part ${part + 1} of ${PARTS})`, async ({ pageAs, browser }) => {
       test.setTimeout(240_000);
       const owner = await pageAs("owner@panelist.dev");
       const ids = await demoIds(owner.request);
-      await owner.emulateMedia({ colorScheme: scheme });
+      const mine = pageRoutes()
+        .filter((r) => !REDIRECTS.has(r))
+        .filter((_, i) => i % PARTS === part);
       const found: string[] = [];
-      const routes = pageRoutes().filter((r) => !REDIRECTS.has(r));
-      const signedIn = routes.filter((r) => !SIGNED_OUT.has(r));
-      const half = Math.ceil(signedIn.length / 2);
-      for (const route of part === 1 ? signedIn.slice(0, half) : signedIn.slice(half)) {
-        await owner.goto(urlOf(route, ids));
-        await owner.waitForLoadState("networkidle").catch(() => {});
-        found.push(...(await violations(owner, scheme)));
-      }
-      if (part === 2) {
-        const anonContext = await browser.newContext({ colorScheme: scheme });
+      for (const route of mine.filter((r) => !SIGNED_OUT.has(r))) found.push(...(await audit(owner, urlOf(route, ids))));
+      const signedOut = mine.filter((r) => SIGNED_OUT.has(r));
+      if (signedOut.length > 0) {
+        const anonContext = await browser.newContext();
         const anon = await anonContext.newPage();
-        for (const route of routes.filter((r) => SIGNED_OUT.has(r))) {
-          await anon.goto(urlOf(route, ids));
-          await anon.waitForLoadState("networkidle").catch(() => {});
-          found.push(...(await violations(anon, scheme)));
-        }
+        for (const route of signedOut) found.push(...(await audit(anon, urlOf(route, ids))));
         await anonContext.close();
       }
       expect(found).toEqual([]);
     });
   }
-}
+});
