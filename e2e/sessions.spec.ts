@@ -112,7 +112,7 @@ test.describe("password reset", () => {
 
     await page.goto("/settings/members");
     page.once("dialog", (d) => void d.accept());
-    await page.getByRole("button", { name: `Create a password reset link for ${member.name}` }).click();
+    await page.getByRole("button", { name: `Reset password for ${member.name}` }).click();
     const field = page.getByRole("textbox", { name: `Password reset link for ${member.name}`, exact: true });
     await expect(field).toBeVisible();
     const link = await field.inputValue();

@@ -187,7 +187,7 @@ export function MembersPanel({ canInvite, canManage, assignable, actorRole }: { 
                         <Button
                           variant="ghost"
                           size="sm"
-                          aria-label={`Create a password reset link for ${m.name}`}
+                          aria-label={`Reset password for ${m.name}`}
                           disabled={resetLink.isPending}
                           onClick={() => {
                             if (!window.confirm(`Create a password reset link for ${m.name}? Anyone with the link can set their password.`)) return;
