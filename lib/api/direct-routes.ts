@@ -15,7 +15,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor-query";
 import type { Permission } from "@/lib/auth/permissions";
 import type { ApiScope } from "@/lib/api-keys/scopes";
-import { pageQuerySchema } from "@/lib/api/v1/pagination";
+import { type Page, type PageQuery, pageQuerySchema } from "@/lib/api/v1/pagination";
 import { decisionQuerySchema, type DecisionListDocumented } from "@/lib/api/v1/schemas";
 import { v1Candidate, v1Interview, v1KitSummary, v1QuestionSummary } from "@/lib/api/v1/views";
 import { listCandidatesPage } from "@/lib/candidates/list-candidates-page";
@@ -52,6 +52,19 @@ function direct<S extends z.ZodType>(route: DirectRoute<S>): DirectRoute {
   return route as unknown as DirectRoute;
 }
 
+/** A public API list of cursor pages (`updated_since`, `cursor`, `limit`): the service's page, each row in its v1 view. */
+function v1Page<R, V>(path: string, apiScope: ApiScope, list: (actor: Actor, page: PageQuery) => Promise<Page<R>>, view: (row: R) => V): DirectRoute {
+  return direct({
+    path,
+    apiScope,
+    query: pageQuerySchema,
+    run: async (actor, q) => {
+      const page = await list(actor, q);
+      return { data: page.data.map(view), nextCursor: page.nextCursor };
+    },
+  });
+}
+
 /** A route that reads no query string (its keys are ignored, as before it was a direct route). */
 const noQuery = z.object({});
 
@@ -61,33 +74,9 @@ export const DIRECT_ROUTES = {
   scorecardsDue: direct({ path: "/api/feedback/scorecards-due", permission: "feedback.readAll", query: dueFilterSchema, run: (actor, filter) => listOrganizationScorecardsDue(actor, filter) }),
   timeToFeedback: direct({ path: "/api/feedback/time-to-feedback", permission: "feedback.readAll", query: feedbackPeriodSchema, run: getTimeToFeedback }),
   // The public API's lists, which an ATS polls (`updated_since`, cursor pages).
-  v1Interviews: direct({
-    path: "/api/v1/interviews",
-    apiScope: "interviews:read",
-    query: pageQuerySchema,
-    run: async (actor, q) => {
-      const page = await listInterviewsPage(actor, q);
-      return { data: page.data.map(v1Interview), nextCursor: page.nextCursor };
-    },
-  }),
-  v1Candidates: direct({
-    path: "/api/v1/candidates",
-    apiScope: "candidates:read",
-    query: pageQuerySchema,
-    run: async (actor, q) => {
-      const page = await listCandidatesPage(actor, q);
-      return { data: page.data.map(v1Candidate), nextCursor: page.nextCursor };
-    },
-  }),
-  v1Questions: direct({
-    path: "/api/v1/questions",
-    apiScope: "questions:read",
-    query: pageQuerySchema,
-    run: async (actor, q) => {
-      const page = await listQuestionsPage(actor, q);
-      return { data: page.data.map(v1QuestionSummary), nextCursor: page.nextCursor };
-    },
-  }),
+  v1Interviews: v1Page("/api/v1/interviews", "interviews:read", listInterviewsPage, v1Interview),
+  v1Candidates: v1Page("/api/v1/candidates", "candidates:read", listCandidatesPage, v1Candidate),
+  v1Questions: v1Page("/api/v1/questions", "questions:read", listQuestionsPage, v1QuestionSummary),
   v1Kits: direct({ path: "/api/v1/kits", apiScope: "kits:read", query: kitListQuerySchema, run: async (actor, q) => ({ kits: (await listKits(actor, q)).map(v1KitSummary) }) }),
   v1Decisions: direct({
     path: "/api/v1/decisions",
