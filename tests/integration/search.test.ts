@@ -3,7 +3,7 @@
 // tolerance and highlights in the bank; the tag counts the trigger keeps; and no way for
 // typed text to act as tsquery syntax or LIKE wildcards.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -11,10 +11,12 @@ import { archiveQuestion } from "@/lib/questions/archive-question";
 import { deleteQuestion } from "@/lib/questions/delete-question";
 import { listQuestionTags } from "@/lib/questions/list-question-tags";
 import type { CreateQuestionInput } from "@/lib/questions/schemas";
-import { deleteSynonymGroup, listSynonymGroups } from "@/lib/search/synonyms";
+import type { SynonymIndex } from "@/lib/search/query";
+import { deleteSynonymGroup, listSynonymGroups, synonymsFor } from "@/lib/search/synonyms";
 import { DEFAULT_SYNONYM_GROUPS } from "@/lib/search/synonyms-default";
 import { makeMembership, makeOrg, makeUser } from "../helpers/factories";
 import { makeActor } from "../helpers/room-factories";
+import { until } from "../helpers/until";
 import { createCandidate, createQuestion, createSynonymGroup, listCandidates, listMembers, searchQuestions, updateQuestion, updateSynonymGroup } from "../helpers/boundary";
 
 const levels = [0, 1, 2, 3, 4].map((level) => ({ level, descriptor: `Level ${level}` }));
@@ -167,6 +169,31 @@ describe("question search", () => {
     expect(titles(await searchQuestions(reviewer, { q: "sentencepiece" }))).toEqual(["Tokenizers"]);
     await deleteSynonymGroup(recruiter, group.id);
     expect(titles(await searchQuestions(reviewer, { q: "sentencepiece" }))).toEqual([]);
+  });
+
+  it("another replica's edit shows from the first search after the copy is 10 s old, which answers at once from the copy and refreshes it; an edit here right after a refresh started shows at once", async () => {
+    const owner = await makeActor((await makeOrg()).id, "OWNER");
+    const has = (index: SynonymIndex, term: string) => index.groups.some((g) => g.includes(term));
+    expect(has(await synonymsFor(owner.organizationId), "quokka")).toBe(false);
+    // Another replica's edit: straight into the table, no forget() in this process.
+    await db.searchSynonym.create({ data: { organizationId: owner.organizationId, terms: ["quokka", "wallaby"] } });
+    expect(has(await synonymsFor(owner.organizationId), "quokka")).toBe(false);
+    const now = Date.now();
+    const clock = vi.spyOn(Date, "now").mockReturnValue(now + 10_001);
+    try {
+      // Past the window: this search answers with the copy (no wait), the next ones get the refreshed one.
+      expect(has(await synonymsFor(owner.organizationId), "quokka")).toBe(false);
+      await until(async () => has(await synonymsFor(owner.organizationId), "quokka"));
+
+      // Past the window again, a refresh starts; an edit through the service follows at once.
+      clock.mockReturnValue(now + 30_000);
+      await synonymsFor(owner.organizationId);
+      await createSynonymGroup(owner, { terms: ["numbat", "dunnart"] });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(has(await synonymsFor(owner.organizationId), "numbat")).toBe(true);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it("gives each organization the default groups once and validates edits", async () => {
