@@ -32,29 +32,9 @@ export const QuestionNav = memo(function QuestionNav({
   const overall = combineQuestionScores(questions.map((q, i) => ({ normalized: scores[i]!.normalized, weight: q.minutes })));
   return (
     <nav aria-label="Questions" className="space-y-1">
-      {questions.map((q, i) => {
-        const criteria = criteriaOf(q.id);
-        const covered = q.criteria.filter((c) => criteria.get(c.id)?.covered).length;
-        return (
-          <button
-            key={q.id}
-            type="button"
-            onClick={() => onGo(i)}
-            aria-current={i === questionIndex ? "step" : undefined}
-            className={cn(
-              "w-full rounded-md border px-3 py-2 text-left text-sm",
-              i === questionIndex ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-slate-200 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800",
-            )}
-          >
-            <span className="block font-medium">
-              {i + 1}. {q.title}
-            </span>
-            <span className="text-xs text-slate-600 dark:text-slate-400">
-              {covered}/{q.criteria.length} covered · {scores[i]!.coverage.scored}/{q.criteria.length} scored · <SpentClock roomClock={roomClock} questionId={q.id} />/{q.minutes}:00
-            </span>
-          </button>
-        );
-      })}
+      {questions.map((q, i) => (
+        <QuestionNavItem key={q.id} question={q} index={i} criteria={criteriaOf(q.id)} isCurrent={i === questionIndex} onGo={onGo} roomClock={roomClock} />
+      ))}
       <button
         type="button"
         onClick={() => onGo(null)}
@@ -69,6 +49,48 @@ export const QuestionNav = memo(function QuestionNav({
         <span className="text-xs text-slate-600 dark:text-slate-400"> on {scale.min}–{scale.max}</span>
       </p>
     </nav>
+  );
+});
+
+/**
+ * One question's entry. Memoized on its own criteria (the grouping keeps a question's map while
+ * its values are the same objects), so a level key re-renders the entry of the question it
+ * scores, not all of them (issue 11).
+ */
+const QuestionNavItem = memo(function QuestionNavItem({
+  question: q,
+  index: i,
+  criteria,
+  isCurrent,
+  onGo,
+  roomClock,
+}: {
+  question: RoomQuestion;
+  index: number;
+  criteria: Map<string, CriterionScoreValue>;
+  isCurrent: boolean;
+  onGo: (index: number | null) => void;
+  roomClock: RoomClock;
+}) {
+  const covered = q.criteria.filter((c) => criteria.get(c.id)?.covered).length;
+  const scored = questionScore(q, criteria).coverage.scored;
+  return (
+    <button
+      type="button"
+      onClick={() => onGo(i)}
+      aria-current={isCurrent ? "step" : undefined}
+      className={cn(
+        "w-full rounded-md border px-3 py-2 text-left text-sm",
+        isCurrent ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-slate-200 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800",
+      )}
+    >
+      <span className="block font-medium">
+        {i + 1}. {q.title}
+      </span>
+      <span className="text-xs text-slate-600 dark:text-slate-400">
+        {covered}/{q.criteria.length} covered · {scored}/{q.criteria.length} scored · <SpentClock roomClock={roomClock} questionId={q.id} />/{q.minutes}:00
+      </span>
+    </button>
   );
 });
 

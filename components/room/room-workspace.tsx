@@ -50,6 +50,7 @@ export function RoomWorkspace(props: RoomWorkspaceProps) {
   const [showModel, setShowModel] = useState(false);
   const [showSheet, setShowSheet] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const closeSheet = useCallback(() => setShowSheet(false), []);
 
   const question = questionIndex !== null ? (room.questions[questionIndex] ?? null) : null;
   const roomClock = useRoomClock(room.me?.id ?? null, room.interview.startedAt ? (question?.id ?? null) : null);
@@ -182,7 +183,7 @@ export function RoomWorkspace(props: RoomWorkspaceProps) {
         </div>
         {props.aside}
       </div>
-      <ShortcutSheet open={showSheet} onClose={() => setShowSheet(false)} />
+      <ShortcutSheet open={showSheet} onClose={closeSheet} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 
 export const SHORTCUTS: [keys: string, what: string][] = [
@@ -25,7 +25,8 @@ export const SHORTCUT_RULES = [
   "In a group of levels, attributes or recommendations, arrows move the choice and digits pick; Space and Enter belong to the focused button or checkbox.",
 ];
 
-export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Memoized: the room re-renders on every key, the sheet only when it opens or closes. */
+export const ShortcutSheet = memo(function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -60,4 +61,4 @@ export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () =>
       </div>
     </dialog>
   );
-}
+});

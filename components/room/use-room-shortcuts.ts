@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent } from "react";
 import { keyTargetOf, type RoomKeyAction, roomKeyAction } from "@/lib/scoring/keyboard";
 import type { RoomQuestion } from "@/lib/scoring/types";
 
@@ -34,36 +34,35 @@ function focusedCriterion(el: Element | null): { index: number; row: Element } |
 
 /**
  * The room's keyboard, per lib/scoring/keyboard.ts. One window listener for the room's lifetime;
- * it reads the latest state from a ref. Keys a focused control handled itself (a radio group's
- * arrows and digits call preventDefault) are left alone.
+ * it reads the latest state through an effect event. Keys a focused control handled itself (a
+ * radio group's arrows and digits call preventDefault) are left alone.
+ *
+ * An effect event, not a ref written by an effect after every render: such an effect made each
+ * render — every key press — schedule a passive-effect pass (issue 11, key to paint).
  */
 export function useRoomShortcuts(state: RoomShortcutState, handlers: RoomShortcutHandlers): void {
-  const latest = useRef({ state, handlers });
-  useEffect(() => {
-    latest.current = { state, handlers };
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if (e.defaultPrevented) return;
+    const target = e.target instanceof Element ? e.target : null;
+    const inCriterion = focusedCriterion(target);
+    const action = roomKeyAction({
+      key: e.key,
+      modifier: e.metaKey || e.ctrlKey || e.altKey,
+      target: keyTargetOf(target as HTMLElement | null),
+      inOtherRadioGroup: Boolean(target?.closest?.('[role="radiogroup"]')) && !inCriterion,
+      onQuestion: state.question !== null,
+      readOnly: state.readOnly,
+      scale: state.question?.scale ?? { min: 0, max: -1 },
+    });
+    if (!action) return;
+    e.preventDefault();
+    run(action, state, handlers, inCriterion, target);
   });
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented) return;
-      const { state: s, handlers: h } = latest.current;
-      const target = e.target instanceof Element ? e.target : null;
-      const inCriterion = focusedCriterion(target);
-      const action = roomKeyAction({
-        key: e.key,
-        modifier: e.metaKey || e.ctrlKey || e.altKey,
-        target: keyTargetOf(target as HTMLElement | null),
-        inOtherRadioGroup: Boolean(target?.closest?.('[role="radiogroup"]')) && !inCriterion,
-        onQuestion: s.question !== null,
-        readOnly: s.readOnly,
-        scale: s.question?.scale ?? { min: 0, max: -1 },
-      });
-      if (!action) return;
-      e.preventDefault();
-      run(action, s, h, inCriterion, target);
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    const listener = (e: KeyboardEvent) => onKey(e);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
   }, []);
 }
 

@@ -218,7 +218,11 @@ const KEY_PROBE = `(() => {
     return group ? Array.from(group.querySelectorAll('[role="radio"]')).map((r) => ({ level: levelOf(r), checked: r.getAttribute("aria-checked") === "true" })) : null;
   };
   s.arm = (g, level) => {
-    const isChecked = () => (s.levels(g) || []).some((x) => x.level === level && x.checked);
+    // The radio to watch, found once: the check runs on every aria-checked change, inside the
+    // time measured, so it reads one attribute instead of querying the page.
+    const group = s.groups()[g];
+    const radio = group ? Array.from(group.querySelectorAll('[role="radio"]')).find((r) => levelOf(r) === level) : null;
+    const isChecked = () => !!radio && radio.isConnected && radio.getAttribute("aria-checked") === "true";
     s.t0 = 0;
     s.pending = new Promise((resolve, reject) => {
       if (isChecked()) return reject(new Error("level " + level + " is already selected"));
@@ -228,10 +232,22 @@ const KEY_PROBE = `(() => {
         const domAt = performance.now();
         mo.disconnect();
         clearTimeout(timer);
-        requestAnimationFrame(() => setTimeout(() => {
-          if (!s.t0) reject(new Error("the keydown was not seen"));
-          else resolve({ dom: domAt - s.t0, paint: performance.now() - s.t0 });
-        }, 0));
+        // Painted: the first task after the frame that shows the change. A user-blocking task
+        // posted from the frame's animation callback runs ahead of the page's own timers (the
+        // room sends the change to the server in one queued from the same frame, after its
+        // paint), so it times the paint, not what the page does after it. "Next task" is the
+        // earlier measure: a plain setTimeout(0), which may run after the page's own tasks.
+        requestAnimationFrame(() => {
+          const got = { paint: 0, next: 0 };
+          const finish = () => {
+            if (!got.paint || !got.next) return;
+            if (!s.t0) reject(new Error("the keydown was not seen"));
+            else resolve({ dom: domAt - s.t0, paint: got.paint - s.t0, next: got.next - s.t0 });
+          };
+          const sched = globalThis.scheduler;
+          if (sched && typeof sched.postTask === "function") sched.postTask(() => { got.paint = performance.now(); finish(); }, { priority: "user-blocking" });
+          setTimeout(() => { got.next = performance.now(); if (!got.paint) got.paint = got.next; finish(); }, 0);
+        });
       });
       mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-checked"] });
     });
@@ -571,7 +587,7 @@ async function openFloorKeySession(browser: Browser, t: Target): Promise<KeySess
 }
 
 /** `n` digit presses on group `g`: each picks a level other than the current one. */
-async function pressBlock(ks: KeySession, g: number, n: number, rand: () => number): Promise<{ paint: number[]; dom: number[] }> {
+async function pressBlock(ks: KeySession, g: number, n: number, rand: () => number): Promise<KeyTimes> {
   const page = ks.seat.page;
   const levels = ks.levels[g]!;
   // Make the criterion current the way a person does: click one of its levels (not the checked one).
@@ -582,6 +598,7 @@ async function pressBlock(ks: KeySession, g: number, n: number, rand: () => numb
   let selected = levels[clickIndex]!;
   const paint: number[] = [];
   const dom: number[] = [];
+  const next: number[] = [];
   for (let i = 0; i < n; i++) {
     const others = levels.filter((l) => l !== selected);
     const level = others[Math.floor(rand() * others.length)]!;
@@ -589,14 +606,22 @@ async function pressBlock(ks: KeySession, g: number, n: number, rand: () => numb
     await page.keyboard.press(String(level));
     const r = (await page.evaluate("globalThis.__benchKey.pending").catch(async (err: unknown) => {
       throw new Error(`${ks.target.name}: key "${level}" on rubric group ${g}: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}; the page: ${await describePage(page)}`);
-    })) as { paint: number; dom: number };
+    })) as { paint: number; dom: number; next: number };
     paint.push(r.paint);
+    next.push(r.next);
     dom.push(r.dom);
     selected = level;
     // A person's pace between presses, so the autosave of one press runs beside the next.
     await page.waitForTimeout(80 + Math.floor(rand() * 170));
   }
-  return { paint, dom };
+  return { paint, dom, next };
+}
+
+/** Per key press, from the keydown: DOM changed, painted, and the next plain task (the older measure). */
+interface KeyTimes {
+  paint: number[];
+  dom: number[];
+  next: number[];
 }
 
 interface JsFigure {
@@ -736,9 +761,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     // Key press to painted level: one panelist per target, blocks per criterion, taking turns.
     const sessions = new Map<Target, KeySession>();
     for (const t of targets) sessions.set(t, await openKeySession(browser, t));
-    const keys = new Map<Target, { paint: number[]; dom: number[] }>(targets.map((t) => [t, { paint: [], dom: [] }]));
+    const keys = new Map<Target, KeyTimes>(targets.map((t) => [t, { paint: [], dom: [], next: [] }]));
     const floorSession = await openFloorKeySession(browser, current);
-    const floorKeys = { paint: [] as number[], dom: [] as number[] };
+    const floorKeys: KeyTimes = { paint: [], dom: [], next: [] };
     try {
       const groups = Math.min(4, ...[...sessions.values()].map((s) => s.groups));
       const perGroup = Math.ceil(PRESSES / groups);
@@ -755,10 +780,12 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
           if (traced) summarizeTrace(await browser.stopTracing(), join(PROFILE_DIR, "room-keys.trace.json"));
           keys.get(t)!.paint.push(...got.paint);
           keys.get(t)!.dom.push(...got.dom);
+          keys.get(t)!.next.push(...got.next);
         }
         const floor = await pressBlock(floorSession, g, perGroup, rand);
         floorKeys.paint.push(...floor.paint);
         floorKeys.dom.push(...floor.dom);
+        floorKeys.next.push(...floor.next);
       }
       for (const t of targets) {
         const page = sessions.get(t)!.seat.page;
@@ -766,9 +793,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
           async () => `not saved after 15 s: ${await describePage(page)}`,
         );
         const k = keys.get(t)!;
-        ctx.log(`${t.name}: ${k.paint.length} key presses, to paint p50 ${percentile(k.paint, 50).toFixed(1)} / p95 ${percentile(k.paint, 95).toFixed(1)} ms (to DOM p95 ${percentile(k.dom, 95).toFixed(1)} ms); save status afterwards: ${status}.`);
+        ctx.log(`${t.name}: ${k.paint.length} key presses, to paint p50 ${percentile(k.paint, 50).toFixed(1)} / p95 ${percentile(k.paint, 95).toFixed(1)} ms (to DOM p95 ${percentile(k.dom, 95).toFixed(1)} ms, to the next plain task p50 ${percentile(k.next, 50).toFixed(1)} / p95 ${percentile(k.next, 95).toFixed(1)} ms); save status afterwards: ${status}.`);
       }
-      ctx.log(`floor page: ${floorKeys.paint.length} key presses, to paint p50 ${percentile(floorKeys.paint, 50).toFixed(1)} / p95 ${percentile(floorKeys.paint, 95).toFixed(1)} ms.`);
+      ctx.log(`floor page: ${floorKeys.paint.length} key presses, to paint p50 ${percentile(floorKeys.paint, 50).toFixed(1)} / p95 ${percentile(floorKeys.paint, 95).toFixed(1)} ms (to the next plain task p95 ${percentile(floorKeys.next, 95).toFixed(1)} ms).`);
     } finally {
       await closeAll([...[...sessions.values()].map((s) => s.seat), floorSession.seat]);
     }
@@ -783,6 +810,8 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     const rows: Row[] = [
       row("room_key_to_paint_p50_ms", percentile(cur.keys.paint, 50), "ms", bas && percentile(bas.keys.paint, 50)),
       row("room_key_to_paint_p95_ms", percentile(cur.keys.paint, 95), "ms", bas && percentile(bas.keys.paint, 95), { op: "<=", value: TARGET_KEY_P95_MS }),
+      row("room_key_to_next_task_p50_ms", percentile(cur.keys.next, 50), "ms", bas && percentile(bas.keys.next, 50)),
+      row("room_key_to_next_task_p95_ms", percentile(cur.keys.next, 95), "ms", bas && percentile(bas.keys.next, 95)),
       row("floor_key_to_paint_p50_ms", percentile(floorKeys.paint, 50), "ms", undefined),
       row("floor_key_to_paint_p95_ms", percentile(floorKeys.paint, 95), "ms", undefined),
       row("room_usable_p50_ms", percentile(cur.usable.laptops, 50), "ms", bas && percentile(bas.usable.laptops, 50)),
