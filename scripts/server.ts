@@ -32,7 +32,7 @@ import pg from "pg";
 import { PEER_ADDRESS_HEADER, PEER_PROOF_ENV, PEER_PROOF_HEADER } from "../lib/auth/client-ip";
 import { PERMISSIONS } from "../lib/auth/permissions";
 import { publicUrlWarning } from "../lib/security/public-origin";
-import { connectionBudget } from "../lib/db/connection-budget";
+import { connectionBudget, POOL_IDLE_TIMEOUT_MS } from "../lib/db/connection-budget";
 import { readMigrations } from "../lib/db/migrate";
 import { missingMigrations } from "../lib/health/readiness";
 import { poolRunner } from "../lib/db/sql-runner";
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
 
   // The write path's own small pool: group commit keeps at most two transactions in flight.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: budget.scoring });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: budget.scoring, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS });
   // Idle connections dropped by Postgres (a restart) are replaced on next use; a connection that
   // fails mid-write fails that write, which the client retries. Neither may crash the server.
   pool.on("error", (err) => log("scoring").warn({ reason: err.message }, "idle connection lost"));

@@ -2,7 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { log } from "@/lib/log";
-import { connectionBudget } from "./connection-budget";
+import { connectionBudget, POOL_IDLE_TIMEOUT_MS } from "./connection-budget";
 import { PrismaClient } from "./generated/client";
 
 
@@ -12,7 +12,8 @@ function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (start Panelist with `npm run dev` or `npm start`).");
   // The app's share of the replica's connection budget (lib/db/connection-budget.ts).
-  const pool = new pg.Pool({ connectionString, max: connectionBudget().app });
+  // Idle connections are kept for minutes (POOL_IDLE_TIMEOUT_MS), not pg's default 10 s.
+  const pool = new pg.Pool({ connectionString, max: connectionBudget().app, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS });
   // A server shutting down can send its FATAL in the same packet that completes a new connection,
   // before whoever checked the client out has attached a listener — and pg would throw it from
   // the socket. Every client keeps a listener for life; failed queries still fail, and the pool

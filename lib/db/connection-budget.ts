@@ -10,6 +10,13 @@
 // No "server-only": the compiled server reads it too.
 
 export const DEFAULT_CONNECTIONS = 16;
+/**
+ * How long a pooled connection may sit idle before it is closed (the app's pool and the scoring
+ * pool). Minutes, not pg's default 10 s: the budget counts idle connections as the replica's
+ * anyway, and one closed after a pause costs the next request a new connection and its prepared
+ * statements again.
+ */
+export const POOL_IDLE_TIMEOUT_MS = 5 * 60_000;
 export const MIN_CONNECTIONS = 6;
 export const MAX_CONNECTIONS = 500;
 

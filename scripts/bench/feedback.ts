@@ -160,6 +160,22 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
         samples.ttfSqlOneStatement.push(await timedSortQuery(pool, ttfSql("both"), params));
       }
     }
+    if (process.env.BENCH_FEEDBACK_EXPLAIN) {
+      // BENCH_FEEDBACK_EXPLAIN=1: where the time-to-feedback statements spend their time.
+      const params = [ORG_ID, periodStart, periodEnd, new Date()];
+      for (const by of [true, false]) {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          await client.query("SELECT set_config('work_mem', '32MB', true)");
+          const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${ttfSql(by)}`, params);
+          await client.query("COMMIT");
+          ctx.log(`time to feedback, ${by ? "per interviewer" : "organization"}:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+        } finally {
+          client.release();
+        }
+      }
+    }
     const p95 = (s: number[]) => percentile(s, 95);
     ctx.log(
       `scorecards due p95 ${p95(samples.dueHttp).toFixed(1)} ms over HTTP (SQL ${p95(samples.dueSql).toFixed(1)} ms, ${open} open); ` +
