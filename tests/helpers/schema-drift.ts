@@ -137,7 +137,8 @@ export function unsupportedFields(schemaText: string): Record<string, { name: st
     const model = m[1]!;
     let previous: string | null = null;
     for (const line of m[2]!.split("\n")) {
-      const field = /^\s*(\w+)\s+(\S+)/.exec(line.replace(/\/\/.*$/, ""));
+      // A type is one word, or Unsupported("…") whose native type may have spaces ("double precision").
+      const field = /^\s*(\w+)\s+(Unsupported\("[^"]*"\)\??|\S+)/.exec(line.replace(/\/\/.*$/, ""));
       if (!field || field[1]!.startsWith("@")) continue;
       const name = field[1]!;
       const unsupported = /^Unsupported\("([^"]+)"\)(\?)?/.exec(field[2]!);
