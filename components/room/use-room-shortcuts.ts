@@ -37,8 +37,8 @@ function focusedCriterion(el: Element | null): { index: number; row: Element } |
  * it reads the latest state through an effect event. Keys a focused control handled itself (a
  * radio group's arrows and digits call preventDefault) are left alone.
  *
- * An effect event, not a ref written by an effect after every render: such an effect made each
- * render — every key press — schedule a passive-effect pass (issue 11, key to paint).
+ * An effect event, not a ref written by an effect after every render: the listener reads the
+ * latest state without an effect of its own running after each render (every key press).
  */
 export function useRoomShortcuts(state: RoomShortcutState, handlers: RoomShortcutHandlers): void {
   const onKey = useEffectEvent((e: KeyboardEvent) => {
